@@ -1,0 +1,71 @@
+# Mentorordning: `make run` sets up and runs the product on the embedded defaults with Danish demo
+# data; `make test` sets up and runs the whole test suite. See README.md.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup tools check-tools messages makemessages totp lint format clean
+
+run: export DJANGO_DEBUG ?= true
+run: export MENTORSHIP_SITE_URL ?= http://$(HOST):$(PORT)
+run: setup
+	@mkdir -p var/broker/queue var/broker/control var/mail
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Mentorordning kører på http://$(HOST):$(PORT)/  (sendte e-mails ligger i var/mail/; stop med Ctrl+C)"
+	@echo ""
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho start -f Procfile.dev
+
+test: export DJANGO_SETTINGS_MODULE = mentorship.settings_test
+test: setup
+	$(BIN)/ruff check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: check-tools $(VENV)/.installed node_modules/.installed messages
+
+check-tools:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+		{ echo "Mentorordning needs Python 3.11 or newer as '$(PYTHON)' (found: $$($(PYTHON) --version 2>&1 || echo none))."; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' 2>/dev/null || \
+		{ echo "Mentorordning needs Node.js 18 or newer with npm (found: $$(node --version 2>/dev/null || echo none))."; exit 1; }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Compiles locale/*/LC_MESSAGES/django.po with polib, so no GNU gettext is needed to run the product.
+messages: $(VENV)/.installed
+	@$(BIN)/python scripts/compile_messages.py
+
+# Needs GNU gettext (xgettext), like Django's own makemessages.
+makemessages:
+	DJANGO_DEBUG=true $(MANAGE) makemessages --locale da --ignore 'node_modules/*' --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+
+totp:
+	@DJANGO_DEBUG=true $(MANAGE) demo_totp
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf var $(VENV) node_modules

@@ -1,0 +1,64 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scope, scopes_disabled
+
+from accounts.tenancy import requires_two_factor, resolve_tenant
+
+
+class TenantMiddleware:
+    """Sets request.membership, request.jobcenter and request.company, and activates the tenant scope.
+
+    With the scope active, every query on tenant data is filtered to the request's jobcenter by
+    django-scopes; a query on tenant data without a scope raises ScopeError instead of leaking rows.
+    Only the platform superuser works unscoped, and only in Django admin.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_URL_PATH
+
+    def __call__(self, request):
+        tenant = resolve_tenant(request)
+        request.tenant = tenant
+        request.membership = tenant.membership
+        request.jobcenter = tenant.jobcenter
+        request.company = tenant.company
+        if request.user.is_authenticated and request.user.is_superuser and request.path.startswith(self.admin_prefix):
+            with scopes_disabled():
+                return self.get_response(request)
+        if request.jobcenter is not None:
+            with scope(jobcenter=request.jobcenter):
+                return self.get_response(request)
+        return self.get_response(request)
+
+
+def two_factor_exempt(view):
+    """Marks a view that a logged-in user may reach before passing the second factor."""
+    view.two_factor_exempt = True
+    return view
+
+
+class TwoFactorRequiredMiddleware:
+    """Coordinators, jobcenter admins and admin-site users must pass TOTP before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if getattr(view_func, "two_factor_exempt", False) or getattr(view_func, "login_required", True) is False:
+            return None
+        if not requires_two_factor(user, request.tenant):
+            return None
+        has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        target = reverse("accounts:two_factor_verify" if has_device else "accounts:two_factor_setup")
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

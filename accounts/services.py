@@ -1,0 +1,67 @@
+"""Writes on accounts. Each service is atomic and leaves an activity-log entry."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import Jobcenter, Membership, Role, User
+from audit.services import activity_record
+
+
+@transaction.atomic
+def jobcenter_defaults_ensure(*, actor, jobcenter: Jobcenter) -> None:
+    """Gives a jobcenter every app's default vocabulary (competences, weights, ...), adding only what is
+    missing. The apps' functions are listed in settings.JOBCENTER_DEFAULTS, so accounts needs no imports
+    of the apps that build on it."""
+    for path in settings.JOBCENTER_DEFAULTS:
+        import_string(path)(actor=actor, jobcenter=jobcenter)
+
+
+@transaction.atomic
+def jobcenter_create(*, actor, **fields) -> Jobcenter:
+    """Creates a jobcenter with its default vocabulary, and logs who did it."""
+    jobcenter = Jobcenter.objects.create(**fields)
+    jobcenter_defaults_ensure(actor=actor, jobcenter=jobcenter)
+    activity_record(actor=actor, action="accounts.jobcenter.created", obj=jobcenter, jobcenter=jobcenter)
+    return jobcenter
+
+
+@transaction.atomic
+def two_factor_device_for_setup(*, user: User) -> TOTPDevice:
+    """The user's unconfirmed TOTP device, created on first use; confirmed devices are never handed out."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Godkendelsesapp", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def two_factor_confirm(*, user: User, device: TOTPDevice) -> TOTPDevice:
+    """Confirms a device whose token the user has just proved, and removes other unconfirmed ones."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    activity_record(actor=user, action="accounts.two_factor.confirmed", obj=user)
+    return device
+
+
+@transaction.atomic
+def membership_create(*, actor, user: User, jobcenter: Jobcenter, role: Role, company=None) -> Membership:
+    """Gives `user` a role in `jobcenter`. A company leader's membership must name a company in it."""
+    if role == Role.COMPANY_LEADER and (company is None or company.jobcenter_id != jobcenter.pk):
+        raise ValueError("A company leader's membership needs a company in the same jobcenter.")
+    membership = Membership.objects.create(user=user, jobcenter=jobcenter, role=role, company=company)
+    activity_record(
+        actor=actor, action="accounts.membership.created", obj=membership, jobcenter=jobcenter, data={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def user_deactivate(*, actor, user: User) -> User:
+    """Deactivates a user; their open sessions end at their next request (ModelBackend refuses them)."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    activity_record(actor=actor, action="accounts.user.deactivated", obj=user)
+    return user

@@ -1,0 +1,238 @@
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from axes.utils import reset as axes_reset
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import services
+from accounts.models import Role
+from accounts.tests.factories import PASSWORD, MembershipFactory, TOTPDeviceFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("accounts:login")
+HOME = reverse("home")
+
+
+def token_for(device: TOTPDevice, at=None) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if at is not None:
+        totp.time = at.timestamp()
+    return f"{totp.token():0{device.digits}d}"
+
+
+def post_login(client, email, password=PASSWORD):
+    return client.post(LOGIN, {"username": email, "password": password})
+
+
+def test_login_page_is_danish_and_public(client):
+    response = client.get(LOGIN)
+    assert response.status_code == 200
+    assert 'lang="da"' in response.content.decode()
+    assert "Log ind" in response.content.decode()
+
+
+def test_anonymous_user_is_sent_to_login(client):
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+
+
+def test_caseworker_logs_in_with_password_only(client, world):
+    response = post_login(client, world.caseworker.email)
+    assert response.status_code == 302
+    assert client.get(HOME).status_code == 200
+
+
+def test_wrong_password_is_refused_with_danish_message(client, world):
+    response = post_login(client, world.caseworker.email, "forkert-adgangskode")
+    assert response.status_code == 200
+    assert "E-mail eller adgangskode er forkert" in response.content.decode()
+    assert client.get(HOME).status_code == 302
+
+
+def test_coordinator_without_device_must_set_up_two_factor_first(client, world):
+    post_login(client, world.coordinator.email)
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
+
+    page = client.get(reverse("accounts:two_factor_setup"))
+    assert page.status_code == 200
+    device = TOTPDevice.objects.get(user=world.coordinator, confirmed=False)
+    assert "data:image/svg+xml;base64," in page.content.decode()
+
+    wrong = client.post(
+        reverse("accounts:two_factor_setup"), {"token": "000000" if token_for(device) != "000000" else "111111"}
+    )
+    assert wrong.status_code == 200
+    assert "Engangskoden er forkert" in wrong.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+
+    # django-otp throttles a device for a moment after a wrong code; a person waits that long anyway.
+    with time_machine.travel(timezone.now() + timedelta(seconds=3)):
+        device.refresh_from_db()
+        response = client.post(reverse("accounts:two_factor_setup"), {"token": token_for(device), "next": HOME})
+        assert response.status_code == 302
+        device.refresh_from_db()
+        assert device.confirmed
+        assert client.get(HOME).status_code == 200
+
+
+def test_coordinator_with_device_must_enter_code(client, world):
+    device = TOTPDeviceFactory(user=world.coordinator)
+    post_login(client, world.coordinator.email)
+    response = client.get(HOME)
+    assert response["Location"].startswith(reverse("accounts:two_factor_verify"))
+    assert client.get(reverse("accounts:two_factor_setup"))["Location"] == reverse("accounts:two_factor_verify")
+
+    bad = client.post(reverse("accounts:two_factor_verify"), {"token": "12ab56"})
+    assert "Engangskoden består af seks cifre" in bad.content.decode()
+
+    response = client.post(reverse("accounts:two_factor_verify"), {"token": token_for(device), "next": HOME})
+    assert response.status_code == 302
+    assert response["Location"] == HOME
+    assert client.get(HOME).status_code == 200
+
+
+def test_next_url_to_another_host_is_ignored(client, world):
+    device = TOTPDeviceFactory(user=world.coordinator)
+    post_login(client, world.coordinator.email)
+    response = client.post(
+        reverse("accounts:two_factor_verify"), {"token": token_for(device), "next": "https://evil.example/"}
+    )
+    assert response["Location"] == HOME
+
+
+def test_jobcenter_admin_and_superuser_also_need_two_factor(client, world):
+    for user in (world.jobcenter_admin, world.superuser):
+        client.logout()
+        post_login(client, user.email)
+        target = reverse("admin:index") if user.is_superuser else HOME
+        response = client.get(target)
+        assert response.status_code == 302
+        assert reverse("accounts:two_factor_setup") in response["Location"]
+
+
+def test_lockout_after_repeated_failures_then_unlock(client, world):
+    email = world.caseworker.email
+    for _ in range(5):
+        post_login(client, email, "forkert-adgangskode")
+    locked = post_login(client, email)
+    assert locked.status_code == 429
+    assert "Kontoen er midlertidigt spærret" in locked.content.decode()
+    assert client.get(HOME).status_code == 302
+
+    axes_reset(username=email, ip="127.0.0.1")  # what the admin does in Django admin
+    assert post_login(client, email).status_code == 302
+    assert client.get(HOME).status_code == 200
+
+
+def test_changing_the_case_of_the_email_does_not_reset_the_count(client, world):
+    email = world.caseworker.email
+    for variant in (email, email.upper(), email.title(), email.swapcase(), email):
+        post_login(client, variant, "forkert-adgangskode")
+    assert post_login(client, email.upper()).status_code == 429
+
+
+def test_lockout_ends_after_cool_off(client, world):
+    email = world.caseworker.email
+    for _ in range(5):
+        post_login(client, email, "forkert-adgangskode")
+    assert post_login(client, email).status_code == 429
+    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
+        assert post_login(client, email).status_code == 302
+
+
+def test_session_ends_after_idle_timeout_but_activity_keeps_it_alive(client, world):
+    post_login(client, world.caseworker.email)
+    start = timezone.now()
+    with time_machine.travel(start + timedelta(minutes=20)):
+        assert client.get(HOME).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=45)):
+        # 25 idle minutes since the last request: still inside the 30-minute window.
+        assert client.get(HOME).status_code == 200
+    with time_machine.travel(start + timedelta(minutes=80)):
+        response = client.get(HOME)
+        assert response.status_code == 302
+        assert response["Location"].startswith(LOGIN)
+
+
+def test_deactivated_user_session_ends(client, world):
+    post_login(client, world.caseworker.email)
+    assert client.get(HOME).status_code == 200
+    services.user_deactivate(actor=world.jobcenter_admin, user=world.caseworker)
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+    assert post_login(client, world.caseworker.email).status_code == 200  # form again, not logged in
+
+
+def test_password_reset_by_email(client, world):
+    user = world.caseworker
+    response = client.post(reverse("accounts:password_reset"), {"email": user.email.upper()})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    assert message.subject == "Nulstil din adgangskode til Mentorordning"
+    link = re.search(r"http://testserver(/konto/adgangskode/nulstil/\S+/)", message.body).group(1)
+
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    set_url = form_page.redirect_chain[-1][0]
+    too_short = client.post(set_url, {"new_password1": "kort", "new_password2": "kort"})
+    assert too_short.status_code == 200
+    assert "new_password2" in too_short.context["form"].errors
+    done = client.post(
+        set_url, {"new_password1": "ny-sikker-adgangskode-77", "new_password2": "ny-sikker-adgangskode-77"}
+    )
+    assert done.status_code == 302
+
+    reused = client.get(link, follow=True)
+    assert reused.context["validlink"] is False
+    assert post_login(client, user.email, "ny-sikker-adgangskode-77").status_code == 302
+
+
+def test_password_reset_for_unknown_email_sends_nothing_and_says_the_same(client, world):
+    response = client.post(reverse("accounts:password_reset"), {"email": "ukendt@example.dk"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert mail.outbox == []
+
+
+def test_password_change(login, world):
+    client = login(world.caseworker)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "endnu-en-god-kode-19", "new_password2": "endnu-en-god-kode-19"},
+    )
+    assert response.status_code == 302
+    world.caseworker.refresh_from_db()
+    assert world.caseworker.check_password("endnu-en-god-kode-19")
+
+
+def test_logout_requires_post(login, world):
+    client = login(world.caseworker)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.post(reverse("accounts:logout")).status_code == 302
+    assert client.get(HOME).status_code == 302
+
+
+def test_company_leader_lands_in_portal(login, world):
+    response = login(world.leader_a).get(HOME)
+    assert response.status_code == 200
+    assert world.company_a.name in response.content.decode()
+    assert world.company_b.name not in response.content.decode()
+
+
+def test_user_without_membership_is_forbidden(login, db):
+    user = MembershipFactory(role=Role.CASEWORKER, is_active=False).user
+    assert login(user).get(HOME).status_code == 403

@@ -1,0 +1,75 @@
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import services
+from accounts.forms import EmailAuthenticationForm, TokenForm
+from accounts.middleware import two_factor_exempt
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+def _next_url(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, {request.get_host()}, require_https=request.is_secure()):
+        return candidate
+    return resolve_url("home")
+
+
+def _qr_data_uri(text: str) -> str:
+    buffer = BytesIO()
+    qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+@two_factor_exempt
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request):
+    """First login of a user who needs a second factor: scan the code, prove one token, done."""
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("accounts:two_factor_verify")
+    device = services.two_factor_device_for_setup(user=request.user)
+    form = TokenForm(request.POST or None, devices=[device])
+    if request.method == "POST" and form.is_valid():
+        services.two_factor_confirm(user=request.user, device=form.device)
+        otp_login(request, form.device)
+        messages.success(request, _("Tofaktorgodkendelse er slået til. Du er nu logget ind."))
+        return redirect(_next_url(request))
+    secret = base64.b32encode(device.bin_key).decode("ascii")
+    context = {
+        "form": form,
+        "qr_code": _qr_data_uri(device.config_url),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "next": _next_url(request),
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@two_factor_exempt
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    if not devices:
+        return redirect("accounts:two_factor_setup")
+    form = TokenForm(request.POST or None, devices=devices)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, form.device)
+        return redirect(_next_url(request))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
+
+
+logout_view = two_factor_exempt(auth_views.LogoutView.as_view())

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from audit.models import AccessLog, ActivityLog
+from mentorship.admin import JobcenterScopedAdmin
+
+
+class ReadOnlyLogAdmin(JobcenterScopedAdmin):
+    """Logs are searched in admin, never edited: no add, change or delete."""
+
+    list_select_related = ["actor", "content_type", "jobcenter"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyLogAdmin):
+    list_display = ["at", "actor_label", "action", "object_repr", "purpose"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "object_repr", "criterion", "purpose"]
+
+
+@admin.register(ActivityLog)
+class ActivityLogAdmin(ReadOnlyLogAdmin):
+    list_display = ["at", "actor_label", "action", "object_repr"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "object_repr", "action"]

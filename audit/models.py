@@ -1,0 +1,126 @@
+"""Append-only logs: who read personal data (AccessLog) and who changed what (ActivityLog).
+
+Field-level change history of domain models is kept by django-simple-history (HistoricalRecords).
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(RuntimeError):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Log entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Log entries are removed only by the retention job.")
+
+    def _raw_delete(self, using):
+        raise AppendOnlyError("Log entries are removed only by the retention job.")
+
+
+class AppendOnlyModel(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Log entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Log entries are removed only by the retention job.")
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Visning")
+    SEARCH = "search", _("Søgning")
+    EXPORT = "export", _("Eksport")
+    PRINT = "print", _("Udskrift")
+    REVEAL = "reveal", _("Visning af CPR-nummer")
+
+
+class AccessLog(AppendOnlyModel):
+    """One read of personal data. Written by views through audit.services.access_record."""
+
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("jobcenter")
+    )
+    # No database constraint: an entry keeps the id and name of a user who was later deleted, and
+    # deleting a user never rewrites the log.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bruger"),
+    )
+    actor_label = models.CharField(_("brugerens navn"), max_length=200, blank=True)
+    action = models.CharField(_("handling"), max_length=10, choices=AccessAction.choices)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("type")
+    )
+    object_id = models.CharField(_("id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("post"), max_length=200, blank=True)
+    criterion = models.TextField(_("søgekriterium"), blank=True)
+    purpose = models.CharField(_("formål"), max_length=200)
+    path = models.CharField(_("adresse"), max_length=500, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("adgangslogpost")
+        verbose_name_plural = _("adgangslog")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"], name="accesslog_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.object_repr}"
+
+
+class ActivityLog(AppendOnlyModel):
+    """One change made through a service: `action` is a dotted code such as `accounts.membership.created`."""
+
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("jobcenter")
+    )
+    # No database constraint: an entry keeps the id and name of a user who was later deleted, and
+    # deleting a user never rewrites the log.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bruger"),
+    )
+    actor_label = models.CharField(_("brugerens navn"), max_length=200, blank=True)
+    action = models.CharField(_("handling"), max_length=100)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("type")
+    )
+    object_id = models.CharField(_("id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("post"), max_length=200, blank=True)
+    data = models.JSONField(_("detaljer"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aktivitetslogpost")
+        verbose_name_plural = _("aktivitetslog")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"], name="activitylog_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"

@@ -1,0 +1,59 @@
+"""The side navigation: one list, filtered by the request's role. Apps add their entries here."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import COORDINATORS, LEADERS, STAFF
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: tuple[str, ...]
+    # Highlight the item on every URL under its own (e.g. a mentor's page under the mentor list).
+    prefix_match: bool = True
+
+
+ITEMS = [
+    NavItem(_("Forside"), "home", STAFF + LEADERS, prefix_match=False),
+    NavItem(_("Borgere"), "citizens:list", STAFF),
+    NavItem(_("Virksomheder"), "companies:list", STAFF),
+    NavItem(_("Opfølgning mangler"), "citizens:follow_up_overdue", COORDINATORS),
+    NavItem(_("Aftaler der udløber"), "citizens:agreements_ending", COORDINATORS),
+    NavItem(_("Mentorkorps"), "corps:mentor_list", COORDINATORS),
+    NavItem(_("Kurser og netværksmøder"), "courses:list", STAFF),
+    NavItem(_("Timer og løn"), "corps:hours_list", COORDINATORS),
+    NavItem(_("Frikøb"), "companies:claim_list", COORDINATORS),
+    NavItem(_("Tilbud til mentorer"), "matching:offer_list", COORDINATORS),
+    NavItem(_("Hold"), "matching:cohort_list", COORDINATORS),
+    NavItem(_("Udbakke"), "notifications:outbox", COORDINATORS),
+    NavItem(_("Forløb"), "portal:placements", LEADERS),
+    NavItem(_("Mentorer"), "portal:mentors", LEADERS),
+    NavItem(_("Kurser og netværksmøder"), "courses:portal_list", LEADERS),
+    NavItem(_("Frikøb"), "portal:claims", LEADERS),
+    NavItem(_("Virksomhedens oplysninger"), "portal:company", LEADERS),
+    NavItem(_("Om mentorordningen"), "portal:scheme", LEADERS),
+]
+
+
+def items_for(request) -> list[dict]:
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return []
+    result = []
+    for item in ITEMS:
+        if membership.role not in item.roles:
+            continue
+        url = reverse(item.url_name)
+        matches = request.path == url or (item.prefix_match and url != "/" and request.path.startswith(url))
+        result.append({"label": item.label, "url": url, "current": False, "_match": len(url) if matches else -1})
+    # One item is current: the longest matching URL wins (/mentorer/timer/ is "Timer og løn", not
+    # "Mentorkorps" at /mentorer/).
+    best = max(result, key=lambda entry: entry["_match"], default=None)
+    for entry in result:
+        entry["current"] = entry is best and entry["_match"] >= 0
+        del entry["_match"]
+    return result

@@ -1,0 +1,56 @@
+"""Project-wide pages: the start page, the accessibility statement, the health check and error pages."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.models import Role
+
+
+@require_GET
+def home(request):
+    """Each role starts where its work is; the platform superuser works in Django admin."""
+    membership = request.membership
+    if membership is None:
+        if request.user.is_superuser:
+            return redirect("admin:index")
+        raise PermissionDenied
+    if membership.role == Role.COMPANY_LEADER:
+        from portal.views import home as portal_home
+
+        return portal_home(request)
+    return render(request, "home.html", {})
+
+
+@login_not_required
+@require_GET
+def accessibility_statement(request):
+    return render(request, "accessibility.html")
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """For the load balancer: 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Rendered without context processors: nothing that failed may be needed to report the failure."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,44 @@
+/* Mentorordning: starts DKFDS's components. It lives in a file because the Content-Security-Policy
+   forbids inline scripts; it is loaded with `defer` after dkfds.min.js and htmx.min.js, so the page
+   is parsed and window.DKFDS exists when it runs. */
+(function () {
+  'use strict';
+
+  var DKFDS = window.DKFDS;
+  if (!DKFDS) {
+    return;
+  }
+
+  DKFDS.init();
+
+  /* The elements in `scope` (scope itself included) that match `selector`. */
+  function within(scope, selector) {
+    var found = Array.prototype.slice.call(scope.querySelectorAll(selector));
+    if (scope.matches && scope.matches(selector)) {
+      found.unshift(scope);
+    }
+    return found;
+  }
+
+  /* Content that htmx swaps in needs its components started too. DKFDS.init() would also start the
+     page-wide header navigation again, so that every menu button would get a second click handler
+     and open and close at once: start only the components inside the new content instead. */
+  function initComponents(scope) {
+    within(scope, '.accordion, .accordion-bordered').forEach(function (el) { new DKFDS.Accordion(el).init(); });
+    within(scope, '.alert.has-close').forEach(function (el) { new DKFDS.Alert(el).init(); });
+    within(scope, '.form-limit').forEach(function (el) { new DKFDS.CharacterLimit(el).init(); });
+    within(scope, '.js-checkbox-toggle-content').forEach(function (el) { new DKFDS.CheckboxToggleContent(el).init(); });
+    within(scope, '.js-radio-toggle-group').forEach(function (el) { new DKFDS.RadioToggleGroup(el).init(); });
+    within(scope, '.js-dropdown').forEach(function (el) { new DKFDS.Dropdown(el).init(); });
+    within(scope, 'div.tab-container').forEach(function (el) { new DKFDS.Tabs(el).init(); });
+    within(scope, '.tooltip-wrapper').forEach(function (el) { new DKFDS.Tooltip(el).init(); });
+    within(scope, '[data-module="error-summary"]').forEach(function (el) { new DKFDS.ErrorSummary(el).init(); });
+  }
+
+  document.addEventListener('htmx:load', function (event) {
+    var element = event.target;
+    if (element && element !== document.body && element.nodeType === Node.ELEMENT_NODE) {
+      initComponents(element);
+    }
+  });
+})();
