@@ -1,0 +1,331 @@
+"""Weekly follow-up reminders: when they are due, and the set-based fan-out that creates a week's rows.
+
+One beat tick (every 15 minutes) asks, per jobcenter, whether this ISO week's reminders are due (the weekday
+and hour the jobcenter chose, default Monday 07:00 Europe/Copenhagen; a Danish public holiday moves them to
+the next working day). If so, ONE `INSERT ... SELECT ... ON CONFLICT DO NOTHING` creates a row per recipient
+of every active placement and mentor agreement, and the new ids go to the send task in batches of
+NOTIFICATIONS_BATCH_SIZE. Re-running, or two beat processes running at once, creates nothing new: the rows'
+idempotency keys are the same strings `services.idempotency_key_for` builds.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from accounts.models import Jobcenter
+from notifications.models import ReminderRun, ReminderSchedule
+
+logger = logging.getLogger(__name__)
+
+WEEKLY_FOLLOWUP = "notifications.weekly_followup"
+FOLLOWUP_OVERDUE = "notifications.followup_overdue"
+OVERDUE_DAYS = 8
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+DEFAULT_WEEKDAY = 0  # Monday
+DEFAULT_HOUR = 7
+
+
+# --- When ----------------------------------------------------------------------------------------------
+
+
+@cache
+def _danish_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("DK", years=[year, year + 1])
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _danish_holidays(day.year)
+
+
+def period_of(day: date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def due_at(*, period: str, weekday: int = DEFAULT_WEEKDAY, hour: int = DEFAULT_HOUR) -> datetime:
+    """The moment a week's reminders go out: the chosen weekday and hour in Copenhagen, moved to the next
+    working day when that day is a Danish public holiday (e.g. Easter Monday → Tuesday)."""
+    year, week = period.split("-W")
+    day = date.fromisocalendar(int(year), int(week), weekday + 1)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return datetime.combine(day, time(hour), tzinfo=COPENHAGEN)
+
+
+def schedule_for(jobcenter: Jobcenter, schedules: dict[int, ReminderSchedule]) -> tuple[int, int, bool]:
+    schedule = schedules.get(jobcenter.pk)
+    if schedule is None:
+        return DEFAULT_WEEKDAY, DEFAULT_HOUR, True
+    return schedule.weekday, schedule.hour, schedule.is_active
+
+
+def next_due(*, jobcenter: Jobcenter, now: datetime | None = None) -> datetime | None:
+    """When this jobcenter's next weekly reminders go out (None when it has switched them off)."""
+    now = (now or timezone.now()).astimezone(COPENHAGEN)
+    with scopes_disabled():
+        schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.filter(jobcenter=jobcenter)}
+        runs = ReminderRun.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP)
+        done = set(runs.values_list("period", flat=True))
+    weekday, hour, active = schedule_for(jobcenter, schedules)
+    if not active:
+        return None
+    week_start = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0), tzinfo=COPENHAGEN)
+    for offset in (-7, 0, 7, 14):
+        period = period_of(now.date() + timedelta(days=offset))
+        moment = due_at(period=period, weekday=weekday, hour=hour)
+        if period not in done and moment >= week_start:
+            return moment
+    return None
+
+
+# --- Who: sources of recipients -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderSource:
+    """One SELECT yielding (about_type_id, about_id, recipient_email, recipient_name) for one jobcenter's
+    active objects on a date. `sql(jobcenter_id, on)` returns (sql, params); all sources are combined with
+    UNION ALL into the one INSERT statement."""
+
+    name: str
+    model_label: str  # "app_label.ModelName" of the object the reminder is about
+    sql: Callable[[int, date], tuple[str, list]]
+
+
+def _table(model_label: str) -> str:
+    return connection.ops.quote_name(apps.get_model(model_label)._meta.db_table)
+
+
+def _placement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
+    """Active placements: the responsible job consultant and the company mentor."""
+    placement = _table("citizens.Placement")
+    user = _table("accounts.User")
+    company_mentor = _table("companies.CompanyMentor")
+    ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
+    active = "p.jobcenter_id = %s AND p.status = 'active' AND p.starts_on <= %s"
+    # Only table names from model metadata and an integer are formatted in; values are parameters.
+    sql = f"""
+        SELECT {ct} AS about_type_id, p.id AS about_id, u.email AS email, u.full_name AS name
+          FROM {placement} p JOIN {user} u ON u.id = p.responsible_id
+         WHERE {active} AND u.is_active
+        UNION ALL
+        SELECT {ct}, p.id, cm.email, cm.full_name
+          FROM {placement} p JOIN {company_mentor} cm ON cm.id = p.company_mentor_id
+         WHERE {active} AND cm.is_active AND cm.email <> ''
+    """  # noqa: S608
+    on_value = connection.ops.adapt_datefield_value(on)
+    return sql, [jobcenter_id, on_value] * 2
+
+
+def _agreement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
+    """Active mentor agreements: the jobcenter contact (caseworker) and the mentor (corps or company)."""
+    agreement = _table("citizens.MentorAgreement")
+    user = _table("accounts.User")
+    mentor = _table("corps.Mentor")
+    company_mentor = _table("companies.CompanyMentor")
+    ct = ContentType.objects.get_by_natural_key("citizens", "mentoragreement").pk
+    active = "a.jobcenter_id = %s AND a.status = 'active' AND a.starts_on <= %s"
+    # Only table names from model metadata and an integer are formatted in; values are parameters.
+    sql = f"""
+        SELECT {ct} AS about_type_id, a.id AS about_id, u.email AS email, u.full_name AS name
+          FROM {agreement} a JOIN {user} u ON u.id = a.caseworker_id
+         WHERE {active} AND u.is_active
+        UNION ALL
+        SELECT {ct}, a.id, m.email, m.full_name
+          FROM {agreement} a JOIN {mentor} m ON m.id = a.mentor_id
+         WHERE {active} AND m.email <> ''
+        UNION ALL
+        SELECT {ct}, a.id, cm.email, cm.full_name
+          FROM {agreement} a JOIN {company_mentor} cm ON cm.id = a.company_mentor_id
+         WHERE {active} AND cm.is_active AND cm.email <> ''
+    """  # noqa: S608
+    on_value = connection.ops.adapt_datefield_value(on)
+    return sql, [jobcenter_id, on_value] * 3
+
+
+SOURCES: list[ReminderSource] = [
+    ReminderSource("placements", "citizens.Placement", _placement_sql),
+    ReminderSource("mentor_agreements", "citizens.MentorAgreement", _agreement_sql),
+]
+
+
+def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
+    """Active placements with no follow-up logged for OVERDUE_DAYS days or more: their job consultant."""
+    placement = _table("citizens.Placement")
+    user = _table("accounts.User")
+    ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
+    sql = f"""
+        SELECT {ct} AS about_type_id, p.id AS about_id, u.email AS email, u.full_name AS name
+          FROM {placement} p JOIN {user} u ON u.id = p.responsible_id
+         WHERE p.jobcenter_id = %s AND p.status = 'active' AND COALESCE(p.last_follow_up_on, p.starts_on) <= %s
+           AND u.is_active
+    """  # noqa: S608
+    return sql, [jobcenter_id, connection.ops.adapt_datefield_value(on - timedelta(days=OVERDUE_DAYS))]
+
+
+OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "citizens.Placement", _overdue_sql)]
+
+
+def register_source(source: ReminderSource) -> None:
+    if all(existing.name != source.name for existing in SOURCES):
+        SOURCES.append(source)
+
+
+# --- The fan-out ---------------------------------------------------------------------------------------
+
+
+def weekly_reminders_create(
+    *,
+    jobcenter_id: int,
+    period: str,
+    on: date,
+    now: datetime,
+    sources: list[ReminderSource] | None = None,
+    kind: str = WEEKLY_FOLLOWUP,
+) -> list[int]:
+    """ONE set-based INSERT ... SELECT creating this week's reminder rows; returns the ids of new rows only."""
+    parts, params = [], []
+    for source in sources if sources is not None else SOURCES:
+        sql, source_params = source.sql(jobcenter_id, on)
+        parts.append(f"SELECT * FROM ({sql}) AS {source.name}")  # noqa: S608 (names from code, not input)
+        params.extend(source_params)
+    if not parts:
+        return []
+    union = " UNION ALL ".join(parts)
+    message = _table("notifications.Message")
+    content_type = _table("contenttypes.ContentType")
+    # The key repeats services.idempotency_key_for: kind:app_label.model:pk:email:period.
+    key = (
+        "%s || ':' || ct.app_label || '.' || ct.model || ':' || CAST(src.about_id AS TEXT) || ':' || "
+        "LOWER(TRIM(src.email)) || ':' || %s"
+    )
+    sql = f"""
+        INSERT INTO {message} (jobcenter_id, kind, status, recipient_email, recipient_name, is_rendered, subject,
+            body_text, body_html, attachments, about_type_id, about_id, period, idempotency_key, attempts,
+            last_error, created_at, next_attempt_at, sent_at)
+        SELECT %s, %s, 'pending', TRIM(src.email), src.name, FALSE, '', '', '', '[]', src.about_type_id,
+            src.about_id, %s, {key}, 0, '', %s, %s, NULL
+          FROM ({union}) AS src JOIN {content_type} ct ON ct.id = src.about_type_id
+         WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
+        ON CONFLICT (jobcenter_id, idempotency_key) DO NOTHING
+        RETURNING id
+    """  # noqa: S608 (table names from model metadata; values are parameters)
+    now_value = connection.ops.adapt_datetimefield_value(now)
+    all_params = [jobcenter_id, kind, period, kind, period, now_value, now_value, *params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def weekly_reminders_run(
+    *,
+    jobcenter: Jobcenter,
+    period: str,
+    on: date,
+    now: datetime,
+    kind: str = WEEKLY_FOLLOWUP,
+    sources: list[ReminderSource] | None = None,
+    run_period: str | None = None,
+) -> int:
+    """Creates one jobcenter's reminders for one period (idempotent) and queues them for sending after commit.
+    Returns the number of new rows (0 on a re-run). `run_period` names the run marker when it differs from
+    the rows' period (the daily escalation run makes rows per ISO week)."""
+    from notifications.services import dispatch
+
+    with transaction.atomic(), scopes_disabled():
+        ids = weekly_reminders_create(
+            jobcenter_id=jobcenter.pk, period=period, on=on, now=now, kind=kind, sources=sources
+        )
+        ReminderRun.objects.bulk_create(
+            [ReminderRun(jobcenter=jobcenter, kind=kind, period=run_period or period, created_count=len(ids))],
+            ignore_conflicts=True,
+        )
+        if ids:
+            transaction.on_commit(lambda: dispatch(sorted(ids)), robust=True)
+    logger.info("Reminders %s %s for %s: %d new", kind, period, jobcenter, len(ids))
+    return len(ids)
+
+
+def weekly_reminders_tick(*, now: datetime | None = None) -> int:
+    """The beat task's body: for every active jobcenter whose reminders for this (or, when a holiday pushed
+    them, last) ISO week are due and not yet created, creates them. Returns the number of new rows."""
+    now = (now or timezone.now()).astimezone(COPENHAGEN)
+    week_start = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0), tzinfo=COPENHAGEN)
+    created = 0
+    with scopes_disabled():
+        jobcenters = list(Jobcenter.objects.filter(is_active=True))
+        schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.all()}
+        periods = [period_of(now.date() - timedelta(days=7)), period_of(now.date())]
+        done = set(
+            ReminderRun.objects.filter(kind=WEEKLY_FOLLOWUP, period__in=periods).values_list("jobcenter_id", "period")
+        )
+    for jobcenter in jobcenters:
+        weekday, hour, active = schedule_for(jobcenter, schedules)
+        if not active:
+            continue
+        for period in periods:
+            if (jobcenter.pk, period) in done:
+                continue
+            moment = due_at(period=period, weekday=weekday, hour=hour)
+            if week_start <= moment <= now:
+                created += weekly_reminders_run(jobcenter=jobcenter, period=period, on=moment.date(), now=now)
+    return created
+
+
+def overdue_reminders_tick(*, now: datetime | None = None) -> int:
+    """Daily escalation (on working days, from the jobcenter's reminder hour): the job consultant of every
+    active placement with no follow-up logged for OVERDUE_DAYS days or more is reminded, at most once per
+    placement and ISO week. Returns the number of new rows."""
+    now = (now or timezone.now()).astimezone(COPENHAGEN)
+    today = now.date()
+    if not is_working_day(today):
+        return 0
+    created = 0
+    with scopes_disabled():
+        jobcenters = list(Jobcenter.objects.filter(is_active=True))
+        schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.all()}
+        done = set(
+            ReminderRun.objects.filter(kind=FOLLOWUP_OVERDUE, period=today.isoformat()).values_list(
+                "jobcenter_id", flat=True
+            )
+        )
+    for jobcenter in jobcenters:
+        _weekday, hour, active = schedule_for(jobcenter, schedules)
+        if not active or jobcenter.pk in done or now.hour < hour:
+            continue
+        created += weekly_reminders_run(
+            jobcenter=jobcenter,
+            period=period_of(today),
+            on=today,
+            now=now,
+            kind=FOLLOWUP_OVERDUE,
+            sources=OVERDUE_SOURCES,
+            run_period=today.isoformat(),
+        )
+    return created
+
+
+def placements_overdue(*, jobcenter: Jobcenter, today: date | None = None):
+    """Active placements with no follow-up for OVERDUE_DAYS days or more, oldest first (for the coordinator)."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    today = today or timezone.localdate()
+    placement_model = apps.get_model("citizens", "Placement")
+    return (
+        placement_model.objects.filter(jobcenter=jobcenter, status="active")
+        .annotate(last_seen=Coalesce(F("last_follow_up_on"), F("starts_on")))
+        .filter(last_seen__lte=today - timedelta(days=OVERDUE_DAYS))
+        .select_related("company", "responsible", "placement_type")
+        .order_by("last_seen", "pk")
+    )

@@ -1,0 +1,153 @@
+"""The outbox: every e-mail the product sends is first a row here, written in the transaction that causes it.
+
+A row is claimed by a Celery task with SELECT ... FOR UPDATE SKIP LOCKED, sent, and marked sent in the same
+(short) transaction. A row being sent is therefore "locked", not a status: a crash rolls the claim back and
+the row is simply pending again. No HistoricalRecords here: the outbox is itself the log of what was sent,
+and a history row per status change would double the writes of the weekly fan-out.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class MessageStatus(models.TextChoices):
+    PENDING = "pending", _("Venter")
+    SENT = "sent", _("Sendt")
+    FAILED = "failed", _("Fejlet")
+
+
+class Message(models.Model):
+    """One e-mail to one recipient. `idempotency_key` makes a second attempt to create it a no-op."""
+
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.CASCADE, related_name="messages", verbose_name=_("jobcenter")
+    )
+    kind = models.CharField(_("type"), max_length=60)
+    status = models.CharField(_("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING)
+    recipient_email = models.EmailField(_("modtagerens e-mail"))
+    recipient_name = models.CharField(_("modtagerens navn"), max_length=200, blank=True)
+    # Rendered at enqueue time. Rows created by a set-based fan-out (weekly reminders) are rendered by the
+    # sending task from `about` instead, because SQL cannot render Django templates: is_rendered=False.
+    is_rendered = models.BooleanField(_("gengivet"), default=True)
+    subject = models.CharField(_("emne"), max_length=300, blank=True)
+    body_text = models.TextField(_("tekst"), blank=True)
+    body_html = models.TextField(_("HTML"), blank=True)
+    # [[filename, content, mimetype], ...], e.g. an iCalendar invitation ("text/calendar; method=REQUEST").
+    attachments = models.JSONField(_("vedhæftede filer"), default=list, blank=True)
+    about_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handler om (type)"),
+    )
+    about_id = models.PositiveBigIntegerField(_("handler om (id)"), null=True, blank=True)
+    period = models.CharField(_("periode"), max_length=20, blank=True, help_text=_("Fx ISO-uge 2026-W48."))
+    idempotency_key = models.CharField(_("entydig nøgle"), max_length=255)
+    attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)
+    last_error = models.TextField(_("seneste fejl"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("næste forsøg"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+
+    class Meta:
+        verbose_name = _("besked")
+        verbose_name_plural = _("beskeder")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["jobcenter", "idempotency_key"], name="message_unique_idempotency_key"),
+            models.CheckConstraint(
+                condition=Q(status__in=[s.value for s in MessageStatus]), name="message_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=MessageStatus.SENT, sent_at__isnull=False)
+                | (~Q(status=MessageStatus.SENT) & Q(sent_at__isnull=True)),
+                name="message_sent_at_iff_sent",
+            ),
+            models.CheckConstraint(
+                condition=Q(about_type__isnull=True, about_id__isnull=True)
+                | Q(about_type__isnull=False, about_id__isnull=False),
+                name="message_about_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_rendered=False) | ~Q(subject=""), name="message_rendered_has_subject"
+            ),
+        ]
+        indexes = [
+            # The claim and the sweep: pending rows by due time.
+            models.Index(fields=["next_attempt_at"], condition=Q(status="pending"), name="message_pending_due_idx"),
+            models.Index(fields=["jobcenter", "status", "kind", "period"], name="message_outbox_filter_idx"),
+            models.Index(fields=["about_type", "about_id"], name="message_about_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_email} ({self.get_status_display()})"
+
+
+class ReminderSchedule(models.Model):
+    """When a jobcenter's weekly follow-up reminders go out. No row means the default: Monday 07:00.
+
+    A Danish public holiday on the chosen day moves the reminders to the next working day.
+    """
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("mandag")
+        TUESDAY = 1, _("tirsdag")
+        WEDNESDAY = 2, _("onsdag")
+        THURSDAY = 3, _("torsdag")
+        FRIDAY = 4, _("fredag")
+
+    jobcenter = models.OneToOneField(
+        "accounts.Jobcenter",
+        on_delete=models.CASCADE,
+        related_name="reminder_schedule",
+        verbose_name=_("jobcenter"),
+    )
+    weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices, default=Weekday.MONDAY)
+    hour = models.PositiveSmallIntegerField(_("klokkeslæt (time)"), default=7)
+    is_active = models.BooleanField(_("send ugentlige påmindelser"), default=True)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+
+    class Meta:
+        verbose_name = _("tidsplan for påmindelser")
+        verbose_name_plural = _("tidsplaner for påmindelser")
+        constraints = [
+            models.CheckConstraint(condition=Q(weekday__gte=0, weekday__lte=4), name="reminder_schedule_weekday"),
+            models.CheckConstraint(condition=Q(hour__gte=0, hour__lte=23), name="reminder_schedule_hour"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jobcenter}: {self.get_weekday_display()} kl. {self.hour:02d}"
+
+
+class ReminderRun(models.Model):
+    """A fan-out of one kind for one jobcenter and period has been done (the rows themselves are idempotent;
+    this row lets the frequent beat tick skip the set-based INSERT once the week is done)."""
+
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.CASCADE, related_name="reminder_runs", verbose_name=_("jobcenter")
+    )
+    kind = models.CharField(_("type"), max_length=60)
+    period = models.CharField(_("periode"), max_length=20)
+    created_count = models.PositiveIntegerField(_("oprettede beskeder"), default=0)
+    ran_at = models.DateTimeField(_("kørt"), default=timezone.now)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+
+    class Meta:
+        verbose_name = _("kørsel af påmindelser")
+        verbose_name_plural = _("kørsler af påmindelser")
+        constraints = [
+            models.UniqueConstraint(fields=["jobcenter", "kind", "period"], name="reminder_run_once_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period} – {self.jobcenter}"

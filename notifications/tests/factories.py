@@ -1,0 +1,90 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from accounts.tests.factories import JobcenterFactory
+from notifications.models import Message, MessageStatus
+
+TEST_KIND = "notifications.test_invitation"
+TEMPLATES = {
+    "subject_template": "notifications/tests/subject.txt",
+    "text_template": "notifications/tests/body.txt",
+    "html_template": "notifications/tests/body.html",
+}
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    jobcenter = factory.SubFactory(JobcenterFactory)
+    kind = TEST_KIND
+    status = MessageStatus.PENDING
+    recipient_email = factory.Sequence(lambda n: f"modtager{n}@example.dk")
+    recipient_name = factory.Faker("name", locale="da_DK")
+    subject = "Invitation til netværksmøde"
+    body_text = "Kære modtager\n\nDu er inviteret.\n"
+    period = "2026-W48"
+    idempotency_key = factory.Sequence(lambda n: f"test:{n}")
+    next_attempt_at = factory.LazyFunction(timezone.now)
+    sent_at = factory.LazyAttribute(lambda o: timezone.now() if o.status == MessageStatus.SENT else None)
+
+
+# Placements and agreements (the citizens app's own factories may replace these).
+class TargetGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "citizens.TargetGroup"
+        django_get_or_create = ["jobcenter", "code"]
+
+    jobcenter = factory.SubFactory(JobcenterFactory)
+    code = "jobparat"
+    name = "Jobparat"
+
+
+class PlacementTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "citizens.PlacementType"
+        django_get_or_create = ["jobcenter", "code"]
+
+    jobcenter = factory.SubFactory(JobcenterFactory)
+    code = "virksomhedspraktik"
+    name = "Virksomhedspraktik"
+
+
+class CitizenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "citizens.Citizen"
+
+    jobcenter = factory.SubFactory(JobcenterFactory)
+    name = factory.Faker("name", locale="da_DK")
+    postcode = "8450"
+    target_group = factory.SubFactory(TargetGroupFactory, jobcenter=factory.SelfAttribute("..jobcenter"))
+
+
+class CompanyMentorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.CompanyMentor"
+
+    company = factory.SubFactory("companies.tests.factories.CompanyFactory")
+    full_name = factory.Faker("name", locale="da_DK")
+    email = factory.Sequence(lambda n: f"virksomhedsmentor{n}@example.dk")
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "citizens.Placement"
+
+    jobcenter = factory.SubFactory(JobcenterFactory)
+    citizen = factory.SubFactory(CitizenFactory, jobcenter=factory.SelfAttribute("..jobcenter"))
+    company = factory.SubFactory(
+        "companies.tests.factories.CompanyFactory", jobcenter=factory.SelfAttribute("..jobcenter")
+    )
+    company_mentor = factory.SubFactory(CompanyMentorFactory, company=factory.SelfAttribute("..company"))
+    placement_type = factory.SubFactory(PlacementTypeFactory, jobcenter=factory.SelfAttribute("..jobcenter"))
+    responsible = factory.SubFactory("accounts.tests.factories.UserFactory")
+    status = "active"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
+    tasks = "Lager og pakning"
+    hours_per_week = 15

@@ -1,0 +1,142 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+
+from accounts.tests.factories import JobcenterFactory
+from notifications.fanout import WEEKLY_FOLLOWUP, due_at, next_due, period_of, weekly_reminders_tick
+from notifications.models import Message, MessageStatus, ReminderRun, ReminderSchedule
+from notifications.services import message_enqueue
+from notifications.tests.factories import CompanyMentorFactory, PlacementFactory
+
+CPH = ZoneInfo("Europe/Copenhagen")
+# Monday 23 November 2026, ISO week 48.
+MONDAY_0700 = datetime(2026, 11, 23, 7, 0, tzinfo=CPH)
+
+
+def test_default_is_monday_0700_copenhagen():
+    assert due_at(period="2026-W48") == datetime(2026, 11, 23, 7, 0, tzinfo=CPH)
+    assert period_of(date(2026, 11, 23)) == "2026-W48"
+    assert period_of(date(2027, 1, 1)) == "2026-W53"
+
+
+@pytest.mark.parametrize(
+    ("period", "weekday", "expected"),
+    [
+        ("2026-W15", 0, date(2026, 4, 7)),  # Easter Monday → Tuesday
+        ("2026-W22", 0, date(2026, 5, 26)),  # Whit Monday → Tuesday
+        ("2026-W20", 3, date(2026, 5, 15)),  # Ascension Day (Thursday) → Friday
+        ("2026-W52", 4, date(2026, 12, 28)),  # Christmas Day (Friday) → past the weekend to Monday
+        ("2026-W14", 2, date(2026, 4, 1)),  # an ordinary Wednesday stays
+    ],
+)
+def test_a_danish_public_holiday_moves_to_the_next_working_day(period, weekday, expected):
+    assert due_at(period=period, weekday=weekday, hour=9) == datetime.combine(
+        expected, datetime.min.time().replace(hour=9), tzinfo=CPH
+    )
+
+
+@pytest.mark.django_db
+def test_tick_creates_the_week_once_and_sends(django_capture_on_commit_callbacks):
+    placement = PlacementFactory()
+    PlacementFactory(jobcenter=placement.jobcenter, status="proposed", company_mentor=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert weekly_reminders_tick(now=MONDAY_0700.replace(hour=6, minute=59)) == 0
+        assert weekly_reminders_tick(now=MONDAY_0700) == 2
+        assert weekly_reminders_tick(now=MONDAY_0700.replace(hour=9)) == 0
+    rows = Message.objects.filter(kind=WEEKLY_FOLLOWUP, period="2026-W48")
+    assert {row.recipient_email for row in rows} == {placement.responsible.email, placement.company_mentor.email}
+    assert set(rows.values_list("status", flat=True)) == {MessageStatus.SENT}
+    assert ReminderRun.objects.get(jobcenter=placement.jobcenter, period="2026-W48").created_count == 2
+    assert len(mail.outbox) == 2
+    subjects = {email.subject for email in mail.outbox}
+    assert subjects == {"Påmindelse: ugentlig opfølgning, uge 48"}
+    first_name = placement.citizen.name.split(" ")[0]
+    assert all(first_name in email.body and placement.company.name in email.body for email in mail.outbox)
+    # The text is not stored per row; the outbox renders it again from the placement.
+    from notifications.selectors import message_with_text
+
+    row = message_with_text(rows.first())
+    assert not rows.first().is_rendered and row.subject == "Påmindelse: ugentlig opfølgning, uge 48"
+
+
+@pytest.mark.django_db
+def test_rerun_after_the_run_marker_is_lost_still_creates_nothing():
+    placement = PlacementFactory()
+    assert weekly_reminders_tick(now=MONDAY_0700) == 2
+    ReminderRun.objects.all().delete()
+    assert weekly_reminders_tick(now=MONDAY_0700) == 0
+    assert Message.objects.filter(about_id=placement.pk).count() == 2
+
+
+@pytest.mark.django_db
+def test_jobcenter_schedule_and_switch_off():
+    placement = PlacementFactory()
+    ReminderSchedule.objects.create(jobcenter=placement.jobcenter, weekday=2, hour=13)
+    other = PlacementFactory(jobcenter=JobcenterFactory())
+    ReminderSchedule.objects.create(jobcenter=other.jobcenter, is_active=False)
+    assert weekly_reminders_tick(now=MONDAY_0700) == 0
+    assert next_due(jobcenter=placement.jobcenter, now=MONDAY_0700) == datetime(2026, 11, 25, 13, tzinfo=CPH)
+    assert weekly_reminders_tick(now=datetime(2026, 11, 25, 13, 0, tzinfo=CPH)) == 2
+    assert not Message.objects.filter(jobcenter=other.jobcenter).exists()
+    assert next_due(jobcenter=other.jobcenter, now=MONDAY_0700) is None
+    assert next_due(jobcenter=placement.jobcenter, now=MONDAY_0700) == datetime(2026, 12, 2, 13, tzinfo=CPH)
+
+
+@pytest.mark.django_db
+def test_a_holiday_pushed_into_next_week_is_still_created():
+    placement = PlacementFactory()
+    ReminderSchedule.objects.create(jobcenter=placement.jobcenter, weekday=4, hour=7)  # Friday
+    # Week 52 of 2026: Christmas Day is Friday, so the reminders go out on Monday 28 December (week 53).
+    assert weekly_reminders_tick(now=datetime(2026, 12, 28, 7, 5, tzinfo=CPH)) == 2
+    assert set(Message.objects.values_list("period", flat=True)) == {"2026-W52"}
+
+
+@pytest.mark.django_db
+def test_inactive_company_mentor_and_other_jobcenter_are_left_out():
+    placement = PlacementFactory(company_mentor=CompanyMentorFactory(is_active=False))
+    PlacementFactory(jobcenter=JobcenterFactory())
+    PlacementFactory(jobcenter=placement.jobcenter, status="proposed", company_mentor=None)
+    weekly_reminders_tick(now=MONDAY_0700)
+    rows = Message.objects.filter(jobcenter=placement.jobcenter)
+    assert list(rows.values_list("recipient_email", flat=True)) == [placement.responsible.email]
+
+
+@pytest.mark.django_db
+def test_enqueue_and_fanout_share_the_idempotency_key():
+    placement = PlacementFactory()
+    weekly_reminders_tick(now=MONDAY_0700)
+    existing = Message.objects.get(recipient_email=placement.responsible.email)
+    again = message_enqueue(
+        jobcenter=placement.jobcenter,
+        kind=WEEKLY_FOLLOWUP,
+        recipient_email=placement.responsible.email,
+        recipient_name="x",
+        subject_template="notifications/weekly_followup/subject.txt",
+        text_template="notifications/weekly_followup/body.txt",
+        html_template=None,
+        context={},
+        about=placement,
+        period="2026-W48",
+    )
+    assert again.pk == existing.pk
+
+
+@pytest.mark.django_db
+def test_overdue_placements_are_listed_and_reminded_once_a_week():
+    from notifications.fanout import FOLLOWUP_OVERDUE, overdue_reminders_tick, placements_overdue
+
+    overdue = PlacementFactory(starts_on=date(2026, 10, 1), last_follow_up_on=date(2026, 11, 15))
+    PlacementFactory(jobcenter=overdue.jobcenter, starts_on=date(2026, 10, 1), last_follow_up_on=date(2026, 11, 17))
+    never = PlacementFactory(jobcenter=overdue.jobcenter, starts_on=date(2026, 11, 2), last_follow_up_on=None)
+    # Oldest first: never followed up since 2 November, then last seen 15 November.
+    assert list(placements_overdue(jobcenter=overdue.jobcenter, today=date(2026, 11, 23))) == [never, overdue]
+    assert overdue_reminders_tick(now=MONDAY_0700.replace(hour=6)) == 0  # before the jobcenter's hour
+    assert overdue_reminders_tick(now=MONDAY_0700) == 2
+    assert overdue_reminders_tick(now=MONDAY_0700.replace(hour=10)) == 0  # once a day
+    assert overdue_reminders_tick(now=datetime(2026, 11, 24, 7, 0, tzinfo=CPH)) == 0  # once a week per placement
+    rows = Message.objects.filter(kind=FOLLOWUP_OVERDUE)
+    assert {row.about_id for row in rows} == {overdue.pk, never.pk}
+    assert {row.recipient_email for row in rows} == {overdue.responsible.email, never.responsible.email}
+    assert overdue_reminders_tick(now=datetime(2026, 11, 28, 7, 0, tzinfo=CPH)) == 0  # Saturday

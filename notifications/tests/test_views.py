@@ -1,0 +1,76 @@
+import pytest
+from django.urls import reverse
+
+from audit.models import AccessLog, ActivityLog
+from notifications.models import MessageStatus
+from notifications.tests.factories import MessageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("rows", [2, 40])
+def test_outbox_has_a_fixed_query_count(world, login, django_assert_max_num_queries, rows):
+    MessageFactory.create_batch(rows, jobcenter=world.jobcenter)
+    MessageFactory.create_batch(3, jobcenter=world.jobcenter, status=MessageStatus.FAILED, attempts=6)
+    client = login(world.coordinator)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("notifications:outbox"))
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == rows + 3
+    assert response.context["summary"]["failed"] == 3
+    assert response.context["next_weekly"] is not None
+
+
+def test_outbox_filters_by_kind_status_and_period(world, login):
+    MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.FAILED, period="2026-W47")
+    MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.SENT, period="2026-W48")
+    MessageFactory(jobcenter=world.other_jobcenter, status=MessageStatus.FAILED, period="2026-W47")
+    client = login(world.coordinator)
+    response = client.get(reverse("notifications:outbox"), {"status": "failed", "period": "2026-W47"})
+    assert [m.status for m in response.context["page"].object_list] == ["failed"]
+    response = client.get(reverse("notifications:outbox"), {"kind": "notifications.test_invitation"})
+    assert response.context["page"].paginator.count == 2  # never the other jobcenter's
+
+
+def test_detail_logs_access_and_resend_makes_a_failed_message_pending(world, login, django_capture_on_commit_callbacks):
+    message = MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.FAILED, attempts=6, last_error="Nej")
+    client = login(world.coordinator)
+    response = client.get(reverse("notifications:detail", kwargs={"pk": message.pk}))
+    assert response.status_code == 200 and b"Send igen" in response.content
+    assert AccessLog.objects.filter(object_id=str(message.pk)).exists()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("notifications:resend", kwargs={"pk": message.pk}))
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.PENDING and message.attempts == 0
+    assert ActivityLog.objects.filter(action="notifications.message.resend").exists()
+    assert callbacks  # the send task is published after commit
+
+
+def test_resend_of_another_jobcenters_message_is_404(world, login):
+    message = MessageFactory(jobcenter=world.other_jobcenter, status=MessageStatus.FAILED)
+    response = login(world.coordinator).post(reverse("notifications:resend", kwargs={"pk": message.pk}))
+    assert response.status_code == 404
+    message.refresh_from_db()
+    assert message.status == MessageStatus.FAILED
+
+
+def test_caseworker_cannot_resend(world, login):
+    message = MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.FAILED)
+    response = login(world.caseworker).post(reverse("notifications:resend", kwargs={"pk": message.pk}))
+    assert response.status_code == 403
+
+
+def test_detail_of_a_fanout_row_renders_its_text_again(world, login):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from notifications.fanout import weekly_reminders_tick
+    from notifications.models import Message
+    from notifications.tests.factories import PlacementFactory
+
+    PlacementFactory(jobcenter=world.jobcenter)
+    weekly_reminders_tick(now=datetime(2026, 11, 23, 7, 0, tzinfo=ZoneInfo("Europe/Copenhagen")))
+    message = Message.objects.filter(jobcenter=world.jobcenter).first()
+    response = login(world.coordinator).get(reverse("notifications:detail", kwargs={"pk": message.pk}))
+    assert "Det er tid til den ugentlige opfølgning" in response.content.decode()

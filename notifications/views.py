@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import COORDINATORS, role_required
+from audit.models import AccessAction
+from audit.services import access_record
+from notifications import fanout, kinds, selectors, services
+from notifications.filters import OutboxFilter
+from notifications.models import MessageStatus
+
+PAGE_SIZE = 50
+OVERDUE_SHOWN = 25
+
+
+@require_GET
+@role_required(*COORDINATORS)
+def outbox(request):
+    jobcenter = request.jobcenter
+    filterset = OutboxFilter(
+        request.GET or None,
+        queryset=selectors.outbox_list(jobcenter=jobcenter),
+        period_choices=selectors.period_choices(jobcenter=jobcenter),
+    )
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    params = request.GET.copy()
+    params.pop("side", None)
+    labels = dict(kinds.choices())
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
+    for message in page.object_list:
+        message.kind_label = labels.get(message.kind, message.kind)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": params.urlencode(),
+        "summary": selectors.outbox_summary(jobcenter=jobcenter),
+        "next_weekly": fanout.next_due(jobcenter=jobcenter),
+        "overdue": list(fanout.placements_overdue(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
+        "overdue_days": fanout.OVERDUE_DAYS,
+    }
+    return render(request, "notifications/outbox.html", context)
+
+
+@require_GET
+@role_required(*COORDINATORS)
+def message_detail(request, pk: int):
+    message = selectors.message_with_text(selectors.message_get(jobcenter=request.jobcenter, pk=pk))
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Kontrol af udsendte beskeder"), obj=message)
+    labels = dict(kinds.choices())
+    context = {"message": message, "kind_label": labels.get(message.kind, message.kind), "Status": MessageStatus}
+    return render(request, "notifications/message_detail.html", context)
+
+
+@require_POST
+@role_required(*COORDINATORS)
+def message_resend(request, pk: int):
+    message = selectors.message_get(jobcenter=request.jobcenter, pk=pk)
+    services.message_resend(actor=request.user, message=message)
+    messages.success(request, _("Beskeden sendes igen."))
+    return redirect("notifications:detail", pk=message.pk)
