@@ -1,0 +1,38 @@
+from companies.tests.factories import CompanyMentorFactory, claim_for, placement_for
+from tests.permissions import leaders_only
+
+
+def mentor_a(world):
+    return {"pk": CompanyMentorFactory(company=world.company_a).pk}
+
+
+def placement_a(world):
+    return {"pk": placement_for(world.company_a).pk}
+
+
+def proposed_placement_a(world):
+    return {"pk": placement_for(world.company_a, status="proposed").pk}
+
+
+def claim_a(world):
+    return {"pk": claim_for(placement_for(world.company_a)).pk}
+
+
+MATRIX = {
+    "portal:home": leaders_only(),
+    "portal:scheme": leaders_only(),
+    "portal:company": leaders_only(),
+    "portal:company_edit": leaders_only(),
+    "portal:mentors": leaders_only(),
+    "portal:mentor_create": leaders_only(),
+    "portal:mentor_edit": leaders_only(kwargs=mentor_a, object_of_company=True),
+    "portal:mentor_nominate": leaders_only(kwargs=mentor_a, object_of_company=True),
+    "portal:placements": leaders_only(),
+    "portal:placement_detail": leaders_only(kwargs=placement_a, object_of_company=True),
+    "portal:placement_answer": leaders_only(kwargs=proposed_placement_a, object_of_company=True),
+    "portal:placement_assessment": leaders_only(kwargs=placement_a, object_of_company=True),
+    "portal:placement_follow_up": leaders_only(kwargs=placement_a, object_of_company=True),
+    "portal:claims": leaders_only(),
+    "portal:claim_create": leaders_only(),
+    "portal:claim_detail": leaders_only(kwargs=claim_a, object_of_company=True),
+}

@@ -1,0 +1,300 @@
+"""The company leader's portal. Thin: every object is looked up through the leader's company
+(request.company, from the membership), so company B's ids in a URL, form or htmx request are 404."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.permissions import LEADERS, role_required
+from audit.models import AccessAction
+from audit.services import access_record
+from companies import selectors as company_selectors
+from companies import services as company_services
+from companies.filters import PortalClaimFilter
+from companies.forms import ClaimForm, CompanyMentorForm, CourseNominationForm, LeaderCompanyForm
+from companies.views import add_service_errors, page_of, query_without_page
+from portal import selectors
+from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerForm
+
+leader_required = role_required(*LEADERS)
+
+
+@require_GET
+@leader_required
+def home(request):
+    company = request.company
+    return render(request, "portal/home.html", {"company": company, **selectors.home_summary(company=company)})
+
+
+@require_GET
+@leader_required
+def scheme(request):
+    """What the mentor scheme is, what the company gains, the leader's role, and compensation (seed 003)."""
+    return render(request, "portal/scheme.html", {"company": request.company})
+
+
+# --- The company ----------------------------------------------------------------------------------
+
+
+@require_GET
+@leader_required
+def company(request):
+    company = company_selectors.company_get(jobcenter=request.jobcenter, pk=request.company.pk)
+    return render(
+        request,
+        "portal/company.html",
+        {"company": company, "placement_types": list(company.placement_types.all())},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def company_edit(request):
+    company = company_selectors.company_get(jobcenter=request.jobcenter, pk=request.company.pk)
+    form = LeaderCompanyForm(request.POST or None, instance=company, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            company_services.company_update(
+                actor=request.user,
+                company=company,
+                data=form.data_for_service(),
+                placement_types=list(form.cleaned_data["placement_types"]),
+                leader=True,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Virksomhedens oplysninger er gemt."))
+            return redirect("portal:company")
+    return render(request, "portal/company_form.html", {"form": form, "company": company})
+
+
+# --- Company mentors ------------------------------------------------------------------------------
+
+
+@require_GET
+@leader_required
+def mentors(request):
+    company = request.company
+    return render(
+        request,
+        "portal/mentors.html",
+        {"company": company, "mentors": company_selectors.company_mentor_list(company=company)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def mentor_create(request):
+    company = request.company
+    form = CompanyMentorForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentor = company_services.company_mentor_create(
+                actor=request.user,
+                company=company,
+                data=form.data_for_service(),
+                competences=list(form.cleaned_data["competences"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s er tilføjet som virksomhedsmentor.") % {"name": mentor.full_name})
+            return redirect("portal:mentors")
+    return render(request, "portal/mentor_form.html", {"form": form, "mentor": None})
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def mentor_edit(request, pk: int):
+    mentor = company_selectors.company_mentor_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
+    form = CompanyMentorForm(request.POST or None, instance=mentor, company=request.company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            company_services.company_mentor_update(
+                actor=request.user,
+                mentor=mentor,
+                data=form.data_for_service(),
+                competences=list(form.cleaned_data["competences"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Mentoren er gemt."))
+            return redirect("portal:mentors")
+    return render(request, "portal/mentor_form.html", {"form": form, "mentor": mentor})
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def mentor_nominate(request, pk: int):
+    """Nominate a company mentor for a mentor course; the jobcenter signs them up for one."""
+    mentor = company_selectors.company_mentor_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
+    form = CourseNominationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        company_services.course_nomination_create(actor=request.user, mentor=mentor, wish=form.cleaned_data["wish"])
+        messages.success(
+            request,
+            _("%(name)s er indstillet til mentorkursus. Jobcentret vender tilbage med en plads.")
+            % {"name": mentor.full_name},
+        )
+        return redirect("portal:mentors")
+    return render(request, "portal/mentor_nominate.html", {"form": form, "mentor": mentor})
+
+
+# --- Placements -----------------------------------------------------------------------------------
+
+
+@require_GET
+@leader_required
+def placements(request):
+    queryset = selectors.placement_list(company=request.company)
+    return render(request, "portal/placements.html", {"page": page_of(request, queryset), "query": ""})
+
+
+@require_GET
+@leader_required
+def placement_detail(request, pk: int):
+    placement = selectors.placement_detail(company=request.company, pk=pk)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens forløb"), obj=placement)
+    return render(request, "portal/placement_detail.html", {"placement": placement})
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def placement_answer(request, pk: int):
+    """Accept (naming the company mentor) or decline a placement the jobcenter has proposed."""
+    from citizens import services as citizen_services
+
+    placement = selectors.placement_get(company=request.company, pk=pk)
+    if placement.status != "proposed":
+        messages.info(request, _("Forløbet er allerede besvaret."))
+        return redirect("portal:placement_detail", pk=placement.pk)
+    form = PlacementAnswerForm(request.POST or None, company=request.company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["answer"] == PlacementAnswerForm.ACCEPT:
+                citizen_services.placement_accept(
+                    actor=request.user, placement=placement, company_mentor=form.cleaned_data["company_mentor"]
+                )
+                messages.success(request, _("Tak. Forløbet er accepteret, og jobcentret har fået besked."))
+            else:
+                citizen_services.placement_decline(
+                    actor=request.user, placement=placement, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Tak for svaret. Jobcentret kan se jeres begrundelse."))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("portal:placement_detail", pk=placement.pk)
+    return render(request, "portal/placement_answer.html", {"form": form, "placement": placement})
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def placement_assessment(request, pk: int):
+    """The company's progress assessment (competence cards) of the citizen."""
+    from citizens import services as citizen_services
+    from citizens.models.placement import AssessorKind
+
+    placement = selectors.placement_get(company=request.company, pk=pk)
+    form = AssessmentForm(request.POST or None, dimensions=selectors.progress_dimensions(jobcenter=request.jobcenter))
+    if request.method == "POST" and form.is_valid():
+        scores = [
+            citizen_services.ScoreInput(dimension=dimension, score=score, comment=comment)
+            for dimension, score, comment in form.score_items()
+        ]
+        try:
+            citizen_services.progress_assessment_record(
+                actor=request.user,
+                placement=placement,
+                assessed_on=form.cleaned_data["assessed_on"],
+                scores=scores,
+                assessor_kind=AssessorKind.COMPANY,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Vurderingen er gemt."))
+            return redirect("portal:placement_detail", pk=placement.pk)
+    return render(request, "portal/placement_assessment.html", {"form": form, "placement": placement})
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def placement_follow_up(request, pk: int):
+    """A follow-up note written by the company (recorded as the company's, shown to the jobcenter)."""
+    from citizens import services as citizen_services
+    from citizens.models.placement import RecordedAs
+
+    placement = selectors.placement_get(company=request.company, pk=pk)
+    form = CompanyFollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if placement.status not in ("active", "ended"):
+            form.add_error(None, _("Der kan kun skrives opfølgning på et forløb, virksomheden har sagt ja til."))
+        else:
+            try:
+                citizen_services.follow_up_create(
+                    actor=request.user,
+                    citizen=placement.citizen,
+                    data={"placement": placement, **form.cleaned_data},
+                    recorded_as=RecordedAs.COMPANY,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Opfølgningen er gemt, og jobcentret kan se den."))
+                return redirect("portal:placement_detail", pk=placement.pk)
+    return render(request, "portal/placement_follow_up.html", {"form": form, "placement": placement})
+
+
+# --- Compensation claims --------------------------------------------------------------------------
+
+
+@require_GET
+@leader_required
+def claims(request):
+    company = request.company
+    filterset = PortalClaimFilter(
+        request.GET or None, queryset=company_selectors.claim_list(jobcenter=request.jobcenter, company=company)
+    )
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    context = {"filter": filterset, "page": page_of(request, queryset), "query": query_without_page(request)}
+    return render(request, "portal/claims.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def claim_create(request):
+    """Submit a claim for one placement and month (or correct and resubmit a rejected one)."""
+    company = request.company
+    form = ClaimForm(
+        request.POST or None,
+        placements=selectors.claimable_placements(company=company),
+        initial={"placement": request.GET.get("forloeb"), "month": request.GET.get("maaned")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            claim = company_services.claim_submit(
+                actor=request.user,
+                company=company,
+                placement=form.cleaned_data["placement"],
+                month=form.cleaned_data["month"],
+                hours=form.cleaned_data["hours"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Anmodningen om frikøb er sendt til jobcentret."))
+            return redirect("portal:claim_detail", pk=claim.pk)
+    return render(request, "portal/claim_form.html", {"form": form})
+
+
+@require_GET
+@leader_required
+def claim_detail(request, pk: int):
+    claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
+    return render(request, "portal/claim_detail.html", {"claim": claim})
