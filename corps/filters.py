@@ -1,0 +1,93 @@
+"""The mentor list's filters, search and sorting (django-filter), applied to corps.selectors querysets."""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from corps.models import DAY_PARTS, WEEKDAYS, Employment, MentorStatus
+from corps.selectors import competences_for, languages_all
+from corps.widgets import CSVFastSelect, FastSelect
+
+SEARCH_FIELDS = ("full_name", "email", "phone", "postcode", "industries", "education", "work_experience")
+
+
+class MentorFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Søg"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MentorStatus.choices, empty_label=_("Alle"))
+    # Plain choices loaded with one query each (a ModelChoiceFilter iterates its queryset through a
+    # server-side cursor on every render).
+    competence = django_filters.ChoiceFilter(label=_("Kompetence"), field_name="competences", empty_label=_("Alle"))
+    language = django_filters.ChoiceFilter(label=_("Sprog"), field_name="languages", empty_label=_("Alle"))
+    weekday = django_filters.ChoiceFilter(
+        label=_("Kan på ugedag"), choices=WEEKDAYS, method="has_bit", empty_label=_("Alle")
+    )
+    day_part = django_filters.ChoiceFilter(
+        label=_("Kan på tidspunkt"), choices=DAY_PARTS, method="has_bit", empty_label=_("Alle")
+    )
+    capacity = django_filters.ChoiceFilter(
+        label=_("Kapacitet"),
+        choices=[("free", _("Har plads til flere")), ("full", _("Fuldt booket"))],
+        method="by_capacity",
+        empty_label=_("Alle"),
+    )
+    employment = django_filters.ChoiceFilter(label=_("Ansættelse"), choices=Employment.choices, empty_label=_("Alle"))
+    order = django_filters.OrderingFilter(
+        label=_("Sortér efter"),
+        empty_label=None,
+        null_label=None,
+        fields=(
+            ("full_name", "name"),
+            ("status", "status"),
+            ("postcode", "postcode"),
+            ("capacity_left", "capacity"),
+            ("created_at", "created"),
+        ),
+        field_labels={
+            "name": _("Navn (A–Å)"),
+            "-name": _("Navn (Å–A)"),
+            "status": _("Status"),
+            "-status": _("Status (omvendt)"),
+            "postcode": _("Postnummer"),
+            "-postcode": _("Postnummer (faldende)"),
+            "capacity": _("Ledig kapacitet (mindst først)"),
+            "-capacity": _("Ledig kapacitet (mest først)"),
+            "created": _("Oprettet (ældste først)"),
+            "-created": _("Oprettet (nyeste først)"),
+        },
+    )
+
+    def __init__(self, *args, jobcenter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["competence"].extra["choices"] = list(
+            competences_for(jobcenter=jobcenter).values_list("pk", "name")
+        )
+        self.filters["language"].extra["choices"] = list(languages_all().values_list("pk", "name"))
+        # Rendered without crispy, selects in Python (corps.widgets): the list is the hot page.
+        for name, field in self.form.fields.items():
+            if name == "q":
+                field.widget = forms.TextInput(attrs={"type": "search", "class": "form-input"})
+            else:
+                widget = CSVFastSelect if name == "order" else FastSelect
+                field.widget = widget(attrs={"class": "form-select"}, choices=field.choices)
+
+    def search(self, queryset, name, value):
+        query = Q()
+        for term in value.split()[:5]:
+            term_query = Q()
+            for field in SEARCH_FIELDS:
+                term_query |= Q(**{f"{field}__icontains": term})
+            query &= term_query
+        return queryset.filter(query)
+
+    def has_bit(self, queryset, name, value):
+        column = {"weekday": "available_weekdays", "day_part": "available_day_parts"}[name]
+        value = int(value)
+        return queryset.alias(_bits=F(column).bitand(value)).filter(_bits=value)
+
+    def by_capacity(self, queryset, name, value):
+        if value == "free":
+            return queryset.filter(capacity_left__gt=0)
+        if value == "full":
+            return queryset.filter(capacity_left__lte=0)
+        return queryset

@@ -1,0 +1,481 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from audit.models import AccessLog
+from corps.models import HoursStatus, Language, Mentor, MentorStatus
+from corps.tests.factories import (
+    CompetenceFactory,
+    HoursEntryFactory,
+    MentorFactory,
+    MentorNoteFactory,
+    QualificationFactory,
+    monday,
+)
+from notifications.models import Message
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def many_mentors(world, n):
+    competences = [CompetenceFactory(jobcenter=world.jobcenter) for _ in range(3)]
+    languages = list(Language.objects.all()[:3])
+    mentors = []
+    for i in range(n):
+        mentor = MentorFactory(jobcenter=world.jobcenter, competences=competences, languages=languages)
+        MentorNoteFactory(mentor=mentor)
+        QualificationFactory(mentor=mentor)
+        HoursEntryFactory(mentor=mentor, mentee_reference=f"R{i}")
+        mentors.append(mentor)
+    return mentors
+
+
+# --- Fixed query counts ----------------------------------------------------------------------------
+
+PAGES = [
+    ("corps:mentor_list", ""),
+    ("corps:mentor_list", "q=a&competence=&status=active&order=-capacity"),
+    ("corps:overview", ""),
+    ("corps:hours_list", ""),
+    ("corps:payroll", "month=" + monday(1).strftime("%Y-%m")),
+    ("corps:mentor_export", ""),
+    ("corps:hours_add", ""),
+    ("corps:mentor_create", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "query"), PAGES)
+def test_pages_cost_a_fixed_number_of_queries(world, login, django_assert_max_num_queries, name, query):
+    client = login(world.coordinator)
+    url = reverse(name) + (f"?{query}" if query else "")
+    many_mentors(world, 2)
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(url).status_code == 200
+    many_mentors(world, 30)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_detail_costs_a_fixed_number_of_queries(world, login, django_assert_max_num_queries):
+    client = login(world.coordinator)
+    mentor = many_mentors(world, 1)[0]
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk})).status_code == 200
+    for i in range(15):
+        MentorNoteFactory(mentor=mentor)
+        QualificationFactory(mentor=mentor, title=f"Kursus {i}")
+        HoursEntryFactory(mentor=mentor, mentee_reference=f"X{i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk})).status_code == 200
+
+
+# --- List, filters, search, sort, pagination -------------------------------------------------------
+
+
+def test_list_filters_search_sort_and_paginate(world, login):
+    client = login(world.coordinator)
+    tigrinya = Language.objects.get(code="ti")
+    finance = CompetenceFactory(jobcenter=world.jobcenter, name="Personlig økonomi")
+    match = MentorFactory(
+        jobcenter=world.jobcenter,
+        full_name="Aster Tesfay",
+        competences=[finance],
+        languages=[tigrinya],
+        available_weekdays=0b10,
+        available_day_parts=0b100,
+    )
+    MentorFactory(jobcenter=world.jobcenter, full_name="Bo Jensen", available_weekdays=0b1)
+    MentorFactory(
+        jobcenter=world.jobcenter, full_name="Carl Paused", status=MentorStatus.APPLICANT, available_weekdays=0b1000000
+    )
+    MentorFactory(jobcenter=world.other_jobcenter, full_name="Aster Andensted")
+
+    def names(query):
+        page = client.get(reverse("corps:mentor_list") + "?" + query).context["page"]
+        return [m.full_name for m in page.rows]
+
+    assert names("") == ["Aster Tesfay", "Bo Jensen", "Carl Paused"]
+    assert names(f"language={tigrinya.pk}") == ["Aster Tesfay"]
+    assert names(f"competence={finance.pk}") == ["Aster Tesfay"]
+    assert names("weekday=2&day_part=4") == ["Aster Tesfay"]
+    assert names("weekday=1") == ["Bo Jensen"]
+    assert names("status=applicant") == ["Carl Paused"]
+    assert names("q=aster") == ["Aster Tesfay"]
+    assert names("q=aster tesfay") == ["Aster Tesfay"]
+    assert names("order=-name") == ["Carl Paused", "Bo Jensen", "Aster Tesfay"]
+    assert names("capacity=free") == ["Aster Tesfay", "Bo Jensen", "Carl Paused"]
+    assert names("capacity=full") == []
+    assert AccessLog.objects.filter(action="search", criterion="aster").exists()
+    assert match.pk
+
+
+def test_list_pagination_without_count(world, login):
+    client = login(world.coordinator)
+    for i in range(27):
+        MentorFactory(jobcenter=world.jobcenter, full_name=f"Mentor {i:02d}")
+    first = client.get(reverse("corps:mentor_list")).context["page"]
+    second = client.get(reverse("corps:mentor_list") + "?side=2").context["page"]
+    assert (len(first.rows), first.has_next, len(second.rows), second.has_next) == (25, True, 2, False)
+    assert client.get(reverse("corps:mentor_list") + "?side=abc").status_code == 200
+
+
+def test_htmx_filter_returns_the_table_only(world, login):
+    MentorFactory(jobcenter=world.jobcenter, full_name="Aster Tesfay")
+    response = login(world.coordinator).get(
+        reverse("corps:mentor_list"), headers={"HX-Request": "true", "HX-Target": "mentor-results"}
+    )
+    body = response.content.decode()
+    assert "Aster Tesfay" in body
+    assert "<html" not in body
+
+
+def test_other_jobcenters_mentor_is_404(world, login):
+    foreign = MentorFactory(jobcenter=world.other_jobcenter)
+    client = login(world.coordinator)
+    for name in ("corps:mentor_detail", "corps:mentor_update", "corps:mentor_note_add"):
+        assert client.get(reverse(name, kwargs={"pk": foreign.pk})).status_code == 404
+    response = client.post(
+        reverse("corps:mentor_transition", kwargs={"pk": foreign.pk, "action": "afvis"}), {"reason": "x"}
+    )
+    assert response.status_code == 404
+
+
+# --- Create, edit, screening -----------------------------------------------------------------------
+
+
+def form_data(**overrides):
+    data = {
+        "initial_status": "active",
+        "full_name": "Jens Kristensen",
+        "email": "jens@example.dk",
+        "phone": "20 30 40 50",
+        "postcode": "8370",
+        "gender": "male",
+        "birth_year": "1961",
+        "attachment": "retired",
+        "available_weekdays": ["1", "4"],
+        "available_day_parts": ["1"],
+        "hours_per_week": "5",
+        "capacity": "2",
+        "hourly_rate": "185,00",
+        "employment": "hourly",
+        "contract_start": "2025-01-01",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_create_and_edit_mentor(world, login):
+    client = login(world.coordinator)
+    competence = CompetenceFactory(jobcenter=world.jobcenter)
+    response = client.post(reverse("corps:mentor_create"), form_data(competences=[competence.pk]))
+    assert response.status_code == 302, response.context["form"].errors
+    mentor = Mentor.objects.get(email="jens@example.dk")
+    assert response.status_code == 302
+    assert (mentor.status, mentor.available_weekdays, mentor.hourly_rate) == ("active", 5, Decimal("185.00"))
+    assert list(mentor.competences.all()) == [competence]
+    response = client.post(
+        reverse("corps:mentor_update", kwargs={"pk": mentor.pk}), form_data(capacity="4", full_name="Jens K.")
+    )
+    assert response.status_code == 302
+    mentor.refresh_from_db()
+    assert (mentor.capacity, mentor.full_name) == (4, "Jens K.")
+
+
+def test_create_shows_danish_errors_at_fields_and_saves_nothing(world, login):
+    client = login(world.coordinator)
+    foreign = CompetenceFactory(jobcenter=world.other_jobcenter)
+    MentorFactory(jobcenter=world.jobcenter, email="taken@example.dk")
+    response = client.post(
+        reverse("corps:mentor_create"),
+        form_data(
+            email="TAKEN@example.dk",
+            postcode="84",
+            attachment="",
+            offers_section_85="on",
+            contract_end="2024-01-01",
+            competences=[foreign.pk],
+        ),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["email"] == ["Der findes allerede en mentor med den e-mail."]
+    assert errors["postcode"] == ["Postnummeret skal være fire cifre."]
+    assert "tilknyttet arbejdsmarkedet" in errors["attachment"][0]
+    assert "§ 85" in errors["offers_section_85"][0]
+    assert "Kontraktophør" in errors["contract_end"][0]
+    assert "competences" in errors
+    assert Mentor.objects.filter(jobcenter=world.jobcenter).count() == 1
+
+
+def test_transition_views(world, login):
+    client = login(world.coordinator)
+    mentor = MentorFactory(jobcenter=world.jobcenter, status=MentorStatus.APPLICANT)
+    url = reverse("corps:mentor_transition", kwargs={"pk": mentor.pk, "action": "afvis"})
+    response = client.post(url, {"reason": ""})
+    assert response.context["form"].errors["reason"] == ["Skriv en begrundelse."]
+    when = (timezone.localtime() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    url = reverse("corps:mentor_transition", kwargs={"pk": mentor.pk, "action": "samtale"})
+    assert client.post(url, {"happens_at": when}).status_code == 302
+    url = reverse("corps:mentor_transition", kwargs={"pk": mentor.pk, "action": "pause"})
+    future = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
+    response = client.post(url, {"until": future, "reason": "Ferie"})
+    assert response.status_code == 200
+    assert "kan ikke få status" in response.content.decode()
+    mentor.refresh_from_db()
+    assert mentor.status == MentorStatus.INTERVIEW
+    assert client.get(reverse("corps:mentor_transition", kwargs={"pk": mentor.pk, "action": "nope"})).status_code == 404
+
+
+def test_detail_shows_profile_notes_history_and_logs_access(world, login):
+    mentor = MentorFactory(jobcenter=world.jobcenter, birth_year=timezone.localdate().year - 40)
+    MentorNoteFactory(mentor=mentor, author=world.coordinator, text="Meget engageret")
+    client = login(world.coordinator)
+    body = client.get(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk})).content.decode()
+    assert "Meget engageret" in body
+    assert "35–44 år" in body
+    assert str(mentor.birth_year) not in body
+    assert AccessLog.objects.filter(action="view", object_id=str(mentor.pk)).exists()
+    response = client.post(reverse("corps:mentor_note_add", kwargs={"pk": mentor.pk}), {"text": "Ny note"})
+    assert response.status_code == 302
+    assert mentor.notes.count() == 2
+
+
+# --- Public application ----------------------------------------------------------------------------
+
+
+def application(**overrides):
+    data = {
+        "full_name": "Birgitte Mølgaard",
+        "email": "birgitte@example.dk",
+        "phone": "20 30 40 50",
+        "postcode": "8450",
+        "attachment": "job",
+        "motivation": "Jeg vil gerne hjælpe.",
+        "consent": "on",
+        "available_weekdays": ["1"],
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def apply_url(world):
+    return reverse("corps_public:apply", kwargs={"jobcenter_slug": world.jobcenter.slug})
+
+
+def test_public_application(client, world, django_capture_on_commit_callbacks):
+    competence = CompetenceFactory(jobcenter=world.jobcenter, name="Bolig")
+    page = client.get(apply_url(world)).content.decode()
+    assert "Bolig" in page
+    assert 'class="corps-hp"' in page
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(apply_url(world), application(competences=[competence.pk]))
+    assert response.status_code == 302
+    mentor = Mentor.objects.get(email="birgitte@example.dk")
+    assert (mentor.jobcenter, mentor.status, mentor.source) == (world.jobcenter, "applicant", "application")
+    assert Message.objects.filter(recipient_email="birgitte@example.dk").count() == 1
+
+
+def test_public_application_errors_are_danish_and_save_nothing(client, world):
+    response = client.post(apply_url(world), application(attachment="", consent="", email="nope"))
+    errors = response.context["form"].errors
+    assert "tilknyttet arbejdsmarkedet" in errors["attachment"][0]
+    assert errors["consent"] == ["Du skal give samtykke, før vi kan modtage din ansøgning."]
+    assert "email" in errors
+    assert not Mentor.objects.exists()
+
+
+def test_honeypot_pretends_success_and_saves_nothing(client, world):
+    response = client.post(apply_url(world), application(website="http://spam.example"))
+    assert response.status_code == 302
+    assert not Mentor.objects.exists()
+    assert not Message.objects.exists()
+
+
+def test_rate_limit(client, world):
+    for i in range(5):
+        assert client.post(apply_url(world), application(email=f"p{i}@example.dk")).status_code == 302
+    response = client.post(apply_url(world), application(email="p9@example.dk"))
+    assert response.status_code == 429
+    assert "Prøv igen om en time" in response.content.decode()
+    assert Mentor.objects.count() == 5
+
+
+def test_unknown_jobcenter_is_404(client, world):
+    assert client.get(reverse("corps_public:apply", kwargs={"jobcenter_slug": "findes-ikke"})).status_code == 404
+
+
+# --- Import / export -------------------------------------------------------------------------------
+
+HEADER = "Navn;E-mail;Postnummer;Tilknytning;Kompetencer;Sprog;Ugedage;Timeløn;Ansættelse;§ 85;Kontraktstart;Status\r\n"
+
+
+def upload(client, text: str, encoding="utf-8-sig"):
+    data = io.BytesIO(text.encode(encoding))
+    data.name = "korps.csv"
+    return client.post(reverse("corps:mentor_import"), {"file": data})
+
+
+def test_import_all_or_nothing_with_line_and_field(world, login):
+    CompetenceFactory(jobcenter=world.jobcenter, name="Bolig")
+    client = login(world.coordinator)
+    bad = (
+        HEADER
+        + "Anna Berg;anna@example.dk;8450;I job;Bolig;Dansk, ti;man, ons;185,50;Timeansat;nej;01-02-2024;Aktiv\r\n"
+        + "Bent Ravn;bent@example;84;Ukendt;Astrologi;;fre;abc;Timeansat;ja;2024-13-01;Aktiv\r\n"
+    )
+    response = upload(client, bad)
+    assert response.status_code == 200
+    errors = {(e.line, e.field) for e in response.context["result"].errors}
+    assert {
+        (3, "E-mail"),
+        (3, "Postnummer"),
+        (3, "Tilknytning"),
+        (3, "Kompetencer"),
+        (3, "Timeløn"),
+        (3, "Kontraktstart"),
+    } <= errors
+    assert not Mentor.objects.exists()
+    good = (
+        HEADER
+        + "Anna Berg;anna@example.dk;8450;I job;Bolig;Dansk, ti;man, ons;185,50;Timeansat;nej;01-02-2024;Aktiv\r\n"
+    )
+    response = upload(client, good)
+    assert response.status_code == 302
+    anna = Mentor.objects.get(email="anna@example.dk")
+    assert (anna.hourly_rate, anna.available_weekdays, anna.contract_start) == (
+        Decimal("185.50"),
+        0b101,
+        datetime.date(2024, 2, 1),
+    )
+    assert sorted(anna.languages.values_list("code", flat=True)) == ["da", "ti"]
+    assert anna.status_events.count() == 1
+    assert anna.history.count() == 1
+    # The same file again: every row is a duplicate of an existing mentor.
+    response = upload(client, good)
+    assert [(e.line, e.field) for e in response.context["result"].errors] == [(2, "E-mail")]
+
+
+def test_import_detects_duplicates_in_file_and_missing_columns(world, login):
+    client = login(world.coordinator)
+    text = HEADER + "A;a@example.dk;8450;I job;;;;;;;;\r\n" + "B;A@example.dk;8450;I job;;;;;;;;\r\n"
+    errors = upload(client, text).context["result"].errors
+    assert [(e.line, e.field) for e in errors] == [(3, "E-mail")]
+    errors = upload(client, "Navn;E-mail\r\nA;a@example.dk\r\n").context["result"].errors
+    assert "Postnummer" in errors[0].message
+
+
+def test_export_escapes_formulas_and_round_trips(world, login):
+    MentorFactory(jobcenter=world.jobcenter, full_name='=HYPERLINK("http://x")', industries="@SUM(A1)")
+    client = login(world.coordinator)
+    response = client.get(reverse("corps:mentor_export"))
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffNavn;E-mail")
+    assert "'=HYPERLINK" in text
+    assert ";'@SUM(A1);" in text
+    assert AccessLog.objects.filter(action="export").exists()
+
+
+# --- Hours and payroll -----------------------------------------------------------------------------
+
+
+def test_hours_add_approve_and_flags(world, login):
+    client = login(world.coordinator)
+    mentor = MentorFactory(jobcenter=world.jobcenter, hours_per_week=4)
+    week = monday(1)
+    response = client.post(
+        reverse("corps:hours_add"),
+        {"mentor": mentor.pk, "week": week.isoformat(), "mentee_reference": "AB", "hours": "3", "agreed_hours": "2"},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("corps:hours_add"),
+        {
+            "mentor": mentor.pk,
+            "week": (week + datetime.timedelta(days=2)).isoformat(),
+            "mentee_reference": "010190-1234",
+            "hours": "3",
+        },
+    )
+    errors = response.context["form"].errors
+    assert errors["week"] == ["Vælg ugens mandag."]
+    assert "CPR" in errors["mentee_reference"][0]
+    client.post(
+        reverse("corps:hours_add"),
+        {"mentor": mentor.pk, "week": week.isoformat(), "mentee_reference": "CD", "hours": "2"},
+    )
+    page = client.get(reverse("corps:hours_list"))
+    rows = page.context["rows"]
+    assert all(row["over_week"] for row in rows)  # 5 hours in the week against 4 agreed
+    assert "over aftalt" in page.content.decode()
+    ids = [row["entry"].pk for row in rows]
+    client.post(reverse("corps:hours_list"), {"entry": ids, "decision": "approve"})
+    assert set(mentor.hours.values_list("status", flat=True)) == {HoursStatus.APPROVED}
+
+
+def test_hours_form_refuses_other_jobcenters_mentor(world, login):
+    foreign = MentorFactory(jobcenter=world.other_jobcenter)
+    response = login(world.coordinator).post(
+        reverse("corps:hours_add"),
+        {"mentor": foreign.pk, "week": monday(1).isoformat(), "mentee_reference": "AB", "hours": "3"},
+    )
+    assert "mentor" in response.context["form"].errors
+
+
+def test_payroll_csv_and_xlsx(world, login):
+    client = login(world.coordinator)
+    mentor = MentorFactory(jobcenter=world.jobcenter, full_name="=cmd|' /C calc'!A0")
+    week = monday(1)
+    HoursEntryFactory(
+        mentor=mentor,
+        week=week,
+        hours=Decimal("3.5"),
+        hourly_rate=Decimal("200"),
+        status=HoursStatus.APPROVED,
+        decided_at=timezone.now(),
+    )
+    HoursEntryFactory(
+        mentor=mentor,
+        week=week,
+        hours=Decimal("9"),
+        hourly_rate=Decimal("200"),
+        status=HoursStatus.SUBMITTED,
+        mentee_reference="unapproved",
+    )
+    query = f"month={week:%Y-%m}"
+    page = client.get(reverse("corps:payroll") + "?" + query)
+    assert [(r.hours, r.amount) for r in page.context["rows"]] == [(Decimal("3.5"), Decimal("700.00"))]
+    text = client.get(reverse("corps:payroll") + f"?{query}&format=csv").content.decode()
+    assert "'=cmd" in text and "700,00" in text
+    content = client.get(reverse("corps:payroll") + f"?{query}&format=xlsx").content
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet["A2"].value.startswith("'=cmd")
+    assert sheet["A2"].data_type == "s"
+    assert float(sheet["F2"].value) == 700.0
+
+
+def test_overview_counts_breadth(world, login):
+    tigrinya = Language.objects.get(code="ti")
+    abuse = CompetenceFactory(jobcenter=world.jobcenter, name="Misbrug")
+    MentorFactory(jobcenter=world.jobcenter, competences=[abuse], languages=[tigrinya], gender="male")
+    MentorFactory(jobcenter=world.jobcenter, competences=[abuse], status=MentorStatus.APPLICANT)
+    MentorFactory(jobcenter=world.other_jobcenter, languages=[tigrinya])
+    overview = login(world.coordinator).get(reverse("corps:overview")).context["overview"]
+    assert overview.active_mentors == 1
+    assert {line.label: line.mentors for line in overview.competences}["Misbrug"] == 1
+    assert {line.label: line.mentors for line in overview.languages}["Tigrinya"] == 1
+    assert {line.label: line.mentors for line in overview.genders}["Mand"] == 1

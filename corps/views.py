@@ -1,0 +1,479 @@
+"""Coordinator screens for the corps, and the public "Bliv mentor" page. Thin: permission, selector,
+form, service, response."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_scopes import scope
+
+from accounts.models import Jobcenter
+from accounts.permissions import COORDINATORS, role_required
+from audit.models import AccessAction
+from audit.services import access_record
+from corps import csvio, selectors, services
+from corps.filters import MentorFilter
+from corps.forms import (
+    ApproveForm,
+    ConfirmForm,
+    HoursForm,
+    ImportForm,
+    InterviewForm,
+    MentorApplicationForm,
+    MentorForm,
+    NoteForm,
+    PauseForm,
+    PayrollForm,
+    QualificationForm,
+    ReasonForm,
+)
+from corps.models import HoursEntry, HoursStatus, MentorStatus
+
+PAGE_SIZE = 25
+APPLY_RATE_LIMIT = 5  # applications per client address and jobcenter
+APPLY_RATE_WINDOW = 3600  # seconds
+
+
+@dataclass
+class Page:
+    """Offset pagination without COUNT(*): fetch one row more than shown to know if there is a next page."""
+
+    rows: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def paginate(queryset, request, size: int = PAGE_SIZE) -> Page:
+    try:
+        number = max(1, min(int(request.GET.get("side", 1)), 10_000))
+    except ValueError:
+        number = 1
+    offset = (number - 1) * size
+    rows = list(queryset[offset : offset + size + 1])
+    return Page(rows=rows[:size], number=number, has_next=len(rows) > size)
+
+
+def _query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _form_errors_from(form, error: ValidationError) -> None:
+    """A service's ValidationError shown at the matching field (or on top of the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- List, export, detail ------------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+def mentor_list(request):
+    mentor_filter = MentorFilter(
+        request.GET or None,
+        queryset=selectors.mentors_for_list(jobcenter=request.jobcenter),
+        jobcenter=request.jobcenter,
+    )
+    page = paginate(mentor_filter.qs, request)
+    selectors.mentor_list_rows(page.rows)
+    if request.GET.get("q"):
+        access_record(
+            request=request,
+            action=AccessAction.SEARCH,
+            purpose=_("Søgning i mentorkorpset"),
+            criterion=request.GET["q"],
+        )
+    context = {
+        "filter": mentor_filter,
+        "page": page,
+        "query": _query_without(request, "side"),
+        "statuses": MentorStatus,
+    }
+    template = "corps/_mentor_table.html" if request.htmx and request.htmx.target == "mentor-results" else None
+    return render(request, template or "corps/mentor_list.html", context)
+
+
+@role_required(*COORDINATORS)
+def mentor_export(request):
+    mentor_filter = MentorFilter(
+        request.GET or None,
+        queryset=selectors.mentors_for_export(jobcenter=request.jobcenter),
+        jobcenter=request.jobcenter,
+    )
+    access_record(
+        request=request,
+        action=AccessAction.EXPORT,
+        purpose=_("Eksport af mentorlisten"),
+        criterion=request.GET.urlencode(),
+    )
+    response = HttpResponse(csvio.mentors_csv(mentor_filter.qs), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mentorkorps-{timezone.localdate():%Y-%m-%d}.csv"'
+    return response
+
+
+@role_required(*COORDINATORS)
+def mentor_detail(request, pk: int):
+    mentor = selectors.mentor_detail(jobcenter=request.jobcenter, pk=pk)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Mentorens profil"), obj=mentor)
+    allowed = services.allowed_transitions(mentor.status)
+    actions = [(name, label) for name, (target, label, _form) in TRANSITION_VIEWS.items() if target in allowed]
+    context = {
+        "mentor": mentor,
+        "actions": actions,
+        "note_form": NoteForm(),
+        "hours": selectors.mentor_hours_recent(mentor=mentor),
+    }
+    return render(request, "corps/mentor_detail.html", context)
+
+
+# --- Create and edit -----------------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def mentor_create(request):
+    form = MentorForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mentor = services.mentor_create(
+                actor=request.user,
+                jobcenter=request.jobcenter,
+                data=form.profile_data(),
+                competences=form.cleaned_data["competences"],
+                languages=form.cleaned_data["languages"],
+                status=form.cleaned_data["initial_status"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Mentoren er oprettet."))
+            return redirect("corps:mentor_detail", pk=mentor.pk)
+    return render(request, "corps/mentor_form.html", {"form": form, "mentor": None})
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def mentor_update(request, pk: int):
+    mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
+    form = MentorForm(request.POST or None, instance=mentor, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentor_update(
+                actor=request.user,
+                mentor=mentor,
+                data=form.profile_data(),
+                competences=form.cleaned_data["competences"],
+                languages=form.cleaned_data["languages"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Profilen er gemt."))
+            return redirect("corps:mentor_detail", pk=mentor.pk)
+    return render(request, "corps/mentor_form.html", {"form": form, "mentor": mentor})
+
+
+# --- Screening -----------------------------------------------------------------------------------
+
+# URL action -> (target status, button label, form class)
+TRANSITION_VIEWS = {
+    "samtale": (MentorStatus.INTERVIEW, _("Book samtale"), InterviewForm),
+    "godkend": (MentorStatus.APPROVED, _("Godkend"), ApproveForm),
+    "afvis": (MentorStatus.REJECTED, _("Afvis"), ReasonForm),
+    "aktiver": (MentorStatus.ACTIVE, _("Aktivér"), ConfirmForm),
+    "pause": (MentorStatus.PAUSED, _("Sæt på pause"), PauseForm),
+    "fratraad": (MentorStatus.RESIGNED, _("Registrér fratrædelse"), ReasonForm),
+}
+
+
+def _run_transition(action: str, *, actor, mentor, data: dict):
+    if action == "samtale":
+        return services.mentor_interview_book(
+            actor=actor, mentor=mentor, happens_at=data["happens_at"], note=data.get("note", "")
+        )
+    if action == "godkend":
+        return services.mentor_approve(actor=actor, mentor=mentor, note=data.get("note", ""))
+    if action == "afvis":
+        return services.mentor_reject(actor=actor, mentor=mentor, reason=data["reason"])
+    if action == "aktiver":
+        return services.mentor_activate(actor=actor, mentor=mentor)
+    if action == "pause":
+        return services.mentor_pause(actor=actor, mentor=mentor, until=data["until"], reason=data["reason"])
+    return services.mentor_resign(actor=actor, mentor=mentor, reason=data["reason"])
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def mentor_transition(request, pk: int, action: str):
+    if action not in TRANSITION_VIEWS:
+        raise Http404
+    mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
+    target, label, form_class = TRANSITION_VIEWS[action]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _run_transition(action, actor=request.user, mentor=mentor, data=form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, _("%(name)s har nu status “%(status)s”.") % {"name": mentor.full_name, "status": target.label}
+            )
+            return redirect("corps:mentor_detail", pk=mentor.pk)
+    context = {"mentor": mentor, "form": form, "label": label, "target": target, "action": action}
+    return render(request, "corps/mentor_transition.html", context)
+
+
+# --- Notes and qualifications --------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def mentor_note_add(request, pk: int):
+    mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mentor_note_add(actor=request.user, mentor=mentor, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Noten er gemt."))
+            return redirect(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#noter")
+    return render(request, "corps/mentor_note_form.html", {"mentor": mentor, "form": form})
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def qualification_add(request, pk: int):
+    mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
+    form = QualificationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.qualification_add(actor=request.user, mentor=mentor, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Kvalifikationen er registreret."))
+            return redirect(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#kvalifikationer")
+    return render(request, "corps/qualification_form.html", {"mentor": mentor, "form": form})
+
+
+# --- Import --------------------------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def mentor_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = services.mentors_import(
+            actor=request.user, jobcenter=request.jobcenter, raw=form.cleaned_data["file"].read()
+        )
+        if result.ok:
+            messages.success(request, _("%(count)s mentorer er importeret.") % {"count": result.created})
+            return redirect("corps:mentor_list")
+    return render(request, "corps/mentor_import.html", {"form": form, "result": result, "columns": csvio.COLUMNS})
+
+
+@role_required(*COORDINATORS)
+def mentor_import_template(request):
+    example = [
+        "Birgitte Mølgaard", "birgitte@example.dk", "20 30 40 50", "8450", "Kvinde", "1958", "Pensioneret",
+        "Sygeplejerske", "35 år i regionen", "Sundhed", "Personlig økonomi, Helbred", "Dansk, Engelsk",
+        "man, ons", "formiddag", "4", "2", "185,00", "Timeansat", "nej", "01-03-2024", "", "Aktiv",
+    ]  # fmt: skip
+    content = csvio.write_csv([header for _name, header in csvio.COLUMNS], [example])
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mentorkorps-skabelon.csv"'
+    return response
+
+
+# --- Hours and payroll ---------------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def hours_list(request):
+    """The hours entered, newest weeks first, with over-agreed flags; approve or reject in bulk."""
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("entry") if pk.isdigit()]
+        entries = HoursEntry.objects.filter(mentor__jobcenter=request.jobcenter, pk__in=ids)
+        approve = request.POST.get("decision") == "approve"
+        count = services.hours_decide(actor=request.user, entries=entries, approve=approve)
+        text = _("%(count)s registreringer er godkendt.") if approve else _("%(count)s registreringer er afvist.")
+        messages.success(request, text % {"count": count})
+        return redirect(f"{reverse('corps:hours_list')}?{request.GET.urlencode()}")
+    status = request.GET.get("status", HoursStatus.SUBMITTED)
+    queryset = selectors.hours_for_list(jobcenter=request.jobcenter)
+    if status in HoursStatus.values:
+        queryset = queryset.filter(status=status)
+    page = paginate(queryset, request, size=50)
+    totals = selectors.hours_week_totals(jobcenter=request.jobcenter, weeks=sorted({e.week for e in page.rows}))
+    rows = []
+    for entry in page.rows:
+        weekly = entry.mentor.hours_per_week
+        week_total = totals.get((entry.mentor_id, entry.week))
+        rows.append(
+            {
+                "entry": entry,
+                "week_total": week_total,
+                "over_week": weekly is not None and week_total is not None and week_total > weekly,
+            }
+        )
+    context = {
+        "rows": rows,
+        "page": page,
+        "status": status,
+        "statuses": HoursStatus.choices,
+        "query": _query_without(request, "side"),
+    }
+    return render(request, "corps/hours_list.html", context)
+
+
+@role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
+def hours_add(request):
+    initial = {"week": services.week_start(timezone.localdate())}
+    if request.GET.get("mentor", "").isdigit():
+        initial["mentor"] = int(request.GET["mentor"])
+    form = HoursForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.hours_record(
+                actor=request.user,
+                mentor=data["mentor"],
+                week=data["week"],
+                citizen=data["citizen"],
+                mentee_reference=data["mentee_reference"],
+                hours=data["hours"],
+                agreed_hours=data["agreed_hours"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Timerne er registreret."))
+            return redirect("corps:hours_list")
+    return render(request, "corps/hours_form.html", {"form": form})
+
+
+@role_required(*COORDINATORS)
+def payroll(request):
+    """The monthly payroll: preview, and export as CSV or XLSX (?format=csv|xlsx)."""
+    form = PayrollForm(request.GET or None)
+    rows = None
+    if form.is_valid():
+        year, month = form.year_month
+        rows = selectors.payroll_for_month(jobcenter=request.jobcenter, year=year, month=month)
+        export = request.GET.get("format")
+        if export in ("csv", "xlsx"):
+            access_record(
+                request=request,
+                action=AccessAction.EXPORT,
+                purpose=_("Lønudtræk for mentorkorpset"),
+                criterion=f"{year}-{month:02d}",
+            )
+            name = f"mentorloen-{request.jobcenter.slug}-{year}-{month:02d}"
+            if export == "csv":
+                response = HttpResponse(csvio.payroll_csv(rows), content_type="text/csv; charset=utf-8")
+                response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            else:
+                response = HttpResponse(
+                    csvio.payroll_xlsx(rows, title=f"{year}-{month:02d}"),
+                    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
+                response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+            return response
+    total_hours = sum((r.hours for r in rows), start=0) if rows else 0
+    total_amount = sum((r.amount for r in rows), start=0) if rows else 0
+    context = {
+        "form": form,
+        "rows": rows,
+        "total_hours": total_hours,
+        "total_amount": total_amount,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "corps/payroll.html", context)
+
+
+# --- Overview ------------------------------------------------------------------------------------
+
+
+@role_required(*COORDINATORS)
+def overview(request):
+    return render(request, "corps/overview.html", {"overview": selectors.corps_overview(jobcenter=request.jobcenter)})
+
+
+# --- Public application --------------------------------------------------------------------------
+
+
+def _client_key(request, jobcenter) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{address}:{jobcenter.pk}".encode()).hexdigest()[:32]
+    return f"corps:apply:{digest}"
+
+
+def _rate_limited(request, jobcenter) -> bool:
+    """True once this client address has sent APPLY_RATE_LIMIT applications within the window."""
+    key = _client_key(request, jobcenter)
+    cache.add(key, 0, APPLY_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, APPLY_RATE_WINDOW)
+        count = 1
+    return count > APPLY_RATE_LIMIT
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def apply(request, jobcenter_slug: str):
+    """The public "Bliv mentor" page of one jobcenter."""
+    jobcenter = get_object_or_404(Jobcenter, slug=jobcenter_slug, is_active=True)
+    with scope(jobcenter=jobcenter):
+        form = MentorApplicationForm(request.POST or None, jobcenter=jobcenter)
+        if request.method == "POST" and form.is_valid():
+            if _rate_limited(request, jobcenter):
+                form.add_error(None, _("Vi har modtaget mange ansøgninger fra din forbindelse. Prøv igen om en time."))
+                return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter}, status=429)
+            if not form.is_spam:
+                try:
+                    services.mentor_apply(
+                        jobcenter=jobcenter,
+                        data=form.application_data(),
+                        competences=form.cleaned_data["competences"],
+                        languages=form.cleaned_data["languages"],
+                    )
+                except ValidationError as error:
+                    _form_errors_from(form, error)
+                    return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter})
+            # A bot that filled the honeypot gets the same receipt page, and nothing is saved or sent.
+            return redirect("corps_public:apply_thanks", jobcenter_slug=jobcenter.slug)
+        return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter})
+
+
+@login_not_required
+def apply_thanks(request, jobcenter_slug: str):
+    jobcenter = get_object_or_404(Jobcenter, slug=jobcenter_slug, is_active=True)
+    return render(request, "corps/apply_thanks.html", {"jobcenter": jobcenter})
