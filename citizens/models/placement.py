@@ -1,0 +1,356 @@
+"""Placements at companies: the work agreement, step-up plan, goals, progress cards and follow-up log."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+from simple_history.models import HistoricalRecords
+
+from citizens.models.citizen import Outcome
+
+
+class PlacementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Foreslået til virksomheden")
+    DECLINED = "declined", _("Afvist af virksomheden")
+    ACTIVE = "active", _("Aktivt")
+    ENDED = "ended", _("Afsluttet")
+
+
+class Placement(models.Model):
+    """A citizen's placement at a company with the work agreement (arbejdsaftale): tasks, hours with a
+    step-up plan, goals. The coordinator proposes it; the company leader accepts (naming the company
+    mentor) or declines; it ends with an outcome."""
+
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.CASCADE, related_name="placements", verbose_name=_("jobcenter")
+    )
+    citizen = models.ForeignKey(
+        "citizens.Citizen", on_delete=models.CASCADE, related_name="placements", verbose_name=_("borger")
+    )
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.PROTECT, related_name="placements", verbose_name=_("virksomhed")
+    )
+    company_mentor = models.ForeignKey(
+        "companies.CompanyMentor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+        verbose_name=_("virksomhedsmentor"),
+    )
+    placement_type = models.ForeignKey(
+        "citizens.PlacementType", on_delete=models.PROTECT, related_name="placements", verbose_name=_("type")
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="responsible_placements",
+        verbose_name=_("ansvarlig jobkonsulent"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlacementStatus.choices, default=PlacementStatus.PROPOSED
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("planlagt slut"))
+    # The work agreement (arbejdsaftale).
+    tasks = models.TextField(_("arbejdsopgaver"))
+    hours_per_week = models.DecimalField(
+        _("timer om ugen ved start"), max_digits=4, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    mentor_hours_per_week = models.DecimalField(
+        _("virksomhedsmentorens timer om ugen"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("De timer, virksomheden kompenseres for (frikøb)."),
+    )
+    proposal_note = models.TextField(_("besked til virksomheden"), blank=True)
+    decided_at = models.DateTimeField(_("besvaret af virksomheden"), null=True, blank=True)
+    decline_reason = models.TextField(_("begrundelse for afslag"), blank=True)
+    # Denormalised by citizens.services.follow_up_create, so "no follow-up for 8 days" is an index scan.
+    last_follow_up_on = models.DateField(_("seneste opfølgning"), null=True, blank=True)
+    ended_on = models.DateField(_("afsluttet den"), null=True, blank=True)
+    outcome = models.CharField(_("resultat"), max_length=20, choices=Outcome.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af"),
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("forløb")
+        verbose_name_plural = _("forløb")
+        ordering = ["-starts_on", "-id"]
+        indexes = [
+            models.Index(fields=["jobcenter", "status", "last_follow_up_on"], name="placement_jc_status_followup"),
+            models.Index(fields=["company", "status", "starts_on"], name="placement_company_status"),
+            models.Index(fields=["citizen", "starts_on"], name="placement_citizen_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=PlacementStatus.values), name="placement_status_valid"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=F("starts_on")),
+                name="placement_end_after_start",
+                violation_error_message=_("Slutdatoen skal ligge efter startdatoen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("starts_on")),
+                name="placement_ended_not_before_start",
+                violation_error_message=_("Forløbet kan ikke afsluttes før det er startet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__gte=0) & Q(mentor_hours_per_week__gte=0),
+                name="placement_hours_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PlacementStatus.ENDED, outcome__in=Outcome.values, ended_on__isnull=False)
+                | (~Q(status=PlacementStatus.ENDED) & Q(outcome="") & Q(ended_on__isnull=True)),
+                name="placement_outcome_iff_ended",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[PlacementStatus.PROPOSED, PlacementStatus.DECLINED])
+                | Q(company_mentor__isnull=False),
+                name="placement_mentor_once_accepted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement_type} – {self.company}"
+
+
+class HoursStep(models.Model):
+    """One step of the step-up plan: from this date the citizen works this many hours a week."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="hours_steps")
+    starts_on = models.DateField(_("fra og med"))
+    hours_per_week = models.DecimalField(
+        _("timer om ugen"), max_digits=4, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    note = models.CharField(_("bemærkning"), max_length=200, blank=True)
+
+    objects = ScopedManager(jobcenter="placement__jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("optrapning")
+        verbose_name_plural = _("optrapningsplan")
+        ordering = ["starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "starts_on"],
+                name="hours_step_one_per_date",
+                violation_error_message=_("Der er allerede et trin fra den dato."),
+            ),
+            models.CheckConstraint(condition=Q(hours_per_week__gte=0), name="hours_step_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%d.%m.%Y}: {self.hours_per_week} t/uge"
+
+
+class GoalStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Ikke påbegyndt")
+    IN_PROGRESS = "in_progress", _("I gang")
+    REACHED = "reached", _("Nået")
+    DROPPED = "dropped", _("Opgivet")
+
+
+class Goal(models.Model):
+    """A goal of the work agreement, or a sub-goal (delmål) when it has a parent."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="goals")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="sub_goals", verbose_name=_("delmål af")
+    )
+    title = models.CharField(_("mål"), max_length=300)
+    status = models.CharField(_("status"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.NOT_STARTED)
+    target_date = models.DateField(_("måldato"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
+
+    objects = ScopedManager(jobcenter="placement__jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=GoalStatus.values), name="goal_status_valid"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="goal_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AssessorKind(models.TextChoices):
+    COMPANY = "company", _("Virksomheden")
+    JOBCENTER = "jobcenter", _("Jobcentret")
+
+
+class ProgressAssessment(models.Model):
+    """One filling-in of the competence cards on a date: a score 1-5 and a comment per dimension."""
+
+    jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="assessments")
+    assessed_on = models.DateField(_("dato"))
+    assessor_kind = models.CharField(_("vurderet af"), max_length=10, choices=AssessorKind.choices)
+    company_mentor = models.ForeignKey(
+        "companies.CompanyMentor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("virksomhedsmentor"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("indtastet af")
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progressionsvurdering")
+        verbose_name_plural = _("progressionsvurderinger")
+        ordering = ["assessed_on", "id"]
+        indexes = [models.Index(fields=["placement", "assessed_on"], name="assessment_placement_date")]
+
+    def __str__(self) -> str:
+        return f"{_('Vurdering')} {self.assessed_on:%d.%m.%Y}"
+
+
+class ProgressScore(models.Model):
+    assessment = models.ForeignKey(ProgressAssessment, on_delete=models.CASCADE, related_name="scores")
+    dimension = models.ForeignKey(
+        "citizens.ProgressDimension", on_delete=models.PROTECT, related_name="+", verbose_name=_("dimension")
+    )
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    objects = ScopedManager(jobcenter="assessment__jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scorer")
+        ordering = ["dimension__position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "dimension"], name="score_one_per_dimension"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=5),
+                name="score_between_1_and_5",
+                violation_error_message=_("Scoren skal være mellem 1 og 5."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.score}"
+
+
+class FollowUpKind(models.TextChoices):
+    VISIT = "visit", _("Besøg på virksomheden")
+    PHONE = "phone", _("Telefonopkald")
+    MEETING = "meeting", _("Møde")
+    EMAIL = "email", _("E-mail")
+
+
+class HoursConfirmation(models.TextChoices):
+    UNCONFIRMED = "", _("Ikke bekræftet")
+    CITIZEN = "citizen", _("Bekræftet af borgeren")
+    COORDINATOR = "coordinator", _("Bekræftet af koordinator")
+
+
+class RecordedAs(models.TextChoices):
+    JOBCENTER = "jobcenter", _("Jobcentret")
+    COMPANY = "company", _("Virksomheden")
+
+
+class FollowUp(models.Model):
+    """One follow-up: a weekly visit, a call, a meeting or an e-mail, with notes and the next action.
+    Mentor hours delivered since the last follow-up are recorded here and confirmed later."""
+
+    jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
+    citizen = models.ForeignKey("citizens.Citizen", on_delete=models.CASCADE, related_name="follow_ups")
+    placement = models.ForeignKey(
+        Placement,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("forløb"),
+    )
+    agreement = models.ForeignKey(
+        "citizens.MentorAgreement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("mentoraftale"),
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=FollowUpKind.choices)
+    occurred_on = models.DateField(_("dato"))
+    participants = models.CharField(_("hvem deltog"), max_length=300, blank=True)
+    notes = models.TextField(_("notat"))
+    next_action = models.CharField(_("næste skridt"), max_length=300, blank=True)
+    next_action_on = models.DateField(_("næste skridt senest"), null=True, blank=True)
+    mentor_hours = models.DecimalField(
+        _("mentortimer siden sidst"), max_digits=5, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+    hours_confirmed_by = models.CharField(
+        _("timer bekræftet"), max_length=12, choices=HoursConfirmation.choices, blank=True, default=""
+    )
+    hours_confirmed_at = models.DateTimeField(_("timer bekræftet den"), null=True, blank=True)
+    recorded_as = models.CharField(
+        _("skrevet af"), max_length=10, choices=RecordedAs.choices, default=RecordedAs.JOBCENTER
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("skrevet af")
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [
+            models.Index(fields=["citizen", "-occurred_on", "-id"], name="follow_up_citizen_date"),
+            models.Index(fields=["placement", "-occurred_on"], name="follow_up_placement_date"),
+            models.Index(
+                fields=["jobcenter", "occurred_on"],
+                condition=Q(mentor_hours__gt=0, hours_confirmed_by=""),
+                name="follow_up_unconfirmed_hours",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(mentor_hours__gte=0), name="follow_up_hours_not_negative"),
+            models.CheckConstraint(condition=Q(kind__in=FollowUpKind.values), name="follow_up_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(hours_confirmed_by="", hours_confirmed_at__isnull=True)
+                | (~Q(hours_confirmed_by="") & Q(hours_confirmed_at__isnull=False)),
+                name="follow_up_confirmation_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.occurred_on:%d.%m.%Y}"
+
+    @property
+    def hours_unconfirmed(self) -> bool:
+        return self.mentor_hours > 0 and not self.hours_confirmed_by

@@ -1,0 +1,100 @@
+from citizens.tests.factories import (
+    AgreementFactory,
+    CitizenFactory,
+    FollowUpFactory,
+    GoalFactory,
+    PlacementFactory,
+)
+from tests.permissions import coordinators_only, row, staff_only
+
+
+def _citizen(world):
+    return {"pk": CitizenFactory(jobcenter=world.jobcenter).pk}
+
+
+def _own_citizen(world):
+    """A citizen referred by world.caseworker, so the caseworker may read the sensitive notes."""
+    return {"pk": CitizenFactory(jobcenter=world.jobcenter, caseworker=world.caseworker).pk}
+
+
+def _agreement(world):
+    return {"pk": AgreementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter)).pk}
+
+
+def _active_agreement(world):
+    return {
+        "pk": AgreementFactory(
+            citizen=CitizenFactory(jobcenter=world.jobcenter),
+            status="active",
+            mentor=None,
+            company_mentor=PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter)).company_mentor,
+        ).pk
+    }
+
+
+def _placement(world):
+    return {"pk": PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a).pk}
+
+
+def _goal(world):
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a)
+    return {"pk": GoalFactory(placement=placement).pk}
+
+
+def _follow_up(world):
+    return {"pk": FollowUpFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), mentor_hours=2).pk}
+
+
+# POST-only URLs answer 405 to a GET once the role check has passed (role first, then method).
+def post_only_staff(*, kwargs):
+    return staff_only(
+        kwargs=kwargs,
+        object_of_jobcenter=False,
+        coordinator=405,
+        caseworker=405,
+        jobcenter_admin=405,
+        other_jobcenter=405,
+    )
+
+
+def post_only_coordinators(*, kwargs):
+    return coordinators_only(kwargs=kwargs, coordinator=405, jobcenter_admin=405, other_jobcenter=405)
+
+
+MATRIX = {
+    "citizens:list": staff_only(),
+    "citizens:create": staff_only(),
+    "citizens:cpr_search": staff_only(coordinator=405, caseworker=405, jobcenter_admin=405, other_jobcenter=405),
+    "citizens:detail": staff_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:update": staff_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:timeline": staff_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:cpr_reveal": post_only_staff(kwargs=_citizen),
+    # Coordinators and the citizen's own caseworker; another caseworker would get 403 (tested separately).
+    "citizens:sensitive": staff_only(kwargs=_own_citizen, object_of_jobcenter=True),
+    "citizens:end": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:agreement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:placement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:follow_up_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:agreement_detail": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_update": coordinators_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_activate": post_only_coordinators(kwargs=_agreement),
+    "citizens:agreement_end": post_only_coordinators(kwargs=_agreement),
+    "citizens:agreement_renew": coordinators_only(kwargs=_active_agreement, object_of_jobcenter=True),
+    "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_print": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_pdf": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreements_ending": coordinators_only(),
+    "citizens:placement_detail": staff_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:placement_update": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:placement_end": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:hours_step_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:goal_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:assessment_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
+    "citizens:goal_update": post_only_coordinators(kwargs=_goal),
+    "citizens:follow_up_confirm_hours": post_only_coordinators(kwargs=_follow_up),
+    "citizens:follow_up_overdue": coordinators_only(),
+    "citizens:hours": coordinators_only(),
+    "citizens:outcomes": coordinators_only(),
+}
+
+__all__ = ["MATRIX", "row"]

@@ -1,0 +1,247 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Role
+from accounts.tests.factories import MembershipFactory, UserFactory
+from audit.models import AccessLog
+from citizens.models import Citizen
+from citizens.tests.factories import (
+    AgreementFactory,
+    CitizenFactory,
+    FollowUpFactory,
+    PlacementFactory,
+    ProgressDimensionFactory,
+    ProgressScoreFactory,
+    SensitiveNoteFactory,
+    TargetGroupFactory,
+)
+from corps.tests.factories import MentorFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def _no_cpr_anywhere():
+    for entry in AccessLog.objects.all():
+        text = f"{entry.criterion} {entry.path} {entry.object_repr} {entry.purpose}"
+        assert "0101901234" not in text and "010190-1234" not in text
+
+
+def test_create_citizen_with_bad_cpr_shows_danish_error_and_saves_nothing(world, login):
+    client = login(world.caseworker)
+    group = TargetGroupFactory(jobcenter=world.jobcenter)
+    response = client.post(
+        reverse("citizens:create"),
+        {
+            "name": "Ali Hassan",
+            "postcode": "8450",
+            "target_group": group.pk,
+            "cpr_number": "310290-1234",
+            "referred_on": TODAY.isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert "gyldig fødselsdato" in response.content.decode()
+    assert Citizen.objects.count() == 0
+    response = client.post(
+        reverse("citizens:create"),
+        {
+            "name": "Ali Hassan",
+            "postcode": "8450",
+            "target_group": group.pk,
+            "cpr_number": "010190-1234",
+            "referred_on": TODAY.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    citizen = Citizen.objects.get()
+    assert citizen.has_cpr
+
+
+def test_search_by_cpr_is_a_post_finds_exactly_and_logs_without_the_number(world, login):
+    wanted = CitizenFactory(jobcenter=world.jobcenter, cpr_number="010190-1234", name="Søgt Person")
+    CitizenFactory(jobcenter=world.jobcenter, cpr_number="020290-1234", name="Anden Person")
+    client = login(world.coordinator)
+    response = client.post(reverse("citizens:cpr_search"), {"cpr_number": "010190-1234"})
+    assert response["Location"] == reverse("citizens:detail", args=[wanted.pk])
+    entry = AccessLog.objects.get(action="search")
+    assert entry.criterion == "cpr=(skjult)" and entry.object_id == str(wanted.pk)
+    _no_cpr_anywhere()
+    response = client.post(reverse("citizens:cpr_search"), {"cpr_number": "030390-1234"}, follow=True)
+    assert "ingen borger med det CPR-nummer" in response.content.decode()
+    response = client.post(reverse("citizens:cpr_search"), {"cpr_number": "999999-1234"}, follow=True)
+    assert "gyldig fødselsdato" in response.content.decode()
+
+
+def test_cpr_in_the_name_search_is_never_used_or_logged(world, login):
+    CitizenFactory(jobcenter=world.jobcenter, cpr_number="010190-1234")
+    response = login(world.coordinator).get(reverse("citizens:list"), {"q": "0101901234"})
+    assert response.status_code == 302 and "0101901234" not in response["Location"]
+    assert not AccessLog.objects.exists()
+
+
+def test_name_search_is_logged(world, login):
+    CitizenFactory(jobcenter=world.jobcenter, name="Karen Blixen")
+    CitizenFactory(jobcenter=world.jobcenter, name="Niels Bohr")
+    page = login(world.coordinator).get(reverse("citizens:list"), {"q": "blix"}).content.decode()
+    assert "Karen Blixen" in page and "Niels Bohr" not in page
+    assert AccessLog.objects.get(action="search").criterion == "navn=blix"
+
+
+def test_detail_is_logged_and_masks_cpr(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter, cpr_number="010190-1234")
+    page = login(world.caseworker).get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+    assert "010190-XXXX" in page and "010190-1234" not in page
+    assert AccessLog.objects.filter(action="view", object_id=str(citizen.pk)).count() == 1
+
+
+def test_reveal_is_a_logged_post(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter, cpr_number="010190-1234")
+    client = login(world.coordinator)
+    url = reverse("citizens:cpr_reveal", args=[citizen.pk])
+    assert client.get(url).status_code == 405
+    response = client.post(url, HTTP_HX_REQUEST="true")
+    assert "010190-1234" in response.content.decode()
+    assert response["Cache-Control"] == "no-store"
+    assert AccessLog.objects.filter(action="reveal", object_id=str(citizen.pk)).count() == 1
+    _no_cpr_anywhere()
+    other = CitizenFactory(jobcenter=world.other_jobcenter, cpr_number="010190-1234")
+    assert client.post(reverse("citizens:cpr_reveal", args=[other.pk])).status_code == 404
+
+
+def test_sensitive_notes_only_for_coordinators_and_own_caseworker(world, login, client):
+    citizen = CitizenFactory(jobcenter=world.jobcenter, caseworker=world.caseworker)
+    SensitiveNoteFactory(citizen=citizen, text="Diagnose: depression")
+    url = reverse("citizens:sensitive", args=[citizen.pk])
+    assert "Diagnose" in login(world.caseworker).get(url).content.decode()
+    other_caseworker = UserFactory()
+    MembershipFactory(user=other_caseworker, jobcenter=world.jobcenter, role=Role.CASEWORKER)
+    assert login(other_caseworker).get(url).status_code == 403
+    assert "Diagnose" in login(world.coordinator).get(url).content.decode()
+    assert AccessLog.objects.filter(action="view", purpose="Følsomme oplysninger").count() == 2
+    # The citizen page never shows the note, and the link is hidden from those who may not read it.
+    detail = login(other_caseworker).get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+    assert "Diagnose" not in detail and url not in detail
+
+
+def test_sensitive_note_post(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    client = login(world.coordinator)
+    url = reverse("citizens:sensitive", args=[citizen.pk])
+    assert "Skriv notatet" in client.post(url, {"kind": "health", "text": ""}).content.decode()
+    assert client.post(url, {"kind": "substance", "text": "Alkohol"}).status_code == 302
+    assert citizen.sensitive_notes.get().text == "Alkohol"
+
+
+def test_agreement_form_refuses_seven_months(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    mentor = MentorFactory(jobcenter=world.jobcenter)
+    start = TODAY
+    response = login(world.coordinator).post(
+        reverse("citizens:agreement_create", args=[citizen.pk]),
+        {
+            "mentor": mentor.pk,
+            "goal": "Job",
+            "mentor_tasks": "Samtaler",
+            "starts_on": start.isoformat(),
+            "ends_on": (start + datetime.timedelta(days=215)).isoformat(),
+            "hours_total": "40",
+        },
+    )
+    assert response.status_code == 200
+    assert "højst gælde i 6 måneder" in response.content.decode()
+    assert not citizen.agreements.exists()
+
+
+def test_agreement_print_and_pdf_are_logged_and_danish(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter, cpr_number="010190-1234")
+    agreement = AgreementFactory(citizen=citizen, mentor=MentorFactory(jobcenter=world.jobcenter))
+    client = login(world.coordinator)
+    page = client.get(reverse("citizens:agreement_print", args=[agreement.pk])).content.decode()
+    assert "kapitel 26" in page and "Klagevejledning" in page and "Ankestyrelsen" in page
+    assert "010190-1234" not in page and "style=" not in page
+    response = client.get(reverse("citizens:agreement_pdf", args=[agreement.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AccessLog.objects.filter(action="print").count() == 2
+
+
+def test_activate_and_end_agreement_through_views(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    agreement = AgreementFactory(citizen=citizen, mentor=MentorFactory(jobcenter=world.jobcenter))
+    client = login(world.coordinator)
+    client.post(reverse("citizens:agreement_activate", args=[agreement.pk]))
+    agreement.refresh_from_db()
+    assert agreement.status == "active"
+    client.post(reverse("citizens:agreement_end", args=[agreement.pk]), {"ended_on": TODAY.isoformat()})
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+
+
+def test_placement_detail_has_accessible_chart_with_table(world, login):
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a)
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter, name="Mødestabilitet")
+    ProgressScoreFactory(
+        assessment__placement=placement,
+        dimension=dimension,
+        score=2,
+        assessment__assessed_on=TODAY - datetime.timedelta(days=10),
+    )
+    ProgressScoreFactory(assessment__placement=placement, dimension=dimension, score=4)
+    page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
+    assert '<svg viewBox="0 0 640 280" role="img"' in page
+    assert '<title id="chart-title">' in page
+    assert re.search(r"<td class=\"text-align-right\">2", page) and re.search(r"<td class=\"text-align-right\">4", page)
+    assert "style=" not in page
+
+
+def test_assessment_form_requires_a_score(world, login):
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter))
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter)
+    client = login(world.coordinator)
+    url = reverse("citizens:assessment_create", args=[placement.pk])
+    response = client.post(url, {"assessed_on": TODAY.isoformat(), "assessor_kind": "jobcenter"})
+    assert "Giv mindst én score" in response.content.decode()
+    response = client.post(
+        url, {"assessed_on": TODAY.isoformat(), "assessor_kind": "company", f"score_{dimension.pk}": "5"}
+    )
+    assert response.status_code == 302
+    assert placement.assessments.get().scores.get().score == 5
+
+
+def test_follow_up_overdue_and_unconfirmed_hours_pages(world, login):
+    stale = PlacementFactory(
+        citizen=CitizenFactory(jobcenter=world.jobcenter, name="Gammel Opfølgning"),
+        last_follow_up_on=TODAY - datetime.timedelta(days=8),
+    )
+    PlacementFactory(
+        citizen=CitizenFactory(jobcenter=world.jobcenter, name="Frisk Opfølgning"),
+        last_follow_up_on=TODAY - datetime.timedelta(days=7),
+    )
+    FollowUpFactory(citizen=stale.citizen, mentor_hours=3)
+    client = login(world.coordinator)
+    page = client.get(reverse("citizens:follow_up_overdue")).content.decode()
+    assert "Gammel Opfølgning" in page and "Frisk Opfølgning" not in page
+    page = client.get(reverse("citizens:hours")).content.decode()
+    assert "Gammel Opfølgning" in page and "3,00" in page
+
+
+def test_timeline_shows_everything_in_order(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter, referred_on=TODAY - datetime.timedelta(days=60))
+    AgreementFactory(citizen=citizen, starts_on=TODAY - datetime.timedelta(days=50))
+    placement = PlacementFactory(citizen=citizen, starts_on=TODAY - datetime.timedelta(days=40))
+    FollowUpFactory(
+        citizen=citizen, placement=placement, notes="Første besøg", occurred_on=TODAY - datetime.timedelta(days=30)
+    )
+    FollowUpFactory(
+        citizen=citizen, placement=placement, notes="Andet besøg", occurred_on=TODAY - datetime.timedelta(days=2)
+    )
+    page = login(world.caseworker).get(reverse("citizens:timeline", args=[citizen.pk])).content.decode()
+    order = [
+        page.index(text) for text in ("Andet besøg", "Første besøg", "Virksomhedspraktik", "Mentoraftale", "Henvist")
+    ]
+    assert order == sorted(order)
