@@ -1,0 +1,66 @@
+"""Messages the courses app sends (registered with notifications.kinds; see that module).
+
+Every message is about a course and one participant or invitee: the context carries the course's
+practical details, the recipient's name and a link. No citizen ever appears in it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+
+INVITATION = "courses.invitation"
+REGISTERED = "courses.registered"
+WAITING = "courses.waiting"
+OFFER = "courses.offer"
+UPDATED = "courses.updated"
+CANCELLED = "courses.cancelled"
+REGISTRATION_CANCELLED = "courses.registration_cancelled"
+REMINDER = "courses.reminder"
+EVALUATION = "courses.evaluation"
+
+LABELS = {
+    INVITATION: _("Invitation til kursus eller netværksmøde"),
+    REGISTERED: _("Bekræftelse af kursustilmelding"),
+    WAITING: _("Besked om plads på ventelisten til et kursus"),
+    OFFER: _("Tilbud om ledig plads på et kursus"),
+    UPDATED: _("Ændring af kursus (tid eller sted)"),
+    CANCELLED: _("Aflysning af kursus"),
+    REGISTRATION_CANCELLED: _("Bekræftelse af afmelding fra kursus"),
+    REMINDER: _("Påmindelse før kursus"),
+    EVALUATION: _("Evaluering efter kursus"),
+}
+
+
+def templates_for(key: str) -> dict:
+    name = key.split(".", 1)[1]
+    return {
+        "subject_template": f"courses/email/{name}.subject.txt",
+        "text_template": f"courses/email/{name}.txt",
+        "html_template": None,
+    }
+
+
+def _example_context() -> dict:
+    # A participant is a mentor, not a citizen; the example still carries a CPR number and a health note in
+    # fields a careless template could print, so the scan proves none of them reaches the message.
+    return {
+        "course": {
+            "title": "Mentorkursus, foråret 2026",
+            "type_name": "Mentorkursus – grundforløb",
+            "theme": "Konflikthåndtering",
+            "venue": "Favrskov Rådhus, mødelokale 3",
+            "address": "Skovvej 20, 8382 Hinnerup",
+            "provider": "MENTOR company A/S",
+            "days": ["tirsdag 14.04.2026 kl. 9.00-15.30", "onsdag 15.04.2026 kl. 9.00-15.30"],
+            "deadline": "1. april 2026",
+        },
+        "participant": {"name": "Lars Jensen", "cpr": EXAMPLE_CPR, "health_note": EXAMPLE_SENSITIVE_NOTE},
+        "recipient_name": "Lars Jensen",
+        "jobcenter": {"name": "Jobcenter Favrskov", "email": "jobcenter@favrskov.dk", "phone": "89 64 10 10"},
+        "link": "https://mentor.favrskov.dk/kurser/svar/eksempel/",
+        "expires_at": "16. april 2026 kl. 12.00",
+        "reason": "For få tilmeldte",
+    }
+
+
+for _key, _label in LABELS.items():
+    register(MessageKind(key=_key, label=_label, example_context=_example_context, **templates_for(_key)))

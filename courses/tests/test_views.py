@@ -1,0 +1,207 @@
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from companies.tests.factories import CompanyMentorFactory
+from courses import tokens
+from courses.models import Course, Evaluation, Invitation, InvitationStatus, Registration, Session
+from courses.tests.factories import CourseFactory, CourseTypeFactory, InvitationFactory, RegistrationFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _fill(world, n):
+    courses = []
+    for i in range(n):
+        course = CourseFactory(jobcenter=world.jobcenter, days_ahead=3 + i, capacity=3)
+        course.job_consultants.set([world.coordinator])
+        for j in range(4):
+            RegistrationFactory(
+                course=course, status="registered" if j < 3 else "waiting", waiting_since=timezone.now()
+            )
+        InvitationFactory(course=course)
+        courses.append(course)
+    return courses
+
+
+@pytest.mark.parametrize("n", [1, 8])
+@pytest.mark.parametrize(
+    "name", ["courses:list", "courses:calendar", "courses:evaluations", "courses:shadowing_list", "courses:create"]
+)
+def test_list_pages_have_fixed_query_counts(world, login, django_assert_max_num_queries, name, n):
+    _fill(world, n)
+    client = login(world.coordinator)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_detail_and_attendance_have_fixed_query_counts(world, login, django_assert_max_num_queries, n):
+    course = CourseFactory(jobcenter=world.jobcenter, days_ahead=-5, capacity=50)
+    for _ in range(n):
+        RegistrationFactory(course=course)
+        InvitationFactory(course=course)
+    client = login(world.coordinator)
+    for name in ("courses:detail", "courses:attendance", "courses:invitations", "courses:register"):
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse(name, kwargs={"pk": course.pk})).status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_portal_list_has_a_fixed_query_count(world, login, django_assert_max_num_queries, n):
+    courses = _fill(world, n)
+    for course in courses:
+        RegistrationFactory(course=course, company=world.company_a)
+    client = login(world.leader_a)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("courses:portal_list"))
+    assert response.status_code == 200
+
+
+def test_the_list_warns_when_fewer_than_two_job_consultants(world, login):
+    CourseFactory(jobcenter=world.jobcenter, title="Uden konsulenter")
+    response = login(world.coordinator).get(reverse("courses:list"))
+    assert "For få" in response.content.decode()
+    course = CourseFactory(jobcenter=world.jobcenter)
+    response = login(world.coordinator).get(reverse("courses:detail", kwargs={"pk": course.pk}))
+    assert "jobkonsulenter med" in response.content.decode()
+
+
+def test_create_course_shows_danish_errors_and_saves_nothing(world, login):
+    course_type = CourseTypeFactory(jobcenter=world.jobcenter)
+    client = login(world.coordinator)
+    data = {
+        "course_type": course_type.pk,
+        "title": "Mentorkursus",
+        "venue": "Rådhuset",
+        "capacity": 20,
+        "registration_deadline": in_days(20).isoformat(),
+        "first_day": in_days(10).isoformat(),
+        "days": 2,
+        "starts_at": "09:00",
+        "ends_at": "08:00",
+    }
+    response = client.post(reverse("courses:create"), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Sluttidspunktet skal ligge efter starttidspunktet." in content
+    assert "Tilmeldingsfristen skal ligge senest på første kursusdag." in content
+    assert not Course.objects.exists()
+    data.update(ends_at="15:30", registration_deadline=in_days(5).isoformat(), job_consultants=[world.coordinator.pk])
+    response = client.post(reverse("courses:create"), data)
+    course = Course.objects.get()
+    assert response.status_code == 302 and course.sessions.count() == 2
+
+
+def test_year_plan_page_creates_the_meetings(world, login):
+    meeting = CourseTypeFactory(jobcenter=world.jobcenter, category="network_meeting")
+    year = timezone.localdate().year + 1
+    response = login(world.coordinator).post(
+        reverse("courses:year_plan"),
+        {
+            "course_type": meeting.pk,
+            "year": year,
+            "months": [3, 9],
+            "nth": 2,
+            "weekday": 1,
+            "days": 1,
+            "starts_at": "16:30",
+            "ends_at": "19:00",
+            "venue": "Hinnerup Bibliotek",
+            "capacity": 30,
+            "deadline_days": 14,
+            "themes": "Konflikthåndtering\nMisbrug",
+        },
+    )
+    assert response.status_code == 302
+    assert Course.objects.filter(jobcenter=world.jobcenter, course_type=meeting).count() == 2
+
+
+def test_public_invitation_tracks_opening_and_registers(client, world):
+    course = CourseFactory(jobcenter=world.jobcenter, capacity=1)
+    invitation = InvitationFactory(course=course, email="lars@hammel.dk", name="Lars")
+    url = reverse("courses:public_invitation", kwargs={"token": tokens.make(tokens.INVITATION, invitation.pk)})
+    assert client.get(url).status_code == 200
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.OPENED
+    response = client.post(url, {"answer": "register", "name": "Lars Jensen"})
+    assert "Du er tilmeldt" in response.content.decode()
+    registration = Registration.objects.get(course=course)
+    assert (registration.email, registration.via, registration.name) == ("lars@hammel.dk", "invitation", "Lars Jensen")
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.REGISTERED
+
+
+def test_public_links_refuse_forged_and_cross_kind_tokens(client, world):
+    invitation = InvitationFactory(course=CourseFactory(jobcenter=world.jobcenter))
+    assert client.get(reverse("courses:public_invitation", kwargs={"token": "forged"})).status_code == 404
+    # An invitation token cannot be used as an offer or evaluation link.
+    token = tokens.make(tokens.INVITATION, invitation.pk)
+    assert client.get(reverse("courses:public_offer", kwargs={"token": token})).status_code == 404
+    assert client.get(reverse("courses:public_evaluation", kwargs={"token": token})).status_code == 404
+
+
+def test_public_answers_are_rate_limited(client, world):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    invitation = InvitationFactory(course=course)
+    url = reverse("courses:public_invitation", kwargs={"token": tokens.make(tokens.INVITATION, invitation.pk)})
+    statuses = {client.post(url, {"answer": "decline"}).status_code for _ in range(31)}
+    assert 429 in statuses
+    assert Invitation.objects.get().status == InvitationStatus.DECLINED
+
+
+def test_public_evaluation_saves_once(client, world):
+    course = CourseFactory(jobcenter=world.jobcenter, days_ahead=-5)
+    registration = RegistrationFactory(course=course, completed_on=course.last_day)
+    url = reverse("courses:public_evaluation", kwargs={"token": tokens.make(tokens.EVALUATION, registration.pk)})
+    response = client.post(url, {"overall": 7, "relevance": 4, "usefulness": 4})
+    assert response.status_code == 200 and not Evaluation.objects.exists()
+    client.post(url, {"overall": 5, "relevance": 4, "usefulness": 3, "comments": "Brugbart"})
+    assert Evaluation.objects.get().overall == 5
+    assert "allerede evalueret" in client.get(url).content.decode()
+
+
+def test_certificate_is_a_pdf_only_for_completed(world, login):
+    course = CourseFactory(jobcenter=world.jobcenter, days_ahead=-5)
+    done = RegistrationFactory(course=course, completed_on=course.last_day, name="Søren Ærø")
+    not_done = RegistrationFactory(course=course)
+    client = login(world.coordinator)
+    response = client.get(reverse("courses:certificate", kwargs={"pk": done.pk}))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client.get(reverse("courses:certificate", kwargs={"pk": not_done.pk})).status_code == 404
+
+
+def test_attendance_page_records_and_completes(world, login):
+    course = CourseFactory(jobcenter=world.jobcenter, days_ahead=-3, days=2)
+    registration = RegistrationFactory(course=course)
+    sessions = list(Session.objects.filter(course=course).order_by("date"))
+    client = login(world.coordinator)
+    response = client.post(
+        reverse("courses:attendance", kwargs={"pk": course.pk}),
+        {"present": [f"{registration.pk}:{s.pk}" for s in sessions], "complete": "1"},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.completed_on == course.last_day
+
+
+def test_portal_registers_only_the_leaders_own_mentors(world, login):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    own = CompanyMentorFactory(company=world.company_a)
+    other = CompanyMentorFactory(company=world.company_b)
+    client = login(world.leader_a)
+    url = reverse("courses:portal_register", kwargs={"pk": course.pk})
+    assert client.post(url, {"mentor": other.pk}).status_code == 200
+    assert not Registration.objects.exists()
+    assert client.post(url, {"mentor": own.pk}).status_code == 302
+    assert Registration.objects.get().via == "portal"
+    past = CourseFactory(jobcenter=world.jobcenter, days_ahead=-1)
+    assert client.get(reverse("courses:portal_register", kwargs={"pk": past.pk})).status_code == 404

@@ -1,0 +1,590 @@
+"""Courses pages: the coordinator app (plan, invite, register, attendance), the company leader's portal
+pages, and the public pages reached from e-mail links. Thin: permission, selector, form, service, response."""
+
+import datetime
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_scopes import scope, scopes_disabled
+
+from accounts.permissions import COORDINATORS, LEADERS, STAFF, role_required
+from audit.models import AccessAction
+from audit.services import access_record
+from corps.views import paginate
+from courses import selectors, services, tokens
+from courses.forms import (
+    CancelForm,
+    CourseForm,
+    EvaluationForm,
+    InviteForm,
+    NewCourseForm,
+    PortalRegisterForm,
+    RegisterForm,
+    SessionForm,
+    ShadowingForm,
+    YearPlanForm,
+)
+from courses.ical import REQUEST
+from courses.ical import course_ics as build_ics
+from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
+from courses.pdf import certificate_pdf
+
+staff_required = role_required(*STAFF)
+coordinator_required = role_required(*COORDINATORS)
+leader_required = role_required(*LEADERS)
+
+PUBLIC_RATE_LIMIT = 30  # answers per client address per hour on the public links
+PUBLIC_RATE_WINDOW = 3600
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- Lists and calendar -------------------------------------------------------------------------
+
+
+@require_GET
+@staff_required
+def course_list(request):
+    when = "held" if request.GET.get("vis") == "afholdte" else "upcoming"
+    course_type = None
+    if request.GET.get("type", "").isdigit():
+        course_type = CourseType.objects.filter(jobcenter=request.jobcenter, pk=int(request.GET["type"])).first()
+    page = paginate(selectors.course_list(jobcenter=request.jobcenter, when=when, course_type=course_type), request)
+    minimum = services.settings_for(request.jobcenter).minimum_job_consultants
+    return render(
+        request,
+        "courses/course_list.html",
+        {
+            "page": page,
+            "when": when,
+            "types": list(selectors.course_types(jobcenter=request.jobcenter)),
+            "selected_type": course_type,
+            "minimum_consultants": minimum,
+        },
+    )
+
+
+def _month(request) -> datetime.date:
+    try:
+        year, month = (int(part) for part in request.GET.get("maaned", "").split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@require_GET
+@staff_required
+def course_calendar(request):
+    first = _month(request)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "courses/calendar.html",
+        {
+            "month": first,
+            "previous": previous,
+            "following": following,
+            "weeks": selectors.month_calendar(jobcenter=request.jobcenter, year=first.year, month=first.month),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# --- Planning -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def course_create(request):
+    form = NewCourseForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = services.course_create(
+                actor=request.user,
+                jobcenter=request.jobcenter,
+                data=form.course_data(),
+                sessions=form.sessions(),
+                job_consultants=form.cleaned_data["job_consultants"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Kurset er oprettet. Inviter deltagerne, når du er klar."))
+            return redirect("courses:detail", pk=course.pk)
+    return render(request, "courses/course_form.html", {"form": form, "course": None})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def year_plan(request):
+    form = YearPlanForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            courses = services.year_plan_create(
+                actor=request.user,
+                jobcenter=request.jobcenter,
+                plan=form.plan(),
+                job_consultants=form.cleaned_data["job_consultants"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("%(count)s kurser og møder er oprettet.") % {"count": len(courses)})
+            return redirect("courses:list")
+    return render(request, "courses/year_plan.html", {"form": form})
+
+
+@require_GET
+@staff_required
+def course_detail(request, pk: int):
+    detail = selectors.course_detail(jobcenter=request.jobcenter, pk=pk)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Deltagerliste for kursus"), obj=detail.course)
+    return render(request, "courses/course_detail.html", {"detail": detail, "course": detail.course})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def course_update(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    if course.is_cancelled:
+        raise Http404
+    form = CourseForm(request.POST or None, instance=course, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_update(
+                actor=request.user,
+                course=course,
+                data=form.course_data(),
+                job_consultants=form.cleaned_data["job_consultants"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Kurset er gemt. Ændres tid eller sted, får deltagerne besked."))
+            return redirect("courses:detail", pk=course.pk)
+    # A failed ModelForm validation may have changed the instance in memory; the title is read fresh.
+    return render(
+        request, "courses/course_form.html", {"form": form, "course": Course(pk=course.pk, title=course.title)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def course_cancel(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_cancel(actor=request.user, course=course, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Kurset er aflyst, og alle deltagere og inviterede har fået besked."))
+            return redirect("courses:detail", pk=course.pk)
+    return render(request, "courses/course_cancel.html", {"form": form, "course": course})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def session_add(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_add(actor=request.user, course=course, day=form.session())
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Dagen er tilføjet, og deltagerne har fået besked."))
+            return redirect("courses:detail", pk=course.pk)
+    return render(request, "courses/session_form.html", {"form": form, "course": course, "session": None})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def session_edit(request, pk: int, session_pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    session = selectors.session_get(course=course, pk=session_pk)
+    initial = {"date": session.date, "starts_at": session.starts_at, "ends_at": session.ends_at}
+    form = SessionForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                services.session_remove(actor=request.user, session=session)
+                messages.success(request, _("Dagen er fjernet, og deltagerne har fået besked."))
+                return redirect("courses:detail", pk=course.pk)
+            if form.is_valid():
+                services.session_update(actor=request.user, session=session, day=form.session())
+                messages.success(request, _("Dagen er ændret, og deltagerne har fået besked."))
+                return redirect("courses:detail", pk=course.pk)
+        except ValidationError as error:
+            _form_errors(form, error)
+    return render(request, "courses/session_form.html", {"form": form, "course": course, "session": session})
+
+
+@require_GET
+@staff_required
+def course_ics(request, pk: int):
+    """The course as a calendar file for the coordinator's own calendar."""
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    ics = build_ics(
+        course,
+        course.sessions.order_by("date"),
+        method=REQUEST,
+        attendee_email=request.user.email,
+        attendee_name=request.user.full_name,
+    )
+    response = HttpResponse(ics.content, content_type=ics.mimetype)
+    response["Content-Disposition"] = f'attachment; filename="{ics.filename}"'
+    return response
+
+
+# --- Invitations and registrations ----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def invite(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    form = InviteForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        source = form.cleaned_data["source"]
+        try:
+            sent = services.invitations_send(
+                actor=request.user,
+                course=course,
+                source=source,
+                invitees=form.invitees() if source == InvitationSource.PICKED else None,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("%(count)s invitationer er sendt.") % {"count": sent})
+            return redirect("courses:detail", pk=course.pk)
+    return render(request, "courses/invite.html", {"form": form, "course": course})
+
+
+@require_GET
+@coordinator_required
+def invitation_list(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    page = paginate(selectors.invitation_list(course=course), request, size=50)
+    return render(request, "courses/invitation_list.html", {"course": course, "page": page})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def register(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    form = RegisterForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                actor=request.user,
+                course=course,
+                via=Via.COORDINATOR,
+                corps_mentor=data["corps_mentor"],
+                company_mentor=data["company_mentor"],
+                company=data["company"],
+                name=data["name"],
+                email=data["email"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            if registration.status == RegistrationStatus.WAITING:
+                messages.warning(
+                    request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
+                )
+            else:
+                messages.success(request, _("%(name)s er tilmeldt.") % {"name": registration.name})
+            return redirect("courses:detail", pk=course.pk)
+    return render(request, "courses/register.html", {"form": form, "course": course})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def registration_cancel(request, pk: int):
+    registration = selectors.registration_get(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "POST":
+        try:
+            services.registration_cancel(actor=request.user, registration=registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
+        return redirect("courses:detail", pk=registration.course_id)
+    return render(request, "courses/registration_cancel.html", {"registration": registration})
+
+
+# --- Attendance, completion, certificate ------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def attendance(request, pk: int):
+    course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "POST":
+        present = set()
+        for value in request.POST.getlist("present"):
+            registration_id, _sep, session_id = value.partition(":")
+            if registration_id.isdigit() and session_id.isdigit():
+                present.add((int(registration_id), int(session_id)))
+        try:
+            services.attendance_record(actor=request.user, course=course, present=present)
+            if "complete" in request.POST:
+                count = services.course_complete(actor=request.user, course=course)
+                messages.success(
+                    request,
+                    _("Fremmødet er gemt. %(count)s har gennemført og får en evaluering tilsendt.") % {"count": count},
+                )
+            else:
+                messages.success(request, _("Fremmødet er gemt."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("courses:attendance", pk=course.pk)
+    sheet = selectors.attendance_sheet(course=course)
+    return render(
+        request,
+        "courses/attendance.html",
+        {"course": course, "sheet": sheet, "today": timezone.localdate()},
+    )
+
+
+@require_GET
+@coordinator_required
+def certificate(request, pk: int):
+    registration = selectors.registration_get(jobcenter=request.jobcenter, pk=pk)
+    if registration.completed_on is None:
+        raise Http404
+    access_record(request=request, action=AccessAction.PRINT, purpose=_("Kursusbevis"), obj=registration)
+    pdf = certificate_pdf(registration, registration.course.sessions.order_by("date"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="kursusbevis-{registration.pk}.pdf"'
+    return response
+
+
+@require_GET
+@staff_required
+def evaluations(request):
+    return render(
+        request,
+        "courses/evaluations.html",
+        {
+            "by_type": selectors.evaluation_summary_by_type(jobcenter=request.jobcenter),
+            "page": paginate(selectors.evaluation_summary_by_course(jobcenter=request.jobcenter), request),
+        },
+    )
+
+
+# --- Shadowing ------------------------------------------------------------------------------------
+
+
+@require_GET
+@coordinator_required
+def shadowing_list(request):
+    page = paginate(selectors.shadowing_list(jobcenter=request.jobcenter), request)
+    return render(request, "courses/shadowing_list.html", {"page": page, "today": timezone.localdate()})
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def shadowing_create(request):
+    form = ShadowingForm(request.POST or None, jobcenter=request.jobcenter)
+    if request.method == "POST" and form.is_valid():
+        new, experienced = form.pair()
+        try:
+            services.shadowing_create(
+                actor=request.user,
+                jobcenter=request.jobcenter,
+                new=new,
+                experienced=experienced,
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Følgeordningen er gemt."))
+            return redirect("courses:shadowing_list")
+    return render(request, "courses/shadowing_form.html", {"form": form})
+
+
+# --- The company leader's portal ---------------------------------------------------------------------
+
+
+@require_GET
+@leader_required
+def portal_list(request):
+    company = request.company
+    return render(
+        request,
+        "courses/portal_list.html",
+        {
+            "courses": list(selectors.upcoming_courses_for_company(company=company)),
+            "registrations": list(selectors.company_registrations(company=company)[:100]),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def portal_register(request, pk: int):
+    course = selectors.portal_course_get(company=request.company, pk=pk)
+    form = PortalRegisterForm(request.POST or None, company=request.company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                actor=request.user, course=course, via=Via.PORTAL, company_mentor=form.cleaned_data["mentor"]
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            if registration.status == RegistrationStatus.WAITING:
+                messages.warning(
+                    request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
+                )
+            else:
+                messages.success(request, _("%(name)s er tilmeldt.") % {"name": registration.name})
+            return redirect("courses:portal_list")
+    return render(request, "courses/portal_register.html", {"form": form, "course": course})
+
+
+# --- Public links from e-mails ---------------------------------------------------------------------
+
+
+def _rate_limited(request, scope_name: str) -> bool:
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "courses:public:" + hashlib.sha256(f"{scope_name}:{address}".encode()).hexdigest()[:32]
+    cache.add(key, 0, PUBLIC_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, PUBLIC_RATE_WINDOW)
+        count = 1
+    return count > PUBLIC_RATE_LIMIT
+
+
+def _from_token(kind: str, token: str, model):
+    pk = tokens.read(kind, token)
+    if pk is None:
+        raise Http404
+    with scopes_disabled():
+        return get_object_or_404(model.objects.select_related("course__jobcenter", "course__course_type"), pk=pk)
+
+
+def _too_many(request, template: str, context: dict):
+    context["error"] = _("Der er kommet mange svar fra din forbindelse. Prøv igen om en time.")
+    return render(request, template, context, status=429)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def public_invitation(request, token: str):
+    """The invitation's link: see the course, register or decline. Opening it is tracked."""
+    invitation = _from_token(tokens.INVITATION, token, Invitation)
+    course = invitation.course
+    with scope(jobcenter=course.jobcenter):
+        sessions = list(course.sessions.order_by("date"))
+        context = {"invitation": invitation, "course": course, "sessions": sessions, "jobcenter": course.jobcenter}
+        if request.method == "GET":
+            services.invitation_open(invitation=invitation)
+            context["registration"] = invitation.registrations.exclude(status="cancelled").first()
+            return render(request, "courses/public_invitation.html", context)
+        if _rate_limited(request, "invitation"):
+            return _too_many(request, "courses/public_invitation.html", context)
+        try:
+            if request.POST.get("answer") == "decline":
+                services.invitation_decline(invitation=invitation)
+                context["done"] = _("Tak for svaret. Du har meldt fra.")
+            else:
+                registration = services.registration_create(
+                    actor=None,
+                    course=course,
+                    via=Via.INVITATION,
+                    invitation=invitation,
+                    corps_mentor=invitation.corps_mentor,
+                    company_mentor=invitation.company_mentor,
+                    company=invitation.company,
+                    name=(request.POST.get("name") or invitation.name or "").strip()[:200],
+                    email=invitation.email,
+                )
+                context["registration"] = registration
+                context["done"] = (
+                    _("Kurset er fuldt, så du er skrevet på ventelisten. Du får besked, hvis der bliver en plads.")
+                    if registration.status == RegistrationStatus.WAITING
+                    else _("Du er tilmeldt. Du får en bekræftelse med en kalenderinvitation på e-mail.")
+                )
+        except ValidationError as error:
+            context["error"] = " ".join(error.messages)
+        return render(request, "courses/public_invitation.html", context)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def public_offer(request, token: str):
+    """The waiting-list offer's link: take the seat or leave it for the next."""
+    registration = _from_token(tokens.OFFER, token, Registration)
+    course = registration.course
+    with scope(jobcenter=course.jobcenter):
+        context = {
+            "registration": registration,
+            "course": course,
+            "sessions": list(course.sessions.order_by("date")),
+            "jobcenter": course.jobcenter,
+        }
+        if request.method == "POST":
+            if _rate_limited(request, "offer"):
+                return _too_many(request, "courses/public_offer.html", context)
+            try:
+                if request.POST.get("answer") == "decline":
+                    services.offer_decline(registration=registration)
+                    context["done"] = _("Tak for svaret. Pladsen går videre til den næste på ventelisten.")
+                else:
+                    services.offer_accept(registration=registration)
+                    context["done"] = _("Pladsen er din. Du får en bekræftelse med en kalenderinvitation på e-mail.")
+            except ValidationError as error:
+                context["error"] = " ".join(error.messages)
+            registration.refresh_from_db()
+        return render(request, "courses/public_offer.html", context)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def public_evaluation(request, token: str):
+    registration = _from_token(tokens.EVALUATION, token, Registration)
+    course = registration.course
+    if registration.completed_on is None:
+        raise Http404
+    with scope(jobcenter=course.jobcenter):
+        form = EvaluationForm(request.POST or None)
+        context = {"registration": registration, "course": course, "form": form, "jobcenter": course.jobcenter}
+        if hasattr(registration, "evaluation"):
+            context["done"] = _("Du har allerede evalueret kurset. Tak!")
+        elif request.method == "POST" and form.is_valid():
+            if _rate_limited(request, "evaluation"):
+                return _too_many(request, "courses/public_evaluation.html", context)
+            try:
+                services.evaluation_submit(registration=registration, **form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                context["done"] = _("Tak for din evaluering!")
+        return render(request, "courses/public_evaluation.html", context)
