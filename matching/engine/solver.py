@@ -1,0 +1,77 @@
+"""Pick the right exact solver for a problem and turn its answer into a Result.
+
+- No "none or at least k" host: one OR-Tools min-cost flow (:mod:`.flow`).
+- Otherwise: first the same flow with those hosts relaxed to "0 up to capacity". The relaxation
+  allows every assignment the problem allows, so when its (lexicographically optimal) answer
+  happens to give each such host 0 or at least k, that answer is optimal for the problem too.
+  If not, HiGHS decides the mixed-integer program (:mod:`.milp`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .diagnose import diagnose, reason_for
+from .flow import solve_flow
+from .indexed import Indexed
+from .milp import solve_milp
+from .problem import STATUS_INFEASIBLE, STATUS_OPTIMAL, Problem, Result
+
+
+def _infeasible(ix: Indexed, method: str) -> Result:
+    conflict = diagnose(ix)
+    return Result(
+        status=STATUS_INFEASIBLE,
+        assignment={},
+        unassigned=ix.problem.candidates,
+        assigned_count=0,
+        objective=0.0,
+        reason=reason_for(conflict),
+        conflict=conflict,
+        method=method,
+    )
+
+
+def _optimal(ix: Indexed, chosen: np.ndarray, method: str, **extra) -> Result:
+    problem = ix.problem
+    picked = np.flatnonzero(chosen)
+    host_of = dict(zip(ix.pair_c[picked].tolist(), ix.pair_h[picked].tolist(), strict=True))
+    assignment = {problem.candidates[c]: problem.hosts[host_of[c]].id for c in sorted(host_of)}
+    unassigned = tuple(cid for i, cid in enumerate(problem.candidates) if i not in host_of)
+    return Result(
+        status=STATUS_OPTIMAL,
+        assignment=assignment,
+        unassigned=unassigned,
+        assigned_count=len(assignment),
+        objective=round(math.fsum(ix.pair_s[picked].tolist()), 9),
+        method=method,
+        extra=extra,
+    )
+
+
+def _respects_none_or_at_least(ix: Indexed, chosen: np.ndarray) -> bool:
+    load = np.bincount(ix.pair_h[chosen], minlength=ix.m)
+    bad = ix.none_or_at_least & (load > 0) & (load < ix.min_group)
+    return not bad.any()
+
+
+def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
+    """The assignment that places as many candidates as possible, then maximises the sum of scores.
+
+    ``problem`` must come from :func:`make_problem` / :func:`parse_problem` (validated).
+    ``time_limit`` (seconds) bounds the MILP only; running out raises SolverError rather than
+    returning an answer not proven optimal.
+    """
+    ix = Indexed.of(problem)
+    answer = solve_flow(ix)
+    if not answer.feasible:
+        # The relaxation allows more than the problem, so the problem is infeasible too.
+        return _infeasible(ix, "flow")
+    if not ix.none_or_at_least.any() or _respects_none_or_at_least(ix, answer.chosen):
+        return _optimal(ix, answer.chosen, "flow", score_scale=answer.scale)
+    exact = solve_milp(ix, time_limit=time_limit)
+    if not exact.feasible:
+        return _infeasible(ix, "milp")
+    return _optimal(ix, exact.chosen, "milp")

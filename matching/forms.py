@@ -1,0 +1,166 @@
+"""Forms for offers, the mentor's answer, matching preferences and cohorts. Choices are narrowed to the
+request's jobcenter; layout in DKFDS via crispy."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
+
+from citizens.forms import staff_users
+from citizens.models import PlacementType
+from companies.models import Company
+from corps.models import DAY_PARTS, WEEKDAYS, Mentor, MentorStatus
+from matching.models import Cohort, CohortCompany
+from matching.selectors import cohort_candidate_choices
+
+ANSWERS = [("accept", _("Ja, mentoren tager opgaven")), ("decline", _("Nej, mentoren siger nej"))]
+
+
+def _helper(label, *, form_tag: bool = True) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.add_input(Submit("submit", label))
+    return helper
+
+
+with scopes_disabled():
+
+    class OfferCreateForm(forms.Form):
+        mentor = forms.ModelChoiceField(queryset=Mentor.objects.none(), widget=forms.HiddenInput)
+        message = forms.CharField(
+            label=_("Besked til mentoren (valgfri)"),
+            required=False,
+            max_length=1000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Skriv ikke CPR-nummer eller helbredsoplysninger: beskeden sendes med e-mail."),
+        )
+
+        def __init__(self, *args, jobcenter, **kwargs):
+            super().__init__(*args, **kwargs)
+            with scopes_disabled():
+                self.fields["mentor"].queryset = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE)
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Svar"), choices=ANSWERS, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Begrundelse, hvis nej"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, submit_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit_label or _("Gem svar"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "decline" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Skriv kort, hvorfor du siger nej. Så kan vi finde en bedre mentor."))
+        return data
+
+
+def _bits_field(label, choices):
+    return forms.TypedMultipleChoiceField(
+        label=label,
+        choices=[(bit, text) for bit, text in choices],
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+with scopes_disabled():
+
+    class PreferencesForm(forms.Form):
+        weekdays = _bits_field(_("Borgeren kan mødes på disse dage"), WEEKDAYS)
+        day_parts = _bits_field(_("… og på disse tidspunkter"), DAY_PARTS)
+        severe_needs = forms.BooleanField(
+            label=_("Kræver en mentor fra fuldtidskorpset"),
+            required=False,
+            help_text=_("Svær psykiatrisk diagnose eller tungt misbrug. Vises aldrig i e-mails eller portalen."),
+        )
+        preferred_mentors = forms.ModelMultipleChoiceField(
+            label=_("Sagsbehandlerens foretrukne mentorer"),
+            queryset=Mentor.objects.none(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+        def __init__(self, *args, jobcenter, **kwargs):
+            super().__init__(*args, **kwargs)
+            with scopes_disabled():
+                self.fields["preferred_mentors"].queryset = Mentor.objects.filter(
+                    jobcenter=jobcenter, status=MentorStatus.ACTIVE
+                ).only("id", "full_name")
+            self.helper = _helper(_("Gem"))
+
+    class CohortForm(forms.ModelForm):
+        citizens = forms.ModelMultipleChoiceField(
+            label=_("Kandidater"), queryset=Company.objects.none(), widget=forms.CheckboxSelectMultiple
+        )
+        companies = forms.ModelMultipleChoiceField(
+            label=_("Virksomheder"), queryset=Company.objects.none(), widget=forms.CheckboxSelectMultiple
+        )
+        capacity = forms.IntegerField(
+            label=_("Pladser pr. virksomhed"),
+            min_value=0,
+            max_value=500,
+            initial=6,
+            help_text=_("Kan ændres for hver virksomhed bagefter."),
+        )
+        min_group = forms.IntegerField(label=_("Mindst pr. virksomhed"), min_value=0, max_value=500, initial=4)
+        allow_empty = forms.BooleanField(
+            label=_("En virksomhed må også få ingen"),
+            required=False,
+            help_text=_("Uden flueben er minimum et hårdt krav."),
+        )
+
+        class Meta:
+            model = Cohort
+            fields = [
+                "name",
+                "require_all_assigned",
+                "placement_type",
+                "starts_on",
+                "ends_on",
+                "hours_per_week",
+                "tasks",
+                "responsible",
+            ]
+            widgets = {
+                "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                "tasks": forms.Textarea(attrs={"rows": 3}),
+            }
+
+        def __init__(self, *args, jobcenter, **kwargs):
+            super().__init__(*args, **kwargs)
+            with scopes_disabled():
+                self.fields["citizens"].queryset = cohort_candidate_choices(jobcenter=jobcenter)
+                self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).only("id", "name")
+                self.fields["placement_type"].queryset = PlacementType.objects.filter(
+                    jobcenter=jobcenter, is_active=True
+                )
+                self.fields["responsible"].queryset = staff_users(jobcenter)
+            self.helper = _helper(_("Opret hold"))
+
+        def clean(self):
+            data = super().clean()
+            if (data.get("min_group") or 0) > (data.get("capacity") or 0):
+                self.add_error("min_group", _("Mindste gruppe kan ikke være større end antal pladser."))
+            return data
+
+    class CohortCompanyForm(forms.ModelForm):
+        class Meta:
+            model = CohortCompany
+            fields = ["capacity", "min_group", "allow_empty"]
+
+    class CohortMoveForm(forms.Form):
+        candidate = forms.IntegerField(widget=forms.HiddenInput)
+        to = forms.ChoiceField(label=_("Flyt til"), required=False)
+
+        def __init__(self, *args, companies, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["to"].choices = [("", _("Ingen virksomhed"))] + [
+                (str(company.pk), company.company.name) for company in companies
+            ]

@@ -1,0 +1,504 @@
+"""Every read matching needs, scoped to a jobcenter, each page in a fixed number of queries.
+
+The mentors a citizen is scored against are loaded as plain rows (``values``) plus the competence
+and language ids from the two through tables: three queries whatever the number of mentors, and no
+model instances, so 10,000 mentors load and score within the 200 ms budget (benchmarks/matching_db.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import connection
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus
+from companies.models import CollaborationStatus, Company, CompanyMentor
+from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
+from corps.selectors import mentor_load_expression
+from matching.engine.scoring import FULL_TIME, CitizenProfile, MentorProfile, PairScore, Weights, rank_mentors
+from matching.models import (
+    DEFAULT_WEIGHTS,
+    Cohort,
+    CohortCandidate,
+    CohortCompany,
+    MatchingPreferences,
+    MatchingWeights,
+    Offer,
+    OfferStatus,
+)
+from matching.placement import CompanyProfile, CompanyScore, rank_companies
+
+SUGGESTIONS_SHOWN = 10
+AGE_BOUNDS = {key: (low, None if high >= 200 else high) for key, _label, low, high in AGE_BANDS}
+
+
+# --- Weights ---------------------------------------------------------------------------------------
+
+
+def weights_for(*, jobcenter) -> Weights:
+    """The jobcenter's weights as the engine takes them (the defaults if none are stored yet)."""
+    row = MatchingWeights.objects.filter(jobcenter=jobcenter).first()
+    values = {key: getattr(row, key) for key in DEFAULT_WEIGHTS} if row else dict(DEFAULT_WEIGHTS)
+    return Weights(**values, max_distance_km=float(row.max_distance_km if row else 30))
+
+
+def offer_valid_days(*, jobcenter) -> int:
+    row = MatchingWeights.objects.filter(jobcenter=jobcenter).only("offer_valid_days").first()
+    return row.offer_valid_days if row else 5
+
+
+# --- Profiles for the engine -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2048)
+def slots_of(weekdays: int, day_parts: int) -> frozenset[int]:
+    """Availability bits as the engine's slots: one int per (weekday, day part) both have set."""
+    return frozenset(
+        d * 8 + p
+        for d, (day_bit, _day) in enumerate(WEEKDAYS)
+        if weekdays & day_bit
+        for p, (part_bit, _part) in enumerate(DAY_PARTS)
+        if day_parts & part_bit
+    )
+
+
+def _need_name(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def citizen_profile(*, citizen: Citizen) -> CitizenProfile:
+    """The citizen as the engine sees it (3 queries: needs, languages, preferences with preferred mentors,
+    and the mentors who declined)."""
+    needs = tuple(
+        _need_name(name) for name in citizen.needs.order_by("position", "name").values_list("name", flat=True)
+    )
+    codes = list(citizen.languages.order_by("position", "name").values_list("code", flat=True))
+    if citizen.wish_language_id:
+        wished = citizen.wish_language.code
+        codes = [wished] + [code for code in codes if code != wished]
+    preferences = (
+        MatchingPreferences.objects.filter(citizen=citizen).prefetch_related(
+            Prefetch("preferred_mentors", queryset=Mentor.objects.only("id"))
+        )
+    ).first()
+    declined = Offer.objects.filter(citizen=citizen, status=OfferStatus.DECLINED).values_list("mentor_id", flat=True)
+    return CitizenProfile(
+        id=str(citizen.pk),
+        needs=needs,
+        languages=tuple(codes),
+        wished_gender=citizen.wish_gender or None,
+        wished_age=AGE_BOUNDS.get(citizen.wish_age_band) if citizen.wish_age_band else None,
+        availability=slots_of(preferences.available_weekdays, preferences.available_day_parts)
+        if preferences
+        else frozenset(),
+        severe_needs=bool(preferences and preferences.severe_needs),
+        preferred_mentors=frozenset(str(m.pk) for m in preferences.preferred_mentors.all())
+        if preferences
+        else frozenset(),
+        declined_by=frozenset(str(pk) for pk in declined),
+    )
+
+
+def citizen_profiles(*, jobcenter, citizen_ids=None) -> list[CitizenProfile]:
+    """Many citizens as engine profiles in six queries whatever their number (for cohorts and batch
+    assignment): the citizens, their needs, languages, preferences, preferred mentors and declines."""
+    citizens = Citizen.objects.filter(jobcenter=jobcenter).exclude(status="ended")
+    if citizen_ids is not None:
+        citizens = citizens.filter(pk__in=citizen_ids)
+    rows = list(citizens.order_by("pk").values_list("id", "wish_gender", "wish_age_band", "wish_language__code"))
+    scope = {"citizen__jobcenter": jobcenter}
+    if citizen_ids is not None:
+        scope["citizen__in"] = citizen_ids
+    names = {
+        pk: _need_name(name) for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
+    }
+    needs: dict[int, list[str]] = {}
+    for citizen_id, competence_id in (
+        Citizen.needs.through.objects.filter(**scope).order_by("pk").values_list("citizen_id", "competence_id")
+    ):
+        needs.setdefault(citizen_id, []).append(names[competence_id])
+    codes = language_codes()
+    languages: dict[int, list[str]] = {}
+    for citizen_id, language_id in (
+        Citizen.languages.through.objects.filter(**scope).order_by("pk").values_list("citizen_id", "language_id")
+    ):
+        languages.setdefault(citizen_id, []).append(codes[language_id])
+    preferences = {
+        row[0]: row[1:]
+        for row in MatchingPreferences.objects.filter(**scope).values_list(
+            "citizen_id", "available_weekdays", "available_day_parts", "severe_needs"
+        )
+    }
+    preferred: dict[int, set[str]] = {}
+    for citizen_id, mentor_id in MatchingPreferences.preferred_mentors.through.objects.filter(
+        **{f"matchingpreferences__{key}": value for key, value in scope.items()}
+    ).values_list("matchingpreferences__citizen_id", "mentor_id"):
+        preferred.setdefault(citizen_id, set()).add(str(mentor_id))
+    declined: dict[int, set[str]] = {}
+    for citizen_id, mentor_id in Offer.objects.filter(status=OfferStatus.DECLINED, **scope).values_list(
+        "citizen_id", "mentor_id"
+    ):
+        declined.setdefault(citizen_id, set()).add(str(mentor_id))
+    profiles = []
+    for pk, gender, band, wished_language in rows:
+        spoken = languages.get(pk, [])
+        if wished_language:
+            spoken = [wished_language] + [code for code in spoken if code != wished_language]
+        weekdays, day_parts, severe = preferences.get(pk, (0, 0, False))
+        profiles.append(
+            CitizenProfile(
+                id=str(pk),
+                needs=tuple(needs.get(pk, ())),
+                languages=tuple(spoken),
+                wished_gender=gender or None,
+                wished_age=AGE_BOUNDS.get(band) if band else None,
+                availability=slots_of(weekdays, day_parts),
+                severe_needs=severe,
+                preferred_mentors=frozenset(preferred.get(pk, ())),
+                declined_by=frozenset(declined.get(pk, ())),
+            )
+        )
+    return profiles
+
+
+def _pending_seats(*, jobcenter) -> dict[int, int]:
+    """Accepted offers hold a seat until the citizen's mentor agreement is active (then it counts)."""
+    rows = (
+        Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED)
+        .exclude(citizen__agreements__status=AgreementStatus.ACTIVE)
+        .values("mentor_id")
+        .annotate(n=Count("id"))
+        .values_list("mentor_id", "n")
+    )
+    return dict(rows)
+
+
+def _ids_text(through, column: str):
+    """PostgreSQL: the mentor's ids from a through table as one text column ("3,7,12"): cheaper to
+    fetch than an array, and equal texts share one frozenset (see mentor_profiles)."""
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    ids = (
+        through.objects.filter(mentor=OuterRef("pk"))
+        .order_by()
+        .values("mentor")
+        .annotate(ids=StringAgg(Cast(column, CharField()), ",", order_by=column))
+        .values("ids")
+    )
+    return Coalesce(Subquery(ids, output_field=CharField()), Value(""))
+
+
+def _mentor_rows(mentors: QuerySet, *, jobcenter, only_ids) -> list[tuple]:
+    """(id, name, gender, birth year, weekdays, day parts, capacity, employment, load, competence ids,
+    language ids) per mentor. On PostgreSQL one query (the ids come as arrays); elsewhere three."""
+    columns = (
+        "id",
+        "full_name",
+        "gender",
+        "birth_year",
+        "available_weekdays",
+        "available_day_parts",
+        "capacity",
+        "employment",
+        "load",
+    )
+    mentors = mentors.annotate(load=mentor_load_expression()).order_by()
+    if connection.vendor == "postgresql":
+        mentors = mentors.annotate(
+            competence_ids=_ids_text(Mentor.competences.through, "competence_id"),
+            language_ids=_ids_text(Mentor.languages.through, "language_id"),
+        )
+        # The compiled SQL on a plain cursor: Django's per-row conversion of 10,000 rows costs more
+        # than the query.
+        sql, params = mentors.values_list(*columns, "competence_ids", "language_ids").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    rows = list(mentors.values_list(*columns))
+    through_filter = {"mentor__jobcenter": jobcenter, "mentor__status": MentorStatus.ACTIVE}
+    if only_ids is not None:
+        through_filter["mentor__in"] = only_ids
+    competences: dict[int, list[int]] = {}
+    for mentor_id, competence_id in Mentor.competences.through.objects.filter(**through_filter).values_list(
+        "mentor_id", "competence_id"
+    ):
+        competences.setdefault(mentor_id, []).append(competence_id)
+    languages: dict[int, list[int]] = {}
+    for mentor_id, language_id in Mentor.languages.through.objects.filter(**through_filter).values_list(
+        "mentor_id", "language_id"
+    ):
+        languages.setdefault(mentor_id, []).append(language_id)
+    return [
+        (*row, ",".join(map(str, competences.get(row[0], ()))), ",".join(map(str, languages.get(row[0], ()))))
+        for row in rows
+    ]
+
+
+def mentor_profiles(
+    *, jobcenter, severe_only: bool = False, exclude_ids=(), only_ids=None
+) -> tuple[list[MentorProfile], dict]:
+    """Every active corps mentor of the jobcenter as engine profiles, and {id: full name}.
+
+    A fixed number of queries whatever the number of mentors (PostgreSQL: one for the mentors with
+    their load and competence and language ids, plus the vocabulary and the seats held by accepted
+    offers). Mentors with the same competences share one frozenset.
+    """
+    mentors = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE)
+    if severe_only:
+        mentors = mentors.filter(employment=Employment.FULL_TIME)
+    if exclude_ids:
+        mentors = mentors.exclude(pk__in=exclude_ids)
+    if only_ids is not None:
+        mentors = mentors.filter(pk__in=only_ids)
+    rows = _mentor_rows(mentors, jobcenter=jobcenter, only_ids=only_ids)
+    competence_names = {
+        pk: _need_name(name) for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
+    }
+    codes = language_codes()
+    pending = _pending_seats(jobcenter=jobcenter)
+    year = timezone.localdate().year
+    shared: dict[tuple, frozenset[str]] = {}
+
+    def names_of(ids: str, vocabulary) -> frozenset[str]:
+        key = (id(vocabulary), ids)
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = frozenset(vocabulary[int(pk)] for pk in ids.split(",") if pk)
+        return found
+
+    profiles = [
+        MentorProfile(
+            id=str(pk),
+            competences=names_of(competence_ids, competence_names),
+            languages=names_of(language_ids, codes),
+            gender=gender or None,
+            age=year - birth_year if birth_year else None,
+            availability=slots_of(weekdays, day_parts),
+            capacity=capacity,
+            active=load + pending.get(pk, 0),
+            corps=FULL_TIME if employment == Employment.FULL_TIME else "part_time",
+        )
+        for (
+            pk,
+            _name,
+            gender,
+            birth_year,
+            weekdays,
+            day_parts,
+            capacity,
+            employment,
+            load,
+            competence_ids,
+            language_ids,
+        ) in rows
+    ]
+    return profiles, {row[0]: row[1] for row in rows}
+
+
+def language_codes() -> dict[int, str]:
+    return dict(Language.objects.values_list("id", "code"))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    mentor_id: int
+    mentor_name: str
+    score: float
+    explanations: list[str]
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+def suggestions_for(
+    *, citizen: Citizen, top: int | None = SUGGESTIONS_SHOWN, exclude_ids=(), only_ids=None
+) -> list[Suggestion]:
+    """The best corps mentors for the citizen, best first, each with the reasons in Danish."""
+    profile = citizen_profile(citizen=citizen)
+    excluded = [int(pk) for pk in profile.declined_by] + list(exclude_ids)
+    profiles, names = mentor_profiles(
+        jobcenter=citizen.jobcenter_id, severe_only=profile.severe_needs, exclude_ids=excluded, only_ids=only_ids
+    )
+    ranked: list[PairScore] = rank_mentors(profile, profiles, weights_for(jobcenter=citizen.jobcenter_id), top=top)
+    return [
+        Suggestion(int(pair.mentor_id), names[int(pair.mentor_id)], pair.score, pair.explanations) for pair in ranked
+    ]
+
+
+# --- Offers ----------------------------------------------------------------------------------------
+
+
+def offers_for_citizen(*, citizen: Citizen) -> list[Offer]:
+    return list(
+        Offer.objects.filter(jobcenter=citizen.jobcenter_id, citizen=citizen)
+        .select_related("mentor", "offered_by", "closed_by")
+        .order_by("-offered_at", "-id")
+    )
+
+
+def offers_list(*, jobcenter, status: str = "") -> QuerySet[Offer]:
+    queryset = Offer.objects.filter(jobcenter=jobcenter).select_related("citizen", "mentor", "offered_by")
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-offered_at", "-id")
+
+
+def offer_get(*, jobcenter, pk: int) -> Offer:
+    return get_object_or_404(Offer.objects.filter(jobcenter=jobcenter).select_related("citizen", "mentor"), pk=pk)
+
+
+def waiting_days(*, citizen: Citizen, offers: list[Offer] | None = None) -> tuple[int, bool]:
+    """Days from referral to the accepted offer (True), or until today while still waiting (False)."""
+    offers = offers if offers is not None else offers_for_citizen(citizen=citizen)
+    accepted = next((offer for offer in offers if offer.status == OfferStatus.ACCEPTED), None)
+    if accepted is not None:
+        return (timezone.localdate(accepted.answered_at) - citizen.referred_on).days, True
+    return (timezone.localdate() - citizen.referred_on).days, False
+
+
+def preferences_for(*, citizen: Citizen) -> MatchingPreferences | None:
+    return MatchingPreferences.objects.filter(citizen=citizen).prefetch_related("preferred_mentors").first()
+
+
+# --- Placements: companies and company mentors -------------------------------------------------------
+
+
+def _company_profiles(*, jobcenter, placement_type_id: int | None) -> tuple[list[CompanyProfile], dict]:
+    taken = (
+        Placement.objects.filter(company=OuterRef("pk"), status__in=[PlacementStatus.ACTIVE, PlacementStatus.PROPOSED])
+        .order_by()
+        .values("company")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    companies = list(
+        Company.objects.filter(
+            jobcenter=jobcenter, status__in=[CollaborationStatus.ACTIVE, CollaborationStatus.INTERESTED]
+        )
+        .annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)))
+        .annotate(free=F("capacity") - F("taken"))
+        .only("id", "name", "capacity", "city")
+        .prefetch_related(
+            Prefetch("placement_types", queryset=Company.placement_types.rel.model.objects.only("id", "name")),
+            Prefetch(
+                "mentors",
+                queryset=CompanyMentor.objects.filter(is_active=True)
+                .only("id", "company_id", "full_name", "years_in_company", "course_completed_on", "experience")
+                .prefetch_related(Prefetch("competences", queryset=Competence.objects.only("id", "name"))),
+            ),
+        )
+    )
+    profiles = [
+        CompanyProfile(
+            id=str(company.pk),
+            free=company.free,
+            offers_type=placement_type_id is None
+            or any(kind.pk == placement_type_id for kind in company.placement_types.all()),
+            mentors=tuple(
+                (
+                    str(mentor.pk),
+                    mentor.full_name,
+                    frozenset(_need_name(c.name) for c in mentor.competences.all()),
+                    mentor.years_in_company or 0,
+                    mentor.course_completed_on is not None,
+                )
+                for mentor in company.mentors.all()
+            ),
+        )
+        for company in companies
+    ]
+    return profiles, {company.pk: company for company in companies}
+
+
+@dataclass(frozen=True)
+class PlacementSuggestion:
+    company: Company
+    score: CompanyScore
+
+    @property
+    def percent(self) -> int:
+        return round(self.score.score * 100)
+
+
+def placement_suggestions(*, citizen: Citizen, placement_type_id: int | None = None, top: int = 10) -> list:
+    needs = tuple(_need_name(n) for n in citizen.needs.values_list("name", flat=True))
+    profiles, companies = _company_profiles(jobcenter=citizen.jobcenter_id, placement_type_id=placement_type_id)
+    ranked = rank_companies(needs, profiles, top=top)
+    return [PlacementSuggestion(companies[int(item.company_id)], item) for item in ranked]
+
+
+# --- Cohorts ---------------------------------------------------------------------------------------
+
+
+def cohorts_list(*, jobcenter) -> QuerySet[Cohort]:
+    return (
+        Cohort.objects.filter(jobcenter=jobcenter)
+        .select_related("placement_type")
+        .annotate(
+            candidate_count=Count("candidates", distinct=True),
+            company_count=Count("companies", distinct=True),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+def cohort_get(*, jobcenter, pk: int, for_update: bool = False) -> Cohort:
+    queryset = Cohort.objects.filter(jobcenter=jobcenter)
+    if for_update:
+        queryset = queryset.select_for_update()
+    return get_object_or_404(queryset, pk=pk)
+
+
+@dataclass
+class CohortView:
+    cohort: Cohort
+    companies: list[CohortCompany]
+    candidates: list[CohortCandidate]
+    groups: list[tuple[CohortCompany, list[CohortCandidate]]] = field(default_factory=list)
+    unassigned: list[CohortCandidate] = field(default_factory=list)
+
+
+def cohort_detail(*, jobcenter, pk: int) -> CohortView:
+    cohort = get_object_or_404(
+        Cohort.objects.filter(jobcenter=jobcenter).select_related("placement_type", "responsible", "created_by"), pk=pk
+    )
+    companies = list(cohort.companies.select_related("company").order_by("company__name", "id"))
+    candidates = list(
+        cohort.candidates.select_related("citizen", "assigned__company", "placement").order_by("citizen__name", "id")
+    )
+    by_company: dict[int, list[CohortCandidate]] = {company.pk: [] for company in companies}
+    unassigned = []
+    for candidate in candidates:
+        if candidate.assigned_id is None:
+            unassigned.append(candidate)
+        else:
+            by_company[candidate.assigned_id].append(candidate)
+    groups = [(company, by_company[company.pk]) for company in companies]
+    return CohortView(cohort, companies, candidates, groups, unassigned)
+
+
+def cohort_candidate_choices(*, jobcenter) -> QuerySet[Citizen]:
+    """Citizens who may be put in a cohort: not ended, without an active or proposed placement."""
+    busy = Placement.objects.filter(
+        citizen=OuterRef("pk"), status__in=[PlacementStatus.ACTIVE, PlacementStatus.PROPOSED]
+    )
+    return (
+        Citizen.objects.filter(jobcenter=jobcenter)
+        .exclude(status="ended")
+        .exclude(Q(pk__in=Subquery(busy.values("citizen"))))
+        .only("id", "name", "jobcenter_id")
+        .order_by("name", "id")
+    )
+
+
+def today() -> datetime.date:
+    return timezone.localdate()

@@ -1,0 +1,630 @@
+"""Every write in matching: weights, matching preferences, offers to mentors, and cohorts.
+
+Each service is atomic, validates with Danish messages, and writes an activity-log entry in the same
+transaction. Contested changes lock rows in one fixed order (citizen, then mentor, then offer) so that
+accepting twice, or two mentors accepting the same citizen, or two citizens taking a mentor's last
+seat, cannot all succeed; the partial unique constraints on Offer are the database's backstop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from audit.services import activity_record
+from citizens.models import AgreementStatus, Citizen, CitizenStatus, MentorAgreement
+from citizens.services import placement_create
+from companies.models import Company
+from corps.models import Mentor, MentorStatus
+from matching import selectors
+from matching.engine import Host, assignment_value, assignment_violations, make_problem
+from matching.engine.diagnose import reason_for
+from matching.message_kinds import OFFER, OFFER_TEMPLATES
+from matching.models import (
+    DEFAULT_WEIGHTS,
+    AnsweredVia,
+    Cohort,
+    CohortCandidate,
+    CohortCompany,
+    CohortStatus,
+    MatchingPreferences,
+    MatchingWeights,
+    Offer,
+    OfferStatus,
+)
+from matching.placement import CompanyProfile, score_company
+from notifications.services import message_enqueue
+
+NOT_ELIGIBLE = _lazy(
+    "Mentoren kan ikke få borgeren: ingen ledig plads, har tidligere sagt nej, eller et krav er ikke opfyldt."
+)
+TOKEN_SALT = "matching.offer"  # noqa: S105 - a signing namespace, not a secret
+
+
+# --- Weights and preferences -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def weights_defaults_ensure(*, actor, jobcenter) -> bool:
+    """Gives a jobcenter the default matching weights if it has none (call when a jobcenter is created;
+    seed_demo calls it). Returns True when it created them."""
+    _weights, created = MatchingWeights.objects.get_or_create(jobcenter=jobcenter, defaults=DEFAULT_WEIGHTS)
+    if created:
+        activity_record(actor=actor, action="matching.weights.seed", obj=_weights, jobcenter=jobcenter)
+    return created
+
+
+@transaction.atomic
+def preferences_save(
+    *, actor, citizen: Citizen, available_weekdays: int, available_day_parts: int, severe_needs: bool, preferred_mentors
+) -> MatchingPreferences:
+    """Stores what matching needs about the citizen. Preferred mentors must be the jobcenter's own."""
+    mentors = list(preferred_mentors)
+    if any(mentor.jobcenter_id != citizen.jobcenter_id for mentor in mentors):
+        raise ValueError("A preferred mentor belongs to another jobcenter.")
+    preferences, _created = MatchingPreferences.objects.select_for_update().get_or_create(
+        citizen=citizen, defaults={"jobcenter_id": citizen.jobcenter_id}
+    )
+    preferences.available_weekdays = available_weekdays
+    preferences.available_day_parts = available_day_parts
+    preferences.severe_needs = severe_needs
+    preferences.full_clean(exclude=["jobcenter", "citizen", "preferred_mentors"])
+    preferences.save()
+    preferences.preferred_mentors.set(mentors)
+    activity_record(
+        actor=actor,
+        action="matching.preferences.saved",
+        obj=citizen,
+        data={"preferred_mentors": sorted(m.pk for m in mentors)},
+    )
+    return preferences
+
+
+# --- Offers ------------------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_token() -> str:
+    """A random single-use token, signed so a mangled link is refused before any lookup."""
+    return signing.Signer(salt=TOKEN_SALT).sign(secrets.token_urlsafe(24))
+
+
+class OfferLinkError(Exception):
+    """The answer link cannot be used; ``reason`` is unknown | answered | expired | withdrawn."""
+
+    def __init__(self, reason: str, offer: Offer | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.offer = offer
+
+
+def _lock_citizen(citizen_id: int) -> Citizen:
+    return Citizen.objects.select_for_update().get(pk=citizen_id)
+
+
+def _lock_mentor(mentor_id: int) -> Mentor:
+    return Mentor.objects.select_for_update().get(pk=mentor_id)
+
+
+def _seats_taken(mentor: Mentor) -> int:
+    """Active agreements plus accepted offers whose agreement is not active yet."""
+    active = MentorAgreement.objects.filter(mentor=mentor, status=AgreementStatus.ACTIVE).count()
+    pending = (
+        Offer.objects.filter(mentor=mentor, status=OfferStatus.ACCEPTED)
+        .exclude(citizen__agreements__status=AgreementStatus.ACTIVE)
+        .count()
+    )
+    return active + pending
+
+
+def _send_offer(offer: Offer, token: str) -> None:
+    jobcenter = offer.jobcenter
+    message_enqueue(
+        jobcenter=jobcenter,
+        kind=OFFER,
+        recipient_email=offer.mentor.email,
+        recipient_name=offer.mentor.full_name,
+        context={
+            "mentor_name": offer.mentor.full_name,
+            "citizen_first_name": (offer.citizen.name or "").split(" ")[0],
+            "message": offer.message,
+            "answer_url": settings.SITE_URL + reverse("matching:respond", kwargs={"token": token}),
+            "expires_on": timezone.localtime(offer.expires_at).strftime("%d.%m.%Y"),
+            "jobcenter_name": jobcenter.name,
+            "coordinator_name": offer.offered_by.full_name if offer.offered_by else jobcenter.name,
+        },
+        about=offer,
+        **OFFER_TEMPLATES,
+    )
+
+
+@dataclass(frozen=True)
+class OfferCreated:
+    offer: Offer
+    token: str
+
+
+@transaction.atomic
+def offer_create(*, actor, citizen: Citizen, mentor: Mentor, message: str = "") -> OfferCreated:
+    """Offers the citizen's mentor task to a corps mentor and e-mails them the answer link.
+
+    Refused (ValidationError, Danish) when the citizen already has a mentor who said yes, the mentor
+    already has an open offer about the citizen, or the pair breaks a hard rule or a must-have."""
+    if mentor.jobcenter_id != citizen.jobcenter_id:
+        raise ValueError("The mentor belongs to another jobcenter.")
+    citizen = _lock_citizen(citizen.pk)
+    if citizen.status == CitizenStatus.ENDED:
+        raise ValidationError(_("Borgerens forløb er afsluttet."))
+    if Offer.objects.filter(citizen=citizen, status=OfferStatus.ACCEPTED).exists():
+        raise ValidationError(_("Borgeren har allerede en mentor, der har sagt ja."))
+    if Offer.objects.filter(citizen=citizen, mentor=mentor, status=OfferStatus.OFFERED).exists():
+        raise ValidationError(_("Mentoren har allerede et åbent tilbud om denne borger."))
+    if mentor.status != MentorStatus.ACTIVE:
+        raise ValidationError(_("Mentoren er ikke aktiv i korpset."))
+    suggestion = next(iter(selectors.suggestions_for(citizen=citizen, top=1, only_ids=[mentor.pk])), None)
+    if suggestion is None:
+        raise ValidationError(NOT_ELIGIBLE)
+    token = _new_token()
+    now = timezone.now()
+    offer = Offer(
+        jobcenter_id=citizen.jobcenter_id,
+        citizen=citizen,
+        mentor=mentor,
+        score=round(suggestion.score, 6),
+        explanations=suggestion.explanations,
+        message=message.strip(),
+        token_hash=_token_hash(token),
+        offered_by=actor,
+        offered_at=now,
+        expires_at=now + timedelta(days=selectors.offer_valid_days(jobcenter=citizen.jobcenter_id)),
+    )
+    try:
+        with transaction.atomic():
+            offer.save()
+    except IntegrityError:
+        raise ValidationError(_("Mentoren har allerede et åbent tilbud om denne borger.")) from None
+    activity_record(
+        actor=actor,
+        action="matching.offer.created",
+        obj=offer,
+        data={"citizen": citizen.pk, "mentor": mentor.pk, "score": offer.score},
+    )
+    _send_offer(offer, token)
+    return OfferCreated(offer, token)
+
+
+def offer_for_token(token: str) -> Offer:
+    """The offer of an answer link, or OfferLinkError saying why it cannot be used."""
+    try:
+        signing.Signer(salt=TOKEN_SALT).unsign(token)
+    except signing.BadSignature:
+        raise OfferLinkError("unknown") from None
+    offer = Offer.objects.select_related("citizen", "mentor", "jobcenter").filter(token_hash=_token_hash(token)).first()
+    if offer is None:
+        raise OfferLinkError("unknown")
+    if offer.status == OfferStatus.OFFERED and offer.expires_at <= timezone.now():
+        raise OfferLinkError("expired", offer)
+    if offer.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED):
+        raise OfferLinkError("answered", offer)
+    if offer.status != OfferStatus.OFFERED:
+        raise OfferLinkError(offer.status, offer)
+    return offer
+
+
+def _locked_open_offer(offer_id: int) -> Offer:
+    """Locks citizen, mentor and offer (in that order) and checks the offer is still open."""
+    ids = Offer.objects.filter(pk=offer_id).values("citizen_id", "mentor_id").first()
+    if ids is None:
+        raise OfferLinkError("unknown")
+    _lock_citizen(ids["citizen_id"])
+    _lock_mentor(ids["mentor_id"])
+    offer = Offer.objects.select_for_update().select_related("citizen", "mentor", "jobcenter").get(pk=offer_id)
+    if offer.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED):
+        raise ValidationError(_("Tilbuddet er allerede besvaret."))
+    if offer.status != OfferStatus.OFFERED:
+        raise ValidationError(_("Tilbuddet er ikke længere åbent."))
+    if offer.expires_at <= timezone.now():
+        raise ValidationError(_("Svarfristen er overskredet."))
+    return offer
+
+
+@transaction.atomic
+def offer_accept(*, actor, offer: Offer, via: str = AnsweredVia.COORDINATOR) -> Offer:
+    """The mentor says yes. Only one accepted offer per citizen, and never more citizens than the
+    mentor's capacity: both are checked under row locks, so two answers at once cannot both win.
+    The citizen's other open offers are withdrawn."""
+    offer = _locked_open_offer(offer.pk)
+    if Offer.objects.filter(citizen_id=offer.citizen_id, status=OfferStatus.ACCEPTED).exists():
+        raise ValidationError(_("Borgeren har allerede fået en mentor."))
+    mentor = offer.mentor
+    if _seats_taken(mentor) >= mentor.capacity:
+        raise ValidationError(_("Mentoren har ikke flere ledige pladser."))
+    now = timezone.now()
+    offer.status, offer.answered_at, offer.answered_via = OfferStatus.ACCEPTED, now, via
+    offer.closed_by = actor if via == AnsweredVia.COORDINATOR else None
+    offer.save(update_fields=["status", "answered_at", "answered_via", "closed_by"])
+    others = Offer.objects.filter(citizen_id=offer.citizen_id, status=OfferStatus.OFFERED).exclude(pk=offer.pk)
+    withdrawn = list(others.values_list("pk", flat=True))
+    others.update(status=OfferStatus.WITHDRAWN)
+    activity_record(
+        actor=actor,
+        action="matching.offer.accepted",
+        obj=offer,
+        data={
+            "via": via,
+            "withdrawn": withdrawn,
+            "waiting_days": (timezone.localdate(now) - offer.citizen.referred_on).days,
+        },
+    )
+    return offer
+
+
+@transaction.atomic
+def offer_decline(*, actor, offer: Offer, reason: str, via: str = AnsweredVia.COORDINATOR) -> Offer | None:
+    """The mentor says no (a reason is required). The task then moves on: when the citizen has no
+    other open offer, the next suggestion is offered at once. Returns that new offer, if any."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Skriv kort, hvorfor mentoren siger nej.")})
+    offer = _locked_open_offer(offer.pk)
+    offer.status, offer.answered_at, offer.answered_via = OfferStatus.DECLINED, timezone.now(), via
+    offer.decline_reason = reason[:2000]
+    offer.closed_by = actor if via == AnsweredVia.COORDINATOR else None
+    offer.save(update_fields=["status", "answered_at", "answered_via", "decline_reason", "closed_by"])
+    activity_record(actor=actor, action="matching.offer.declined", obj=offer, data={"via": via})
+    return _offer_next(offer)
+
+
+def _offer_next(declined: Offer) -> Offer | None:
+    citizen = declined.citizen
+    if Offer.objects.filter(citizen=citizen, status__in=[OfferStatus.OFFERED, OfferStatus.ACCEPTED]).exists():
+        return None
+    suggestion = next(iter(selectors.suggestions_for(citizen=citizen, top=1)), None)
+    if suggestion is None:
+        return None
+    mentor = Mentor.objects.get(pk=suggestion.mentor_id)
+    created = offer_create(actor=declined.offered_by, citizen=citizen, mentor=mentor, message=declined.message)
+    return created.offer
+
+
+@transaction.atomic
+def offer_withdraw(*, actor, offer: Offer) -> Offer:
+    """The coordinator takes back an open offer (the link stops working)."""
+    offer = _locked_open_offer(offer.pk)
+    offer.status, offer.closed_by = OfferStatus.WITHDRAWN, actor
+    offer.save(update_fields=["status", "closed_by"])
+    activity_record(actor=actor, action="matching.offer.withdrawn", obj=offer)
+    return offer
+
+
+@transaction.atomic
+def offer_answer_by_link(*, token: str, accept: bool, reason: str = "") -> tuple[Offer, Offer | None]:
+    """The mentor answers through the e-mail link (no login). The token works once."""
+    offer = offer_for_token(token)
+    if accept:
+        return offer_accept(actor=None, offer=offer, via=AnsweredVia.LINK), None
+    next_offer = offer_decline(actor=None, offer=offer, reason=reason, via=AnsweredVia.LINK)
+    offer.refresh_from_db()
+    return offer, next_offer
+
+
+@transaction.atomic
+def offers_expire_due(*, now=None) -> int:
+    """Marks open offers past their deadline as expired (the beat schedule may call it; links check too)."""
+    now = now or timezone.now()
+    due = Offer.objects.filter(status=OfferStatus.OFFERED, expires_at__lte=now)
+    ids = list(due.values_list("pk", flat=True))
+    if ids:
+        Offer.objects.filter(pk__in=ids, status=OfferStatus.OFFERED).update(status=OfferStatus.EXPIRED)
+        activity_record(actor=None, action="matching.offer.expired", data={"offers": ids})
+    return len(ids)
+
+
+# --- Cohorts -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompanySeat:
+    company: Company
+    capacity: int
+    min_group: int = 0
+    allow_empty: bool = False
+
+
+COHORT_FIELDS = (
+    "name",
+    "require_all_assigned",
+    "placement_type",
+    "starts_on",
+    "ends_on",
+    "hours_per_week",
+    "tasks",
+    "responsible",
+)
+
+
+@transaction.atomic
+def cohort_create(*, actor, jobcenter, data: dict, citizens, seats: list[CompanySeat]) -> Cohort:
+    """A draft cohort of candidates and companies (each with capacity and minimum group)."""
+    citizens = list(citizens)
+    errors = {}
+    if not citizens:
+        errors["citizens"] = _("Vælg mindst én kandidat.")
+    if not seats:
+        errors["companies"] = _("Vælg mindst én virksomhed.")
+    for seat in seats:
+        if seat.min_group > seat.capacity:
+            errors["companies"] = _("%(company)s: mindste gruppe kan ikke være større end antal pladser.") % {
+                "company": seat.company.name
+            }
+    if errors:
+        raise ValidationError(errors)
+    for item in [*citizens, *(seat.company for seat in seats), data.get("placement_type")]:
+        if item is not None and item.jobcenter_id != jobcenter.pk:
+            raise ValueError(f"{type(item).__name__} {item.pk} belongs to another jobcenter.")
+    unknown = set(data) - set(COHORT_FIELDS)
+    if unknown:
+        raise ValueError(f"Fields {sorted(unknown)} may not be set here.")
+    cohort = Cohort(jobcenter=jobcenter, created_by=actor, **data)
+    cohort.full_clean(exclude=["jobcenter", "created_by", "result", "violations"])
+    cohort.save()
+    CohortCompany.objects.bulk_create(
+        [
+            CohortCompany(
+                cohort=cohort,
+                company=seat.company,
+                capacity=seat.capacity,
+                min_group=seat.min_group,
+                allow_empty=seat.allow_empty,
+            )
+            for seat in seats
+        ]
+    )
+    CohortCandidate.objects.bulk_create([CohortCandidate(cohort=cohort, citizen=citizen) for citizen in citizens])
+    activity_record(
+        actor=actor,
+        action="matching.cohort.created",
+        obj=cohort,
+        data={"candidates": len(citizens), "companies": len(seats)},
+    )
+    return cohort
+
+
+@dataclass
+class CohortProblem:
+    problem: object
+    names: dict[str, str]
+    company_ids: dict[str, int]  # engine host id -> CohortCompany pk
+    candidate_ids: dict[str, int]  # engine candidate id -> CohortCandidate pk
+    needs: dict[int, tuple[str, ...]]
+    profiles: dict[int, CompanyProfile]
+
+
+def _cohort_problem(cohort: Cohort) -> CohortProblem:
+    """The engine problem for a cohort: every candidate may go to every company, scored by the company
+    mentors' coverage of the candidate's needs, the placement type and the seats."""
+    companies = list(cohort.companies.select_related("company"))
+    candidates = list(cohort.candidates.select_related("citizen"))
+    need_rows = Citizen.needs.through.objects.filter(
+        citizen__in=[candidate.citizen_id for candidate in candidates]
+    ).values_list("citizen_id", "competence__name")
+    needs: dict[int, list[str]] = {}
+    for citizen_id, name in need_rows:
+        needs.setdefault(citizen_id, []).append(selectors._need_name(name))
+    base, _companies = selectors._company_profiles(
+        jobcenter=cohort.jobcenter_id, placement_type_id=cohort.placement_type_id
+    )
+    by_company = {int(profile.id): profile for profile in base}
+    profiles = {}
+    for seat in companies:
+        profile = by_company.get(seat.company_id, CompanyProfile(id=str(seat.company_id), free=0, offers_type=False))
+        profiles[seat.pk] = replace(profile, free=seat.capacity)
+    names, company_ids, candidate_ids = {}, {}, {}
+    hosts = []
+    for seat in companies:
+        hid = f"[v{seat.pk}]"
+        names[hid], company_ids[hid] = seat.company.name, seat.pk
+        hosts.append(Host(hid, capacity=seat.capacity, min_group=seat.min_group, allow_empty=seat.allow_empty))
+    scores = []
+    for candidate in candidates:
+        cid = f"[b{candidate.pk}]"
+        names[cid], candidate_ids[cid] = candidate.citizen.name, candidate.pk
+        citizen_needs = tuple(needs.get(candidate.citizen_id, ()))
+        for seat in companies:
+            value = score_company(citizen_needs, profiles[seat.pk], explain=False).score
+            scores.append((cid, f"[v{seat.pk}]", round(value, 6)))
+    problem = make_problem(
+        candidates=list(candidate_ids),
+        hosts=hosts,
+        scores=scores,
+        require_all_assigned=cohort.require_all_assigned,
+    )
+    citizen_needs = {c.pk: tuple(needs.get(c.citizen_id, ())) for c in candidates}
+    return CohortProblem(problem, names, company_ids, candidate_ids, citizen_needs, profiles)
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    for engine_id, name in names.items():
+        text = text.replace(engine_id, name)
+    return text
+
+
+def _current_assignment(cohort: Cohort) -> dict[str, str]:
+    return {
+        f"[b{pk}]": f"[v{assigned}]"
+        for pk, assigned in cohort.candidates.filter(assigned__isnull=False).values_list("pk", "assigned_id")
+    }
+
+
+def _rescore(cohort: Cohort, built: CohortProblem, assignment: dict[str, str]) -> list[str]:
+    """Stores violations (in Danish, with names) and the assignment's score on the cohort."""
+    violations = [_named(text, built.names) for text in assignment_violations(built.problem, assignment)]
+    count, objective = assignment_value(built.problem, assignment)
+    cohort.violations = violations
+    cohort.result = {**cohort.result, "assigned_count": count, "objective": round(objective, 6)}
+    return violations
+
+
+@transaction.atomic
+def cohort_solve(*, actor, cohort: Cohort, time_limit: float = 20.0) -> Cohort:
+    """The best assignment (as many placed as possible, then the highest total score) with each
+    candidate's reasons, or the reason in Danish, with names, why no assignment exists."""
+    from matching.engine import solve
+
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if cohort.status == CohortStatus.COMMITTED:
+        raise ValidationError(_("Holdet er allerede oprettet som forløb."))
+    built = _cohort_problem(cohort)
+    result = solve(built.problem, time_limit=time_limit)
+    candidates = {candidate.pk: candidate for candidate in cohort.candidates.all()}
+    for candidate in candidates.values():
+        candidate.assigned_id, candidate.score, candidate.explanations, candidate.moved_by_hand = None, None, [], False
+    if result.status == "optimal":
+        for cid, hid in result.assignment.items():
+            candidate = candidates[built.candidate_ids[cid]]
+            seat_pk = built.company_ids[hid]
+            explained = score_company(built.needs[candidate.pk], built.profiles[seat_pk])
+            candidate.assigned_id, candidate.score = seat_pk, round(explained.score, 6)
+            candidate.explanations = list(explained.explanations)
+        cohort.status = CohortStatus.SOLVED
+        reason = ""
+    else:
+        cohort.status = CohortStatus.DRAFT
+        conflict = result.conflict
+        reason = (
+            reason_for(
+                replace(
+                    conflict,
+                    hosts=tuple(built.names.get(h, h) for h in conflict.hosts),
+                    candidates=tuple(built.names.get(c, c) for c in conflict.candidates),
+                )
+            )
+            if conflict
+            else _named(result.reason or "", built.names)
+        )
+    CohortCandidate.objects.bulk_update(
+        list(candidates.values()), ["assigned", "score", "explanations", "moved_by_hand"]
+    )
+    cohort.result = {
+        "status": result.status,
+        "objective": result.objective,
+        "assigned_count": result.assigned_count,
+        "reason": reason,
+        "method": result.method,
+    }
+    cohort.violations = []
+    cohort.solved_at = timezone.now()
+    cohort.save(update_fields=["status", "result", "violations", "solved_at"])
+    activity_record(
+        actor=actor,
+        action="matching.cohort.solved",
+        obj=cohort,
+        data={"status": result.status, "assigned": result.assigned_count},
+    )
+    return cohort
+
+
+@transaction.atomic
+def cohort_move(*, actor, cohort: Cohort, candidate: CohortCandidate, to: CohortCompany | None) -> list[str]:
+    """Moves one candidate by hand (to another company, or out). The hard constraints are checked
+    again; what the move breaks is stored and shown, and blocks commit until it is fixed."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if cohort.status != CohortStatus.SOLVED:
+        raise ValidationError(_("Fordel holdet, før du flytter kandidater."))
+    if candidate.cohort_id != cohort.pk or (to is not None and to.cohort_id != cohort.pk):
+        raise ValueError("The candidate or company belongs to another cohort.")
+    built = _cohort_problem(cohort)
+    candidate.assigned = to
+    candidate.moved_by_hand = True
+    if to is None:
+        candidate.score, candidate.explanations = None, []
+    else:
+        explained = score_company(built.needs[candidate.pk], built.profiles[to.pk])
+        candidate.score, candidate.explanations = round(explained.score, 6), list(explained.explanations)
+    candidate.save(update_fields=["assigned", "moved_by_hand", "score", "explanations"])
+    violations = _rescore(cohort, built, _current_assignment(cohort))
+    cohort.save(update_fields=["violations", "result"])
+    activity_record(
+        actor=actor,
+        action="matching.cohort.moved",
+        obj=cohort,
+        data={"candidate": candidate.pk, "to": to.pk if to else None, "violations": len(violations)},
+    )
+    return violations
+
+
+@transaction.atomic
+def cohort_commit(*, actor, cohort: Cohort) -> list:
+    """Creates the placement proposals for every placed candidate in one step (all or nothing),
+    through citizens.services.placement_create; the leaders then accept or decline in the portal."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if cohort.status != CohortStatus.SOLVED:
+        raise ValidationError(_("Holdet skal være fordelt, før forløbene kan oprettes."))
+    built = _cohort_problem(cohort)
+    if _rescore(cohort, built, _current_assignment(cohort)):
+        cohort.save(update_fields=["violations", "result"])
+        raise ValidationError(_("Fordelingen bryder betingelserne. Ret den, før forløbene oprettes."))
+    placements = []
+    candidates = list(cohort.candidates.filter(assigned__isnull=False).select_related("citizen", "assigned__company"))
+    for candidate in candidates:
+        placement = placement_create(
+            actor=actor,
+            citizen=candidate.citizen,
+            data={
+                "company": candidate.assigned.company,
+                "placement_type": cohort.placement_type,
+                "responsible": cohort.responsible,
+                "starts_on": cohort.starts_on,
+                "ends_on": cohort.ends_on,
+                "tasks": cohort.tasks,
+                "hours_per_week": cohort.hours_per_week,
+                "proposal_note": _("Del af holdet %(name)s.") % {"name": cohort.name},
+            },
+        )
+        candidate.placement = placement
+        placements.append(placement)
+    CohortCandidate.objects.bulk_update(candidates, ["placement"])
+    cohort.status, cohort.committed_at = CohortStatus.COMMITTED, timezone.now()
+    cohort.save(update_fields=["status", "committed_at", "violations", "result"])
+    activity_record(actor=actor, action="matching.cohort.committed", obj=cohort, data={"placements": len(placements)})
+    return placements
+
+
+@transaction.atomic
+def cohort_company_update(
+    *, actor, seat: CohortCompany, capacity: int, min_group: int, allow_empty: bool
+) -> CohortCompany:
+    """Changes one company's seats in a cohort that is not committed yet; a solved cohort goes back to
+    draft (its assignment no longer answers the question asked)."""
+    cohort = Cohort.objects.select_for_update().get(pk=seat.cohort_id)
+    if cohort.status == CohortStatus.COMMITTED:
+        raise ValidationError(_("Holdet er allerede oprettet som forløb."))
+    if min_group > capacity:
+        raise ValidationError({"min_group": _("Mindste gruppe kan ikke være større end antal pladser.")})
+    seat.capacity, seat.min_group, seat.allow_empty = capacity, min_group, allow_empty
+    seat.full_clean(exclude=["cohort", "company"])
+    seat.save(update_fields=["capacity", "min_group", "allow_empty"])
+    if cohort.status == CohortStatus.SOLVED:
+        cohort.status = CohortStatus.DRAFT
+        cohort.save(update_fields=["status"])
+    activity_record(
+        actor=actor,
+        action="matching.cohort.company_updated",
+        obj=cohort,
+        data={"company": seat.company_id, "capacity": capacity, "min_group": min_group, "allow_empty": allow_empty},
+    )
+    return seat

@@ -1,0 +1,11 @@
+from celery import shared_task
+from django_scopes import scopes_disabled
+
+from matching.services import offers_expire_due
+
+
+@shared_task
+def expire_offers() -> int:
+    """Offers a mentor did not answer in time become expired, in every jobcenter, in one statement."""
+    with scopes_disabled():
+        return offers_expire_due()
