@@ -1,0 +1,167 @@
+"""Browser tests: Debian's Chromium driven by Playwright's sync API against pytest-django's live server.
+
+Every page a test opens is held to two rules: no console error and no uncaught page error (checked by
+`assert_accessible` and again when the test ends), and no axe-core WCAG 2.1 A/AA violation wherever the
+test calls `assert_accessible(page, name)` (see support.py). Contexts never use `bypass_csp`, so the site's
+real Content-Security-Policy is in force and anything it blocks fails the test.
+
+Tests here must be marked `@pytest.mark.browser`, so the root conftest skips them without Chromium (and
+fails them when CI is set).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .support import assert_no_browser_errors, browser_errors, watch_for_errors
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # containers and CI runners give Chromium no user namespaces for its sandbox
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TIMEOUT_MS = 10_000
+_TEST_FAILED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[_TEST_FAILED] = report.failed
+    return report
+
+
+class _LazyChromium:
+    """Starts Playwright and Chromium on first use, so the root conftest's `browser` marker check (an autouse
+    function fixture) decides skip or fail before anything is launched; one browser then serves every test."""
+
+    def __init__(self) -> None:
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._set_async_unsafe = False
+
+    def get(self) -> Browser:
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            # Playwright's sync API keeps an asyncio event loop running in the main thread (inside a greenlet)
+            # from start() to stop(), so Django's async-safety guard sees a running loop and raises
+            # SynchronousOnlyOperation for every ORM call the test thread makes meanwhile: seeding data in a
+            # test and pytest-django's flush after each transactional test. The loop is Playwright's, and the
+            # ORM is still used synchronously from one thread, so the guard is a false positive here; setting
+            # DJANGO_ALLOW_ASYNC_UNSAFE is the workaround Playwright's maintainers give for pytest-django
+            # (microsoft/playwright-pytest#29, microsoft/playwright-python#439). Django reads the variable on
+            # every call, so it is set only while the loop runs and removed afterwards: tests outside this
+            # package keep the guard.
+            if "DJANGO_ALLOW_ASYNC_UNSAFE" not in os.environ:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+                self._set_async_unsafe = True
+            # The same running loop also makes Django's connection handler (an asgiref Local that is
+            # thread-local in sync code but context-local under a running loop) hand this thread new
+            # connection objects. Those would lack the test database's serialized contents (so serialized
+            # rollback would silently restore nothing) and stay open after the run (blocking DROP DATABASE
+            # on PostgreSQL). Pinning the thread's existing connections keeps one connection per alias.
+            from django.db import connections
+
+            thread_connections = {alias: connections[alias] for alias in connections}
+            self._playwright = sync_playwright().start()
+            for alias, connection in thread_connections.items():
+                connections[alias] = connection
+            self._browser = self._playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+        if self._set_async_unsafe:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            self._set_async_unsafe = False
+
+
+@pytest.fixture(scope="package")
+def _chromium() -> Iterator[_LazyChromium]:
+    # Package scope rather than session: the Playwright loop, and with it DJANGO_ALLOW_ASYNC_UNSAFE, ends with
+    # the last browser test instead of living on through the tests that run after this package.
+    holder = _LazyChromium()
+    yield holder
+    holder.close()
+
+
+@pytest.fixture(scope="package")
+def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Lets serialized rollback restore the migrated data without clashing with rows already there.
+
+    A transactional test without serialized rollback ends with a flush that re-emits post_migrate, which
+    recreates content types and permissions under new ids; restoring the serialized copy (old ids) on top
+    then fails on their unique constraints. Django's own runner has the same trap. So the browser tests
+    start from an empty database (serialized rollback refills it before each test, and its flush after
+    each test leaves it empty again), and afterwards post_migrate is emitted once, leaving the database as
+    any other transactional test leaves it.
+    """
+    from django.core.management import call_command
+    from django.core.management.sql import emit_post_migrate_signal
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+
+@pytest.fixture
+def page(
+    request,
+    _empty_database_for_serialized_rollback,
+    _chromium,
+    live_server,
+    transactional_db,
+    django_db_serialized_rollback,
+) -> Iterator[Page]:
+    """A fresh Danish-speaking browser context and page; `page.goto("/konto/login/")` opens the live server.
+
+    The live server runs in another thread, so the database is transactional and flushed after each test;
+    serialized rollback puts back what the migrations created (the vocabularies that data migrations seed),
+    so every test starts from the database a fresh installation has.
+    """
+    if request.node.get_closest_marker("browser") is None:
+        pytest.fail("Tests that use the browser must be marked @pytest.mark.browser.")
+    context = _chromium.get().new_context(
+        base_url=live_server.url,
+        locale="da-DK",
+        timezone_id="Europe/Copenhagen",
+        viewport={"width": 1280, "height": 800},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        watch_for_errors(page)
+        yield page
+        # Let requests in flight finish before pytest-django flushes the database under the live server.
+        page.wait_for_load_state("networkidle")
+        if request.node.stash.get(_TEST_FAILED, False):
+            # Already failed: show the browser's errors with that failure instead of adding a teardown error.
+            print("\n".join(browser_errors(page)), file=sys.stderr)
+        else:
+            assert_no_browser_errors(page)
+    finally:
+        context.close()

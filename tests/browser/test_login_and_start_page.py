@@ -1,0 +1,42 @@
+"""A coordinator logs in with password and one-time code and reaches the start page, in Danish and accessible."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from accounts.demo import DEMO_PASSWORD, demo_email, demo_totp_token
+
+from .support import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo_data():
+    """The demo world a reviewer gets from `manage.py seed_demo`: Jobcenter Favrskov and a user per role."""
+    call_command("seed_demo", stdout=StringIO())
+
+
+def test_coordinator_logs_in_with_two_factor_and_sees_the_start_page(page: Page, demo_data):
+    email = demo_email("koordinator", "favrskov")
+
+    page.goto("/konto/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    assert_accessible(page, "login")
+
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+
+    expect(page).to_have_url(re.compile(r"/konto/tofaktor/"))
+    assert_accessible(page, "tofaktor")
+    page.get_by_label("Engangskode").fill(demo_totp_token(email))
+    page.get_by_role("button", name="Log ind").click()
+
+    expect(page.get_by_role("heading", name="Forside", level=1)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("banner")).to_contain_text("Jobcenter Favrskov")
+    assert_accessible(page, "forside-koordinator")
