@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter, Membership, Role, User
+from accounts.services import jobcenter_defaults_ensure
 from companies.models import Company
 
 DEMO_PASSWORD = "mentor-demo-2026"  # noqa: S105 - printed by seed_demo; demo data only
@@ -89,6 +90,7 @@ def seed_accounts() -> list[DemoLogin]:
             jobcenter, _ = Jobcenter.objects.update_or_create(
                 municipality_code=data["municipality_code"], defaults=data
             )
+            jobcenter_defaults_ensure(actor=None, jobcenter=jobcenter)
             jobcenters[data["slug"]] = jobcenter
         companies = {}
         for slug, name, cvr in COMPANIES:
