@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo_data():
+def demo_data(transactional_db):
     """The demo world a reviewer gets from `manage.py seed_demo`: Jobcenter Favrskov and a user per role."""
     call_command("seed_demo", stdout=StringIO())
 
