@@ -191,9 +191,10 @@ class TimelineEvent:
 
 def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[TimelineEvent]:
     """Everything about the citizen in date order, newest first: referral, agreements, first
-    meetings, placements (proposal, answer, end), follow-ups, assessments and the outcome.
+    meetings, offers to mentors and their answers, placements (proposal, answer, end), follow-ups,
+    assessments and the outcome.
 
-    Fixed queries: agreements (with mentor and first meeting), placements, follow-ups, assessments
+    Fixed queries: agreements (with mentor and first meeting), placements, offers, follow-ups, assessments
     (with scores prefetched). `limit` caps the follow-ups read (the busiest citizens have hundreds)."""
     events: list[TimelineEvent] = [
         TimelineEvent(
@@ -314,6 +315,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 reverse("citizens:placement_detail", args=[assessment.placement_id]),
             )
         )
+    events.extend(_offer_events(citizen))
     if citizen.status == CitizenStatus.ENDED and citizen.outcome_on:
         events.append(
             TimelineEvent(
@@ -321,6 +323,42 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
             )
         )
     events.sort(key=lambda event: (event.on, event.order), reverse=True)
+    return events
+
+
+def _offer_events(citizen: Citizen) -> list[TimelineEvent]:
+    """Offers of the mentor task (matching app) and the mentors' answers, one query. The model is looked up
+    by name: matching builds on citizens, not the other way round."""
+    from django.apps import apps
+
+    offer_model = apps.get_model("matching", "Offer")
+    offers = offer_model.objects.filter(jobcenter_id=citizen.jobcenter_id, citizen=citizen).select_related("mentor")
+    # No link: the timeline is also the caseworker's, and the offer pages are the coordinators'.
+    url = ""
+    events = []
+    for offer in offers:
+        events.append(
+            TimelineEvent(
+                timezone.localdate(offer.offered_at),
+                4,
+                "offer",
+                _("Tilbud til mentor %(mentor)s") % {"mentor": offer.mentor.full_name},
+                _("Svarfrist %(date)s") % {"date": timezone.localtime(offer.expires_at).strftime("%d.%m.%Y")},
+                url,
+            )
+        )
+        if offer.answered_at and offer.status in ("accepted", "declined"):
+            said = _("sagde ja") if offer.status == "accepted" else _("sagde nej")
+            events.append(
+                TimelineEvent(
+                    timezone.localdate(offer.answered_at),
+                    4,
+                    "offer_answer",
+                    _("%(mentor)s %(said)s") % {"mentor": offer.mentor.full_name, "said": said},
+                    offer.decline_reason[:200],
+                    url,
+                )
+            )
     return events
 
 

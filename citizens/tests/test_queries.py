@@ -16,6 +16,7 @@ from citizens.tests.factories import (
     ProgressScoreFactory,
 )
 from corps.tests.factories import CompetenceFactory, MentorFactory
+from matching.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -59,10 +60,11 @@ def test_citizen_timeline(world, login, django_assert_max_num_queries, rows):
         placement = PlacementFactory(citizen=citizen)
         FollowUpFactory(citizen=citizen, placement=placement, author=world.coordinator)
         ProgressScoreFactory(assessment__placement=placement)
+        OfferFactory(citizen=citizen, status="declined", answered_at=timezone.now(), decline_reason="Ingen tid")
     response = _count(
-        login(world.coordinator), reverse("citizens:timeline", args=[citizen.pk]), django_assert_max_num_queries, 16
+        login(world.coordinator), reverse("citizens:timeline", args=[citizen.pk]), django_assert_max_num_queries, 17
     )
-    assert response.content.decode().count("citizens-event ") >= 4 * rows
+    assert response.content.decode().count("citizens-event ") >= 6 * rows
 
 
 @pytest.mark.parametrize("rows", [1, 20])

@@ -20,6 +20,7 @@ from citizens.tests.factories import (
     TargetGroupFactory,
 )
 from corps.tests.factories import MentorFactory
+from matching.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -240,8 +241,37 @@ def test_timeline_shows_everything_in_order(world, login):
     FollowUpFactory(
         citizen=citizen, placement=placement, notes="Andet besøg", occurred_on=TODAY - datetime.timedelta(days=2)
     )
+    mentor = MentorFactory(jobcenter=world.jobcenter, full_name="Aster Tesfay")
+    OfferFactory(
+        citizen=citizen,
+        mentor=mentor,
+        offered_at=timezone.now() - datetime.timedelta(days=55),
+        answered_at=timezone.now() - datetime.timedelta(days=54),
+        status="declined",
+        decline_reason="Har ikke tid før til sommer",
+    )
     page = login(world.caseworker).get(reverse("citizens:timeline", args=[citizen.pk])).content.decode()
     order = [
-        page.index(text) for text in ("Andet besøg", "Første besøg", "Virksomhedspraktik", "Mentoraftale", "Henvist")
+        page.index(text)
+        for text in (
+            "Andet besøg",
+            "Første besøg",
+            "Virksomhedspraktik",
+            "Mentoraftale",
+            "Aster Tesfay sagde nej",
+            "Har ikke tid før til sommer",
+            "Tilbud til mentor Aster Tesfay",
+            "Henvist",
+        )
     ]
     assert order == sorted(order)
+
+
+def test_the_citizen_page_leads_coordinators_to_matching(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    page = login(world.coordinator).get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+    assert reverse("matching:citizen", args=[citizen.pk]) in page
+    assert reverse("matching:placement_suggestions", args=[citizen.pk]) in page
+    # The caseworker cannot use the matching pages, so is not sent there.
+    page = login(world.caseworker).get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
+    assert reverse("matching:citizen", args=[citizen.pk]) not in page
