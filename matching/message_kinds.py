@@ -36,3 +36,91 @@ register(
         **OFFER_TEMPLATES,
     )
 )
+
+
+# --- The reminder of an offer that waits for an answer --------------------------------------------------
+
+OFFER_WAITING = "matching.offer_waiting"
+# A mentor who has not answered an offer after this long is reminded once (the deadline is usually a week).
+OFFER_REMINDER_AFTER_DAYS = 2
+OFFER_WAITING_TEMPLATES = {
+    "subject_template": "matching/email/offer_waiting.subject.txt",
+    "text_template": "matching/email/offer_waiting.txt",
+    "html_template": "matching/email/offer_waiting.html",
+}
+
+
+def _offer_waiting_context(offer) -> dict:
+    from django.utils import timezone
+
+    jobcenter = offer.jobcenter
+    return {
+        "mentor_name": offer.mentor.full_name,
+        "citizen_first_name": (offer.citizen.name or "").split(" ")[0],
+        "offered_on": timezone.localtime(offer.offered_at).strftime("%d.%m.%Y"),
+        "expires_on": timezone.localtime(offer.expires_at).strftime("%d.%m.%Y"),
+        "jobcenter_name": jobcenter.name,
+        "jobcenter_phone": jobcenter.phone,
+        "coordinator_name": offer.offered_by.full_name if offer.offered_by else jobcenter.name,
+    }
+
+
+def _offer_waiting_example() -> dict:
+    from datetime import datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    citizen = SimpleNamespace(name="Mette Sørensen", cpr=EXAMPLE_CPR, note=EXAMPLE_SENSITIVE_NOTE)
+    offer = SimpleNamespace(
+        jobcenter=SimpleNamespace(name="Jobcenter Favrskov", phone="89 64 10 10"),
+        mentor=SimpleNamespace(full_name="Birgitte Mølgaard"),
+        citizen=citizen,
+        offered_at=moment,
+        expires_at=moment,
+        offered_by=SimpleNamespace(full_name="Karen Holm"),
+    )
+    return {**_offer_waiting_context(offer), "citizen": citizen}
+
+
+register(
+    MessageKind(
+        key=OFFER_WAITING,
+        label=_("Påmindelse om et ubesvaret tilbud"),
+        example_context=_offer_waiting_example,
+        **OFFER_WAITING_TEMPLATES,
+    )
+)
+
+
+def offers_waiting_notices(jobcenter, today, now) -> list:
+    """Offers still open OFFER_REMINDER_AFTER_DAYS after they were made, and not yet past their deadline:
+    the mentor is reminded once. The answer link is not repeated (only its hash is stored); the reminder
+    points to the first e-mail and to the coordinator."""
+    from datetime import timedelta
+
+    from matching.models import Offer, OfferStatus
+    from notifications.daily import Notice
+
+    offers = Offer.objects.filter(
+        jobcenter=jobcenter,
+        status=OfferStatus.OFFERED,
+        offered_at__lte=now - timedelta(days=OFFER_REMINDER_AFTER_DAYS),
+        expires_at__gt=now,
+    ).select_related("mentor", "citizen", "offered_by", "jobcenter")
+    return [
+        Notice(OFFER_WAITING, offer.mentor.email, offer.mentor.full_name, offer, _offer_waiting_context(offer))
+        for offer in offers
+        if offer.mentor.email
+    ]
+
+
+def _register_notice() -> None:
+    from notifications.daily import DailyNotice, register_notice
+
+    register_notice(
+        DailyNotice("matching.offers_waiting", offers_waiting_notices, label=_("Påmindelse om ubesvarede tilbud"))
+    )
+
+
+_register_notice()

@@ -302,6 +302,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.overdue_followup_reminders",
         "schedule": timedelta(hours=1),
     },
+    # Agreements running out in 4 weeks, offers waiting for an answer, applications waiting for screening.
+    "notifications-daily-notices": {
+        "task": "notifications.tasks.daily_notices",
+        "schedule": timedelta(hours=1),
+    },
     # Courses: lapsed waiting-list offers pass to the next in line; reminders N days before (idempotent).
     "courses-expire-offers": {
         "task": "courses.tasks.expire_offers",

@@ -6,7 +6,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from notifications.models import Message, MessageStatus
+from notifications.models import Message, MessageStatus, ReminderSchedule
 
 
 def outbox_list(*, jobcenter) -> QuerySet[Message]:
@@ -66,3 +66,8 @@ def message_with_text(message: Message) -> Message:
         with contextlib.suppress(LookupError):
             render_deferred([message])
     return message
+
+
+def reminder_schedule(*, jobcenter) -> ReminderSchedule:
+    """The jobcenter's schedule, or an unsaved one with the defaults (Monday 07:00) when it has none."""
+    return ReminderSchedule.objects.filter(jobcenter=jobcenter).first() or ReminderSchedule(jobcenter=jobcenter)

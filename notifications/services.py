@@ -27,7 +27,7 @@ from django_scopes import scopes_disabled
 
 from audit.services import activity_record
 from notifications import kinds
-from notifications.models import Message, MessageStatus
+from notifications.models import Message, MessageStatus, ReminderSchedule
 from notifications.rendering import email_for, render, render_fast
 
 logger = logging.getLogger(__name__)
@@ -360,3 +360,20 @@ def message_resend(*, actor, message: Message) -> Message:
     activity_record(actor=actor, action="notifications.message.resend", obj=message, data={"previous_status": previous})
     _dispatch_after_commit([message.pk])
     return message
+
+
+@transaction.atomic
+def reminder_schedule_update(*, actor, jobcenter, weekday: int, hour: int, is_active: bool) -> ReminderSchedule:
+    """Sets when the jobcenter's weekly reminders and daily notices go out (one row per jobcenter). A change
+    takes effect from the next beat tick; a week already sent is not sent again (its run marker stays)."""
+    schedule, _created = ReminderSchedule.objects.update_or_create(
+        jobcenter=jobcenter, defaults={"weekday": weekday, "hour": hour, "is_active": is_active}
+    )
+    activity_record(
+        actor=actor,
+        action="notifications.schedule.updated",
+        obj=schedule,
+        jobcenter=jobcenter,
+        data={"weekday": weekday, "hour": hour, "is_active": is_active},
+    )
+    return schedule

@@ -42,3 +42,14 @@ def overdue_followup_reminders(now: str | None = None) -> int:
     from notifications import fanout
 
     return fanout.overdue_reminders_tick(now=datetime.fromisoformat(now) if now else None)
+
+
+@shared_task
+def daily_notices(now: str | None = None) -> int:
+    """Beat tick (hourly): each jobcenter's daily notices (agreements running out, offers waiting for an answer,
+    applications waiting for screening), once a working day from its reminder hour."""
+    from datetime import datetime
+
+    from notifications import daily
+
+    return daily.daily_notices_tick(now=datetime.fromisoformat(now) if now else None)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.outbox, name="outbox"),
     path("<int:pk>/", views.message_detail, name="detail"),
     path("<int:pk>/send-igen/", views.message_resend, name="resend"),
+    path("tidsplan/", views.schedule_edit, name="schedule"),
 ]

@@ -4,12 +4,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import COORDINATORS, role_required
+from accounts.permissions import ADMINS, COORDINATORS, has_role, role_required
 from audit.models import AccessAction
 from audit.services import access_record
-from notifications import fanout, kinds, selectors, services
+from notifications import daily, fanout, kinds, selectors, services
 from notifications.filters import OutboxFilter
-from notifications.models import MessageStatus
+from notifications.forms import ReminderScheduleForm
+from notifications.models import MessageStatus, ReminderSchedule
 
 PAGE_SIZE = 50
 OVERDUE_SHOWN = 25
@@ -39,6 +40,9 @@ def outbox(request):
         "next_weekly": fanout.next_due(jobcenter=jobcenter),
         "overdue": list(fanout.placements_overdue(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
         "overdue_days": fanout.OVERDUE_DAYS,
+        "daily_notices": [notice.label for notice in daily.NOTICES],
+        "daily_hour": selectors.reminder_schedule(jobcenter=jobcenter).hour,
+        "can_edit_schedule": has_role(request, ADMINS),
     }
     return render(request, "notifications/outbox.html", context)
 
@@ -60,3 +64,21 @@ def message_resend(request, pk: int):
     services.message_resend(actor=request.user, message=message)
     messages.success(request, _("Beskeden sendes igen."))
     return redirect("notifications:detail", pk=message.pk)
+
+
+@role_required(*ADMINS)
+def schedule_edit(request):
+    """The jobcenter admin chooses when weekly reminders and daily notices go out."""
+    schedule = selectors.reminder_schedule(jobcenter=request.jobcenter)
+    form = ReminderScheduleForm(request.POST or None, instance=schedule)
+    if request.method == "POST" and form.is_valid():
+        services.reminder_schedule_update(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            weekday=form.cleaned_data["weekday"],
+            hour=form.cleaned_data["hour"],
+            is_active=form.cleaned_data["is_active"],
+        )
+        messages.success(request, _("Tidsplanen for påmindelser er gemt."))
+        return redirect("notifications:outbox")
+    return render(request, "notifications/schedule_form.html", {"form": form, "Weekday": ReminderSchedule.Weekday})

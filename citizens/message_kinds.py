@@ -1,0 +1,85 @@
+"""Messages the citizens app sends (registered with notifications.kinds; see that module), and its daily
+notice: the warning 4 weeks before a mentor agreement runs out."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from notifications.daily import DailyNotice, Notice, coordinators_of, register_notice
+from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+
+AGREEMENT_ENDING = "citizens.agreement_ending"
+
+
+def _agreement_ending_context(*, recipient_name: str, citizen_name: str, ends_on: date, url: str, jobcenter_name: str):
+    # Only the citizen's first name: the recipient opens the agreement in Mentorordning for the rest.
+    return {
+        "recipient_name": recipient_name,
+        "citizen_first_name": (citizen_name or "").split(" ")[0],
+        "ends_on": ends_on.strftime("%d.%m.%Y"),
+        "agreement_url": url,
+        "jobcenter_name": jobcenter_name,
+    }
+
+
+def _example_context() -> dict:
+    citizen = type("Citizen", (), {"name": "Mette Sørensen", "cpr": EXAMPLE_CPR, "health_note": EXAMPLE_SENSITIVE_NOTE})
+    context = _agreement_ending_context(
+        recipient_name="Karen Holm",
+        citizen_name=citizen.name,
+        ends_on=date(2026, 12, 21),
+        url=f"{settings.SITE_URL}/borgere/mentoraftaler/1/",
+        jobcenter_name="Jobcenter Favrskov",
+    )
+    return {**context, "citizen": citizen}
+
+
+register(
+    MessageKind(
+        key=AGREEMENT_ENDING,
+        label=_("Mentoraftale udløber om 4 uger"),
+        subject_template="citizens/email/agreement_ending.subject.txt",
+        text_template="citizens/email/agreement_ending.txt",
+        html_template="citizens/email/agreement_ending.html",
+        example_context=_example_context,
+    )
+)
+
+
+def agreements_ending_notices(jobcenter, today: date, now: datetime) -> list[Notice]:
+    """Every active agreement that ends within 4 weeks and has no renewal: one warning, once, to the
+    agreement's contact person in the jobcenter (else the citizen's caseworker, else the coordinators)."""
+    from citizens.selectors import agreements_ending_within
+
+    agreements = agreements_ending_within(jobcenter=jobcenter, today=today).select_related(
+        "citizen__caseworker", "caseworker"
+    )
+    coordinators = None
+    notices = []
+    for agreement in agreements:
+        responsible = agreement.caseworker or agreement.citizen.caseworker
+        if responsible is not None and responsible.is_active:
+            recipients = [(responsible.email, responsible.full_name)]
+        else:
+            coordinators = coordinators if coordinators is not None else coordinators_of(jobcenter)
+            recipients = coordinators
+        url = settings.SITE_URL + reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk})
+        for email, name in recipients:
+            context = _agreement_ending_context(
+                recipient_name=name,
+                citizen_name=agreement.citizen.name,
+                ends_on=agreement.ends_on,
+                url=url,
+                jobcenter_name=jobcenter.name,
+            )
+            notices.append(Notice(AGREEMENT_ENDING, email, name, agreement, context))
+    return notices
+
+
+register_notice(
+    DailyNotice(
+        "citizens.agreements_ending", agreements_ending_notices, label=_("Varsel 4 uger før en mentoraftale udløber")
+    )
+)
