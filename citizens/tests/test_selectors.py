@@ -74,3 +74,19 @@ def test_outcome_counts(world):
     CitizenFactory(jobcenter=world.jobcenter)
     counts = selectors.outcome_counts(jobcenter=world.jobcenter)
     assert counts.total == 3 and counts.by_outcome == {"ordinary_job": 2, "education": 1}
+
+
+@pytest.mark.postgres
+def test_name_search_has_a_trigram_index_on_the_expression_django_writes(world):
+    """The index matches the expression Django writes for `name__icontains` (the list's name search), so the
+    planner can use it on a large table (see the name search in benchmarks/citizens_scale.py)."""
+    from django.db import connection
+
+    from citizens.models import Citizen
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'citizen_name_trgm'")
+        [(definition,)] = cursor.fetchall()
+    assert "USING gin (upper((name)::text) gin_trgm_ops)" in definition
+    sql, _params = Citizen.objects.filter(name__icontains="sørensen").values("id").query.sql_with_params()
+    assert 'UPPER("citizens_citizen"."name"::text) LIKE UPPER(%s)' in sql
