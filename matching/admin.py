@@ -11,8 +11,9 @@ from matching.models import (
     MatchingPreferences,
     MatchingWeights,
     Offer,
+    PostcodeLocation,
 )
-from mentorship.admin import JobcenterScopedAdmin
+from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin
 
 
 @admin.register(MatchingWeights)
@@ -103,3 +104,21 @@ class CohortAdmin(ReadOnlyAdmin):
     list_display = ["name", "status", "created_at"]
     list_filter = ["status"]
     inlines = [CohortCompanyInline, CohortCandidateInline]
+
+
+@admin.register(PostcodeLocation)
+class PostcodeLocationAdmin(RoleAwareAdmin):
+    """Global data for the distance criterion: only the platform superuser changes it (or imports a file with
+    `manage.py import_postcodes`); jobcenter admins may look."""
+
+    list_display = ["code", "name", "latitude", "longitude"]
+    search_fields = ["code", "name"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

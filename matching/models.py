@@ -6,7 +6,7 @@ coordinator decided and what the mentors answered.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -362,3 +362,31 @@ class CohortCandidate(models.Model):
 
     def __str__(self) -> str:
         return str(self.citizen)
+
+
+class PostcodeLocation(models.Model):
+    """The centre of a Danish postcode, for the optional distance criterion. Global data, loaded by the
+    platform admin with `manage.py import_postcodes` (e.g. from DAWA's list of postcodes); with no row for a
+    postcode, the distance criterion leaves that pair out rather than guessing."""
+
+    code = models.CharField(
+        _("postnummer"), max_length=4, unique=True, validators=[RegexValidator(r"^\d{4}$", _("Fire cifre."))]
+    )
+    name = models.CharField(_("by"), max_length=80, blank=True)
+    latitude = models.FloatField(_("breddegrad"), validators=[MinValueValidator(54.0), MaxValueValidator(58.0)])
+    longitude = models.FloatField(_("længdegrad"), validators=[MinValueValidator(7.0), MaxValueValidator(16.0)])
+
+    class Meta:
+        verbose_name = _("postnummer med placering")
+        verbose_name_plural = _("postnumre med placering")
+        ordering = ["code"]
+        constraints = [
+            # Denmark incl. Bornholm; Greenland and the Faroe Islands are outside the jobcenters' area.
+            models.CheckConstraint(
+                condition=Q(latitude__gte=54.0, latitude__lte=58.0, longitude__gte=7.0, longitude__lte=16.0),
+                name="postcode_location_in_denmark",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}".strip()

@@ -8,7 +8,7 @@ model instances, so 10,000 mentors load and score within the 200 ms budget (benc
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.db import connection
@@ -31,6 +31,7 @@ from matching.models import (
     MatchingWeights,
     Offer,
     OfferStatus,
+    PostcodeLocation,
 )
 from matching.placement import CompanyProfile, CompanyScore, rank_companies
 
@@ -319,6 +320,25 @@ class Suggestion:
         return round(self.score * 100)
 
 
+def with_locations(
+    *, citizen: Citizen, profile: CitizenProfile, mentors: list[MentorProfile]
+) -> tuple[CitizenProfile, list[MentorProfile]]:
+    """The citizen's and the mentors' postcode centres, for the distance criterion (two queries). A postcode
+    without a known centre stays without a location, and the criterion leaves that pair out."""
+    located = PostcodeLocation.objects.filter(code=citizen.postcode).values_list("latitude", "longitude").first()
+    if located is not None:
+        profile = replace(profile, location=tuple(located))
+    centre = PostcodeLocation.objects.filter(code=OuterRef("postcode"))
+    places = {
+        str(pk): (lat, lon)
+        for pk, lat, lon in Mentor.objects.filter(jobcenter=citizen.jobcenter_id, pk__in=[int(m.id) for m in mentors])
+        .annotate(lat=Subquery(centre.values("latitude")[:1]), lon=Subquery(centre.values("longitude")[:1]))
+        .values_list("id", "lat", "lon")
+        if lat is not None
+    }
+    return profile, [replace(m, location=places[m.id]) if m.id in places else m for m in mentors]
+
+
 def suggestions_for(
     *, citizen: Citizen, top: int | None = SUGGESTIONS_SHOWN, exclude_ids=(), only_ids=None
 ) -> list[Suggestion]:
@@ -328,7 +348,10 @@ def suggestions_for(
     profiles, names = mentor_profiles(
         jobcenter=citizen.jobcenter_id, severe_only=profile.severe_needs, exclude_ids=excluded, only_ids=only_ids
     )
-    ranked: list[PairScore] = rank_mentors(profile, profiles, weights_for(jobcenter=citizen.jobcenter_id), top=top)
+    weights = weights_for(jobcenter=citizen.jobcenter_id)
+    if weights.distance:
+        profile, profiles = with_locations(citizen=citizen, profile=profile, mentors=profiles)
+    ranked: list[PairScore] = rank_mentors(profile, profiles, weights, top=top)
     return [
         Suggestion(int(pair.mentor_id), names[int(pair.mentor_id)], pair.score, pair.explanations) for pair in ranked
     ]
