@@ -64,7 +64,7 @@ def _format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page: Page, name: str) -> None:
+def assert_accessible(page: Page, name: str, *, screenshot: bool = True) -> None:
     """Saves a full-page screenshot to docs/screenshots/<name>.png, then fails on any browser error and on any
     axe-core violation of WCAG 2.0/2.1 level A and AA, listing each rule with the elements that break it.
 
@@ -72,8 +72,9 @@ def assert_accessible(page: Page, name: str) -> None:
     the page's Content-Security-Policy, so the policy stays fully in force (no `bypass_csp`).
     """
     page.wait_for_load_state("load")
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True, animations="disabled")
+    if screenshot:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True, animations="disabled")
     assert_no_browser_errors(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(f"() => {{\n{_axe_source()}\n}}")
