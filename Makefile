@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup tools check-tools messages makemessages totp lint format clean
+.PHONY: run test setup tools check-tools messages makemessages totp lint format clean bench-setup loadtest
 
 run: export DJANGO_DEBUG ?= true
 run: export MENTORSHIP_SITE_URL ?= http://$(HOST):$(PORT)
@@ -58,6 +58,13 @@ makemessages:
 
 totp:
 	@DJANGO_DEBUG=true $(MANAGE) demo_totp
+
+# Load test on the national data set (PostgreSQL; see BENCHMARKS.md). bench-setup builds it once.
+bench-setup: setup
+	benchmarks/loadtest/run.sh setup
+
+loadtest:
+	benchmarks/loadtest/run.sh run
 
 lint:
 	$(BIN)/ruff check .
