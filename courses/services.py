@@ -819,6 +819,29 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
 
 
 @transaction.atomic
+def registration_cancel_by_link(*, invitation: Invitation) -> Registration:
+    """The invited person withdraws through their invitation link (no login), until the course begins. Their
+    seat, a seat offered to them or their waiting-list place is given up, a freed seat goes to the next in line
+    (registration_cancel), and the invitation counts as declined, so the same link can register them again."""
+    invitation = Invitation.objects.select_for_update().select_related("course").get(pk=invitation.pk)
+    course = invitation.course
+    registration = (
+        Registration.objects.filter(invitation=invitation, status__in=[*SEAT_STATUSES, RS.WAITING])
+        .order_by("-pk")
+        .first()
+    )
+    if registration is None:
+        raise ValidationError(_("Du er ikke tilmeldt kurset."))
+    if course.first_day and course.first_day <= timezone.localdate():
+        raise ValidationError(_("Kurset er begyndt. Kontakt jobcentret, hvis du ikke kan deltage."))
+    registration = registration_cancel(actor=None, registration=registration)
+    invitation.status = InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return registration
+
+
+@transaction.atomic
 def offer_accept(*, registration: Registration) -> Registration:
     """The first on the waiting list takes the seat offered to them, before the deadline."""
     course = _lock(registration.course)

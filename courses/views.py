@@ -284,6 +284,7 @@ def invite(request, pk: int):
 def invitation_list(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     page = paginate(selectors.invitation_list(course=course), request, size=50)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Invitationer til kursus"), obj=course)
     return render(request, "courses/invitation_list.html", {"course": course, "page": page})
 
 
@@ -503,7 +504,13 @@ def public_invitation(request, token: str):
     course = invitation.course
     with scope(jobcenter=course.jobcenter):
         sessions = list(course.sessions.order_by("date"))
-        context = {"invitation": invitation, "course": course, "sessions": sessions, "jobcenter": course.jobcenter}
+        context = {
+            "invitation": invitation,
+            "course": course,
+            "sessions": sessions,
+            "jobcenter": course.jobcenter,
+            "can_withdraw": not course.first_day or course.first_day > timezone.localdate(),
+        }
         if request.method == "GET":
             services.invitation_open(invitation=invitation)
             context["registration"] = invitation.registrations.exclude(status="cancelled").first()
@@ -514,6 +521,10 @@ def public_invitation(request, token: str):
             if request.POST.get("answer") == "decline":
                 services.invitation_decline(invitation=invitation)
                 context["done"] = _("Tak for svaret. Du har meldt fra.")
+            elif request.POST.get("answer") == "cancel":
+                services.registration_cancel_by_link(invitation=invitation)
+                invitation.refresh_from_db()
+                context["done"] = _("Du er meldt fra kurset. Din plads går videre til den næste på ventelisten.")
             else:
                 registration = services.registration_create(
                     actor=None,
