@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from audit.models import AccessLog, ActivityLog
+from audit.models import AccessLog, ActivityLog, ArchiveHold, RetentionRule
 from mentorship.admin import JobcenterScopedAdmin
 
 
@@ -32,3 +32,19 @@ class ActivityLogAdmin(ReadOnlyLogAdmin):
     list_display = ["at", "actor_label", "action", "object_repr"]
     list_filter = ["action"]
     search_fields = ["actor_label", "object_repr", "action"]
+
+
+@admin.register(RetentionRule)
+class RetentionRuleAdmin(ReadOnlyLogAdmin):
+    """Jobcenter admins set the periods in the product (/privatliv/slettefrister/, logged); admin shows them."""
+
+    list_display = ["kind", "months", "updated_at"]
+    list_select_related = ["jobcenter"]
+    date_hierarchy = None
+
+
+@admin.register(ArchiveHold)
+class ArchiveHoldAdmin(ReadOnlyLogAdmin):
+    list_display = ["citizen", "reason", "set_at", "set_by"]
+    list_select_related = ["citizen", "set_by"]
+    date_hierarchy = "set_at"

@@ -4,8 +4,9 @@ reads personal data calls access_record (directly or through audit.mixins)."""
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from audit.models import AccessAction, AccessLog, ActivityLog
 
@@ -60,3 +61,52 @@ def activity_record(*, actor, action: str, obj: models.Model | None = None, jobc
         data=data or {},
         **_target(obj),
     )
+
+
+def retention_defaults_ensure(*, jobcenter, actor=None) -> None:
+    """Gives the jobcenter the default retention periods it lacks (settings.JOBCENTER_DEFAULTS)."""
+    from audit.models import RETENTION_DEFAULTS, RetentionRule
+
+    existing = set(RetentionRule._base_manager.filter(jobcenter=jobcenter).values_list("kind", flat=True))
+    RetentionRule._base_manager.bulk_create(
+        [
+            RetentionRule(jobcenter=jobcenter, kind=kind, months=months)
+            for kind, months in RETENTION_DEFAULTS.items()
+            if kind not in existing
+        ]
+    )
+
+
+@transaction.atomic
+def retention_rule_update(*, actor, rule, months: int):
+    """Sets how many months one kind of record is kept; the next daily run applies it."""
+    before = rule.months
+    if before == months:
+        return rule
+    rule.months = months
+    rule.save(update_fields=["months", "updated_at"])
+    activity_record(actor=actor, action="audit.retention_rule.updated", obj=rule, data={"from": before, "to": months})
+    return rule
+
+
+@transaction.atomic
+def archive_hold_set(*, actor, citizen, reason: str):
+    """Marks the citizen's case as kept for the municipal archive: the retention job leaves it alone."""
+    from audit.models import ArchiveHold
+
+    hold, _created = ArchiveHold._base_manager.update_or_create(
+        citizen=citizen,
+        defaults={"jobcenter_id": citizen.jobcenter_id, "reason": reason, "set_by": actor, "set_at": timezone.now()},
+    )
+    activity_record(actor=actor, action="audit.archive_hold.set", obj=citizen, jobcenter=citizen.jobcenter)
+    return hold
+
+
+@transaction.atomic
+def archive_hold_clear(*, actor, citizen) -> None:
+    """Removes the archive mark; the case then follows the retention rules again."""
+    from audit.models import ArchiveHold
+
+    for hold in ArchiveHold._base_manager.filter(citizen=citizen):
+        hold.delete()
+    activity_record(actor=actor, action="audit.archive_hold.cleared", obj=citizen, jobcenter=citizen.jobcenter)

@@ -196,6 +196,10 @@ def citizen_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def citizen_update(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "GET":
+        access_record(
+            request=request, action=AccessAction.VIEW, purpose=_("Redigering af borgerens oplysninger"), obj=citizen
+        )
     form = CitizenForm(request.POST or None, instance=citizen, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
         try:

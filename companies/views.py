@@ -207,6 +207,10 @@ def mentor_create(request, pk: int):
 @role_required(*COORDINATORS)
 def mentor_update(request, pk: int):
     mentor = selectors.company_mentor_get(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "GET":
+        access_record(
+            request=request, action=AccessAction.VIEW, purpose=_("Virksomhedsmentorens oplysninger"), obj=mentor
+        )
     form = CompanyMentorForm(request.POST or None, instance=mentor, company=mentor.company)
     if request.method == "POST" and form.is_valid():
         try:

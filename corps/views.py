@@ -173,6 +173,10 @@ def mentor_create(request):
 @require_http_methods(["GET", "POST"])
 def mentor_update(request, pk: int):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "GET":
+        access_record(
+            request=request, action=AccessAction.VIEW, purpose=_("Redigering af mentorens profil"), obj=mentor
+        )
     form = MentorForm(request.POST or None, instance=mentor, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
         try:
@@ -325,6 +329,9 @@ def hours_list(request):
         return redirect(f"{reverse('corps:hours_list')}?{request.GET.urlencode()}")
     status = request.GET.get("status", HoursStatus.SUBMITTED)
     queryset = selectors.hours_for_list(jobcenter=request.jobcenter)
+    access_record(
+        request=request, action=AccessAction.VIEW, purpose=_("Timer og løn"), criterion=request.GET.urlencode()
+    )
     if status in HoursStatus.values:
         queryset = queryset.filter(status=status)
     page = paginate(queryset, request, size=50)

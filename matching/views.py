@@ -145,6 +145,7 @@ def offer_list(request):
         request.GET.get("side")
     )
     query = f"status={status}" if status else ""
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Tilbud til mentorer"), criterion=query)
     context = {"page": page, "status": status, "statuses": OfferStatus.choices, "query": query}
     return render(request, "matching/offer_list.html", context)
 

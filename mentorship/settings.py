@@ -149,6 +149,7 @@ JOBCENTER_DEFAULTS = [
     "citizens.services.vocabulary_defaults_ensure",
     "courses.services.course_types_defaults_ensure",
     "matching.services.weights_defaults_ensure",
+    "audit.services.retention_defaults_ensure",
 ]
 
 OTP_TOTP_ISSUER = "Mentorordning"
@@ -324,6 +325,11 @@ CELERY_BEAT_SCHEDULE = {
     "matching-expire-offers": {
         "task": "matching.tasks.expire_offers",
         "schedule": timedelta(minutes=10),
+    },
+    # Privacy: deletes what has passed each jobcenter's retention periods (idempotent).
+    "audit-retention": {
+        "task": "audit.tasks.retention_run",
+        "schedule": timedelta(days=1),
     },
 }
 

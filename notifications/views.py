@@ -26,6 +26,12 @@ def outbox(request):
         period_choices=selectors.period_choices(jobcenter=jobcenter),
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    access_record(
+        request=request,
+        action=AccessAction.SEARCH if request.GET else AccessAction.VIEW,
+        purpose=_("Udbakken"),
+        criterion=request.GET.urlencode()[:500],
+    )
     params = request.GET.copy()
     params.pop("side", None)
     labels = dict(kinds.choices())
