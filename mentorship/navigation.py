@@ -30,6 +30,7 @@ ITEMS = [
     NavItem(_("Tilbud til mentorer"), "matching:offer_list", COORDINATORS),
     NavItem(_("Hold"), "matching:cohort_list", COORDINATORS),
     NavItem(_("Udbakke"), "notifications:outbox", COORDINATORS),
+    NavItem(_("Rapporter"), "reports:index", COORDINATORS),
     NavItem(_("Privatliv og slettefrister"), "audit:overview", STAFF),
     NavItem(_("Forløb"), "portal:placements", LEADERS),
     NavItem(_("Mentorer"), "portal:mentors", LEADERS),

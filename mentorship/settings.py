@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "citizens",
     "matching",
     "portal",
+    "reports",
 ]
 
 MIDDLEWARE = [

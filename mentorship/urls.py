@@ -16,6 +16,7 @@ urlpatterns = [
     path("borgere/", include("citizens.urls")),
     path("beskeder/", include("notifications.urls")),
     path("matchning/", include("matching.urls")),
+    path("rapporter/", include("reports.urls")),
     path("privatliv/", include("audit.urls")),
     path("bliv-mentor/", include("corps.public_urls")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),

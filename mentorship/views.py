@@ -24,7 +24,13 @@ def home(request):
         from portal.views import home as portal_home
 
         return portal_home(request)
-    return render(request, "home.html", {})
+    from reports.selectors import caseworker_todo, coordinator_todo
+
+    if membership.role == Role.CASEWORKER:
+        todo = caseworker_todo(jobcenter=request.jobcenter, user=request.user)
+    else:
+        todo = coordinator_todo(jobcenter=request.jobcenter)
+    return render(request, "home.html", {"todo": todo})
 
 
 @login_not_required

@@ -248,6 +248,11 @@ class ProgressScore(models.Model):
         verbose_name = _("score")
         verbose_name_plural = _("scorer")
         ordering = ["dimension__position", "id"]
+        # The progress report reads every score of a jobcenter through its assessments: with the
+        # dimension and score in the index, that is an index-only scan (reports.selectors).
+        indexes = [
+            models.Index(fields=["assessment"], include=["dimension", "score"], name="score_assessment_covering")
+        ]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "dimension"], name="score_one_per_dimension"),
             models.CheckConstraint(

@@ -1,0 +1,1023 @@
+"""Every number on the start page and in the reports, computed by the database (COUNT, SUM, AVG,
+percentile_cont over GROUP BY, correlated subqueries), never by looping over rows in Python. Each
+function costs a fixed number of queries whatever the number of rows; Python only divides two
+counts into a rate and lays the results out as a table.
+
+A report is a `Report`: a few summary sentences, one table (columns + rows: the same rows go to the
+CSV and XLSX exports), a chart of (part of) the table, and optional extra tables shown on the page.
+No report carries a CPR number, a sensitive note, the caseworker's view or any other social field:
+citizens appear only as counts.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import connection, transaction
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncDate
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Jobcenter
+from citizens.models import (
+    AgreementStatus,
+    Citizen,
+    CitizenStatus,
+    MentorAgreement,
+    Outcome,
+    Placement,
+    PlacementStatus,
+    ProgressAssessment,
+    ProgressDimension,
+    ProgressScore,
+)
+from citizens.selectors import AGREEMENT_WARNING_DAYS, agreements_ending_within, placements_without_follow_up
+from companies.models import ClaimStatus, CompanyMentor, CompensationClaim
+from corps.models import HoursEntry, HoursStatus, Mentor, MentorStatus
+from corps.selectors import corps_overview, mentor_load_expression
+from courses.models import Attendance, Course, CourseStatus, Evaluation, Invitation, Registration, RegistrationStatus
+from courses.services import settings_for
+from matching.models import CohortCandidate, Offer, OfferStatus
+from notifications.models import Message, MessageStatus
+from reports.aggregates import DaysBetween, PercentileCont
+from reports.charts import Chart, bar_chart
+
+STARTED = (CitizenStatus.ACTIVE, CitizenStatus.ENDED)
+PLACEMENT_STARTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
+MENTOR_AGREEMENT_STARTED = (AgreementStatus.ACTIVE, AgreementStatus.ENDED, AgreementStatus.RENEWED)
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """COUNT(*) of `queryset` as a scalar subquery (one row: the grouping is on a constant)."""
+    counted = queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _correlated_count(queryset: QuerySet, outer_field: str) -> Coalesce:
+    """COUNT of the rows of `queryset` whose `outer_field` is the outer row (no JOIN fan-out)."""
+    counted = (
+        queryset.filter(**{outer_field: OuterRef("pk")})
+        .order_by()
+        .values(outer_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def _sum(queryset: QuerySet, field_name: str) -> Coalesce:
+    """SUM(field) of `queryset` as a scalar subquery."""
+    summed = queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(s=Sum(field_name)).values("s")
+    return Coalesce(Subquery(summed, output_field=MONEY), Value(Decimal("0.00"), output_field=MONEY))
+
+
+def _correlated_sum(queryset: QuerySet, outer_field: str, field_name: str) -> Coalesce:
+    """SUM(field) of the rows of `queryset` whose `outer_field` is the outer row."""
+    summed = (
+        queryset.filter(**{outer_field: OuterRef("pk")})
+        .order_by()
+        .values(outer_field)
+        .annotate(s=Sum(field_name))
+        .values("s")
+    )
+    return Coalesce(Subquery(summed, output_field=MONEY), Value(Decimal("0"), output_field=MONEY))
+
+
+def _hours_period(date_from: date | None, date_to: date | None) -> dict:
+    """Hours entries are per week (its Monday): a week counts when its Monday lies in the period,
+    or the period starts inside it."""
+    lookups = {}
+    if date_from:
+        lookups["week__gte"] = date_from - timedelta(days=date_from.weekday())
+    if date_to:
+        lookups["week__lte"] = date_to
+    return lookups
+
+
+def _scalars(jobcenter, **expressions) -> dict:
+    """Several totals in one SELECT: each a scalar subquery, evaluated once on the jobcenter's row.
+    (Django's aggregate() over subquery annotations drops the annotations from its inner query, so
+    totals are never taken that way.)"""
+    prefixed = {f"total_{name}": expression for name, expression in expressions.items()}
+    row = Jobcenter.objects.filter(pk=jobcenter.pk).annotate(**prefixed).values(*prefixed).get()
+    return {name: row[f"total_{name}"] for name in expressions}
+
+
+def _rate(part: int | None, whole: int | None) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+# --- The start page --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    key: str
+    label: str
+    count: int
+    url: str
+    action: str
+
+
+def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
+    """What the coordinator must do now, each with a count and the page where it is done. Two
+    queries: the course settings (the minimum number of job consultants), and one SELECT of scalar
+    subqueries, one per item."""
+    today = today or timezone.localdate()
+    minimum = settings_for(jobcenter).minimum_job_consultants
+    through = Course.job_consultants.through
+    consultants = Coalesce(
+        Subquery(
+            through.objects.filter(course_id=OuterRef("pk"))
+            .order_by()
+            .values("course_id")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+    short_courses = (
+        Course.objects.filter(jobcenter=jobcenter, status=CourseStatus.PLANNED)
+        .filter(Q(last_day__gte=today) | Q(last_day__isnull=True))
+        .annotate(consultants=consultants)
+        .filter(consultants__lt=minimum)
+    )
+    counts = (
+        Jobcenter.objects.filter(pk=jobcenter.pk)
+        .annotate(
+            follow_up_overdue=_count(placements_without_follow_up(jobcenter=jobcenter, today=today)),
+            offers_open=_count(Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.OFFERED)),
+            agreements_ending=_count(agreements_ending_within(jobcenter=jobcenter, today=today)),
+            applications=_count(Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.APPLICANT)),
+            courses_short=_count(short_courses),
+            claims=_count(CompensationClaim.objects.filter(jobcenter=jobcenter, status=ClaimStatus.SUBMITTED)),
+            messages_failed=_count(Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.FAILED)),
+        )
+        .values(
+            "follow_up_overdue",
+            "offers_open",
+            "agreements_ending",
+            "applications",
+            "courses_short",
+            "claims",
+            "messages_failed",
+        )
+        .get()
+    )
+    return [
+        TodoItem(
+            "follow_up_overdue",
+            _("Forløb uden opfølgning i 8 dage eller mere"),
+            counts["follow_up_overdue"],
+            reverse("citizens:follow_up_overdue"),
+            _("Følg op"),
+        ),
+        TodoItem(
+            "offers_open",
+            _("Tilbud, der venter på mentorens svar"),
+            counts["offers_open"],
+            reverse("matching:offer_list") + "?status=offered",
+            _("Se tilbud"),
+        ),
+        TodoItem(
+            "agreements_ending",
+            _("Mentoraftaler, der udløber inden for %(days)s dage") % {"days": AGREEMENT_WARNING_DAYS},
+            counts["agreements_ending"],
+            reverse("citizens:agreements_ending"),
+            _("Forlæng eller afslut"),
+        ),
+        TodoItem(
+            "applications",
+            _("Ansøgninger til mentorkorpset, der skal vurderes"),
+            counts["applications"],
+            reverse("corps:mentor_list") + "?status=applicant",
+            _("Vurdér ansøgere"),
+        ),
+        TodoItem(
+            "courses_short",
+            _("Kommende kurser med færre end %(n)s jobkonsulenter") % {"n": minimum},
+            counts["courses_short"],
+            reverse("courses:list"),
+            _("Find jobkonsulenter"),
+        ),
+        TodoItem(
+            "claims",
+            _("Anmodninger om frikøb, der skal godkendes"),
+            counts["claims"],
+            reverse("companies:claim_list") + "?status=submitted",
+            _("Behandl anmodninger"),
+        ),
+        TodoItem(
+            "messages_failed",
+            _("Beskeder, der ikke kunne sendes"),
+            counts["messages_failed"],
+            reverse("notifications:outbox") + "?status=failed",
+            _("Se udbakken"),
+        ),
+    ]
+
+
+def caseworker_todo(*, jobcenter, user, today: date | None = None) -> list[TodoItem]:
+    """The caseworker's own citizens: waiting for a mentor, and with an agreement ending soon. One query."""
+    today = today or timezone.localdate()
+    mine = Citizen.objects.filter(jobcenter=jobcenter, caseworker=user)
+    active = MentorAgreement.objects.filter(citizen=OuterRef("pk"), status=AgreementStatus.ACTIVE)
+    counts = (
+        Jobcenter.objects.filter(pk=jobcenter.pk)
+        .annotate(
+            waiting=_count(mine.filter(status=CitizenStatus.REFERRED).exclude(Exists(active))),
+            active=_count(mine.filter(status=CitizenStatus.ACTIVE)),
+            ending=_count(agreements_ending_within(jobcenter=jobcenter, today=today).filter(citizen__caseworker=user)),
+        )
+        .values("waiting", "active", "ending")
+        .get()
+    )
+    mine_url = reverse("citizens:list") + "?mine=on"
+    return [
+        TodoItem(
+            "waiting",
+            _("Dine henviste borgere, der venter på en mentor"),
+            counts["waiting"],
+            mine_url + "&status=referred",
+            _("Se borgerne"),
+        ),
+        TodoItem("active", _("Dine borgere i forløb"), counts["active"], mine_url + "&status=active", _("Se borgerne")),
+        TodoItem(
+            "ending",
+            _("Mentoraftaler for dine borgere, der udløber inden for %(days)s dage") % {"days": AGREEMENT_WARNING_DAYS},
+            counts["ending"],
+            mine_url + "&status=active",
+            _("Se borgerne"),
+        ),
+    ]
+
+
+# --- Reports ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    numeric: bool = True
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[Column]
+    rows: list[list]
+    total: list | None = None
+
+    @property
+    def export_rows(self) -> list[list]:
+        return [*self.rows, *([self.total] if self.total else [])]
+
+
+@dataclass
+class Report:
+    summary: list[str]
+    table: Table
+    chart: Chart | None = None
+    extra_tables: list[Table] = field(default_factory=list)
+    note: str = ""
+
+
+def _period(params: dict) -> tuple[date | None, date | None]:
+    return params.get("date_from"), params.get("date_to")
+
+
+# Outcomes ------------------------------------------------------------------------------------------
+
+OUTCOMES = list(Outcome.choices)
+
+
+def _outcome_counts(prefix: str, distinct_on: str | None = None) -> dict:
+    """started, ended and one count per outcome code, over `prefix` (the citizen's fields)."""
+    counted = distinct_on or "pk"
+    distinct = distinct_on is not None
+    return {
+        "started": Count(counted, filter=Q(**{f"{prefix}status__in": STARTED}), distinct=distinct),
+        "ended": Count(counted, filter=Q(**{f"{prefix}status": CitizenStatus.ENDED}), distinct=distinct),
+        **{
+            f"o_{code}": Count(counted, filter=Q(**{f"{prefix}outcome": code}), distinct=distinct)
+            for code, _label in OUTCOMES
+        },
+    }
+
+
+def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "target_group") -> Report:
+    """Citizens referred, started and ended, and how they ended, as counts and rates: in total and per
+    target group, cohort, company (the placement's own outcome) or corps mentor. Two queries."""
+    population = citizens.filter(jobcenter=jobcenter)
+    totals = population.order_by().aggregate(referred=Count("pk"), **_outcome_counts(""))
+    if per == "company":
+        group_label = _("Virksomhed")
+        rows = (
+            Placement.objects.filter(jobcenter=jobcenter, status__in=PLACEMENT_STARTED, citizen__in=population)
+            .order_by()
+            .values("company_id", "company__name")
+            .annotate(
+                referred=Count("citizen", distinct=True),
+                started=Count("pk"),
+                ended=Count("pk", filter=Q(status=PlacementStatus.ENDED)),
+                **{f"o_{code}": Count("pk", filter=Q(outcome=code)) for code, _label in OUTCOMES},
+            )
+            .order_by("company__name", "company_id")
+        )
+        name_key = "company__name"
+    elif per == "mentor":
+        group_label = _("Mentor")
+        rows = (
+            MentorAgreement.objects.filter(
+                jobcenter=jobcenter, status__in=MENTOR_AGREEMENT_STARTED, mentor__isnull=False, citizen__in=population
+            )
+            .order_by()
+            .values("mentor_id", "mentor__full_name")
+            .annotate(referred=Count("citizen", distinct=True), **_outcome_counts("citizen__", "citizen"))
+            .order_by("mentor__full_name", "mentor_id")
+        )
+        name_key = "mentor__full_name"
+    elif per == "cohort":
+        group_label = _("Hold")
+        rows = (
+            CohortCandidate.objects.filter(cohort__jobcenter=jobcenter, citizen__in=population)
+            .order_by()
+            .values("cohort_id", "cohort__name")
+            .annotate(referred=Count("citizen", distinct=True), **_outcome_counts("citizen__", "citizen"))
+            .order_by("cohort__name", "cohort_id")
+        )
+        name_key = "cohort__name"
+    else:
+        group_label = _("Målgruppe")
+        rows = (
+            population.order_by()
+            .values("target_group_id", "target_group__name", "target_group__position")
+            .annotate(referred=Count("pk"), **_outcome_counts(""))
+            .order_by("target_group__position", "target_group__name")
+        )
+        name_key = "target_group__name"
+    referred_label = _("Placeret") if per == "company" else _("Henvist")
+    started_label = _("Forløb startet") if per == "company" else _("Startet")
+    columns = [
+        Column(group_label, numeric=False),
+        Column(referred_label),
+        Column(started_label),
+        Column(_("Afsluttet")),
+        *[Column(str(label)) for _code, label in OUTCOMES],
+        Column(_("Ordinært job, % af startede")),
+        Column(_("Uddannelse, % af startede")),
+    ]
+
+    def line(name, values):
+        return [
+            name,
+            values["referred"],
+            values["started"],
+            values["ended"],
+            *[values[f"o_{code}"] for code, _label in OUTCOMES],
+            _rate(values["o_ordinary_job"], values["started"]),
+            _rate(values["o_education"], values["started"]),
+        ]
+
+    table_rows = [line(row[name_key], row) for row in rows]
+    total = line(_("Alle borgere i udvalget"), totals)
+    summary = [
+        _(
+            "%(ordinary)s af %(started)s startede borgere i ordinært job, %(education)s i uddannelse, "
+            "%(flex)s i fleksjob."
+        )
+        % {
+            "ordinary": totals["o_ordinary_job"],
+            "started": totals["started"],
+            "education": totals["o_education"],
+            "flex": totals["o_flex_job"],
+        },
+        _("%(referred)s henvist, %(started)s startet, %(ended)s afsluttet.")
+        % {"referred": totals["referred"], "started": totals["started"], "ended": totals["ended"]},
+    ]
+    chart = bar_chart(
+        title=_("Afsluttede borgere fordelt på resultat"),
+        description=_("Antal afsluttede borgere for hvert resultat. De samme tal står i tabellens sidste række."),
+        categories=[str(label) for _code, label in OUTCOMES],
+        series=[(_("Borgere"), [totals[f"o_{code}"] for code, _label in OUTCOMES])],
+    )
+    note = (
+        _("For virksomheder tælles forløbenes eget resultat; en borger kan have haft forløb flere steder.")
+        if per == "company"
+        else _("Rater er andelen af de startede borgere i gruppen.")
+    )
+    return Report(summary, Table(_("Resultater"), columns, table_rows, total), chart, note=note)
+
+
+# Waiting time and declines ---------------------------------------------------------------------------
+
+
+def _waiting_days():
+    """Days from referral to the day (Copenhagen time) the mentor accepted the offer."""
+    return DaysBetween(TruncDate("answered_at"), F("citizen__referred_on"))
+
+
+WAIT_BUCKETS = [(0, 7), (8, 14), (15, 30), (31, 60), (61, 90), (91, None)]
+
+
+def waiting_report(*, jobcenter, citizens: QuerySet[Citizen], today: date | None = None) -> Report:
+    """Waiting time from referral to an accepted mentor: median, 90th percentile and mean (days), in
+    total and per target group, with a distribution; and how many still wait. Three queries."""
+    today = today or timezone.localdate()
+    population = citizens.filter(jobcenter=jobcenter)
+    accepted = Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED, citizen__in=population)
+    accepted = accepted.annotate(days=_waiting_days()).order_by()
+    stats = {
+        "n": Count("pk"),
+        "median": PercentileCont("days", 0.5),
+        "p90": PercentileCont("days", 0.9),
+        "mean": Avg("days"),
+    }
+    buckets = {
+        f"b{low}": Count("pk", filter=Q(days__gte=low, **({"days__lte": high} if high is not None else {})))
+        for low, high in WAIT_BUCKETS
+    }
+    totals = accepted.aggregate(**stats, **buckets)
+    rows = (
+        accepted.values("citizen__target_group__name", "citizen__target_group__position")
+        .annotate(**stats)
+        .order_by("citizen__target_group__position", "citizen__target_group__name")
+    )
+    has_accepted = Offer.objects.filter(citizen=OuterRef("pk"), status=OfferStatus.ACCEPTED)
+    still = (
+        population.filter(status=CitizenStatus.REFERRED)
+        .exclude(Exists(has_accepted))
+        .annotate(days=DaysBetween(Value(today), F("referred_on")))
+        .order_by()
+        .aggregate(n=Count("pk"), median=PercentileCont("days", 0.5))
+    )
+
+    def days(value):
+        return round(value, 1) if value is not None else None
+
+    def line(name, values):
+        return [name, values["n"], days(values["median"]), days(values["p90"]), days(values["mean"])]
+
+    columns = [
+        Column(_("Målgruppe"), numeric=False),
+        Column(_("Borgere med accepteret mentor")),
+        Column(_("Median, dage")),
+        Column(_("90 %-fraktil, dage")),
+        Column(_("Gennemsnit, dage")),
+    ]
+    summary = [
+        _(
+            "Halvdelen af borgerne fik en mentor inden for %(median)s dage, 9 ud af 10 inden for %(p90)s dage "
+            "(%(n)s borgere)."
+        )
+        % {"median": _fmt(days(totals["median"])), "p90": _fmt(days(totals["p90"])), "n": totals["n"]}
+        if totals["n"]
+        else _("Ingen borgere i udvalget har fået en mentor fra korpset endnu."),
+        _("%(n)s henviste borgere venter stadig på en mentor (median %(median)s dage indtil nu).")
+        % {"n": still["n"], "median": _fmt(days(still["median"]))},
+    ]
+    labels = [_bucket_label(low, high) for low, high in WAIT_BUCKETS]
+    distribution = Table(
+        _("Fordeling af ventetiden"),
+        [Column(_("Ventetid"), numeric=False), Column(_("Borgere"))],
+        [[label, totals[f"b{low}"]] for label, (low, _high) in zip(labels, WAIT_BUCKETS, strict=True)],
+    )
+    chart = bar_chart(
+        title=_("Ventetid fra henvisning til accepteret mentor"),
+        description=_("Antal borgere for hvert interval af ventetid i dage. Tallene står også i tabellen."),
+        categories=labels,
+        series=[(_("Borgere"), [totals[f"b{low}"] for low, _high in WAIT_BUCKETS])],
+    )
+    return Report(
+        summary,
+        Table(
+            _("Ventetid pr. målgruppe"),
+            columns,
+            [line(row["citizen__target_group__name"], row) for row in rows],
+            line(_("Alle"), totals),
+        ),
+        chart,
+        extra_tables=[distribution],
+        note=_("Ventetiden regnes fra henvisningsdatoen til den dag, mentoren takkede ja."),
+    )
+
+
+def _bucket_label(low: int, high: int | None) -> str:
+    if high is None:
+        return _("Over %(n)s dage") % {"n": low - 1}
+    return _("%(low)s–%(high)s dage") % {"low": low, "high": high}
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.1f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+def declines_report(*, jobcenter, offers: QuerySet[Offer]) -> Report:
+    """Offers by answer, and the mentors' reasons for declining, most frequent first. Two queries."""
+    offers = offers.filter(jobcenter=jobcenter).order_by()
+    status_counts = offers.aggregate(
+        total=Count("pk"), **{status: Count("pk", filter=Q(status=status)) for status in OfferStatus.values}
+    )
+    reasons = (
+        offers.filter(status=OfferStatus.DECLINED)
+        .values("decline_reason")
+        .annotate(n=Count("pk"), mentors=Count("mentor", distinct=True))
+        .order_by("-n", "decline_reason")[:100]
+    )
+    declined = status_counts[OfferStatus.DECLINED]
+    answered = declined + status_counts[OfferStatus.ACCEPTED]
+    rows = [
+        [row["decline_reason"].strip() or _("(ingen begrundelse)"), row["n"], row["mentors"], _rate(row["n"], declined)]
+        for row in reasons
+    ]
+    columns = [
+        Column(_("Begrundelse"), numeric=False),
+        Column(_("Afslag")),
+        Column(_("Mentorer")),
+        Column(_("% af afslag")),
+    ]
+    summary = [
+        _("%(declined)s af %(answered)s besvarede tilbud blev afslået (%(rate)s %%).")
+        % {"declined": declined, "answered": answered, "rate": _fmt(_rate(declined, answered))},
+        _("%(expired)s tilbud udløb uden svar, %(open)s venter på svar.")
+        % {"expired": status_counts[OfferStatus.EXPIRED], "open": status_counts[OfferStatus.OFFERED]},
+    ]
+    by_status = Table(
+        _("Tilbud fordelt på svar"),
+        [Column(_("Status"), numeric=False), Column(_("Tilbud"))],
+        [[str(label), status_counts[value]] for value, label in OfferStatus.choices],
+        [_("I alt"), status_counts["total"]],
+    )
+    chart = bar_chart(
+        title=_("Tilbud til mentorer fordelt på svar"),
+        description=_("Antal tilbud for hver status. Tallene står også i tabellen."),
+        categories=[str(label) for _value, label in OfferStatus.choices],
+        series=[(_("Tilbud"), [status_counts[value] for value in OfferStatus.values])],
+    )
+    return Report(
+        summary,
+        Table(_("Begrundelser for afslag"), columns, rows),
+        chart,
+        extra_tables=[by_status],
+        note=_("Begrundelserne er mentorernes egne ord; ens begrundelser tælles sammen."),
+    )
+
+
+# Mentor corps ---------------------------------------------------------------------------------------
+
+ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=9, decimal_places=2))
+
+
+def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Report:
+    """Per active or paused corps mentor: active mentees against capacity, and hours agreed, delivered
+    and confirmed (approved) in the period; and the corps' breadth against waiting citizens' needs.
+    Four queries for the mentors (rows, hours totals, capacity, load), plus the corps overview's fixed
+    number."""
+    date_from, date_to = _period(params)
+    in_period = Q()
+    if date_from:
+        in_period &= Q(hours__week__gte=date_from - timedelta(days=date_from.weekday()))
+    if date_to:
+        in_period &= Q(hours__week__lte=date_to)
+    counted = in_period & ~Q(hours__status=HoursStatus.REJECTED)
+    sums = {
+        "agreed": Coalesce(Sum("hours__agreed_hours", filter=counted), ZERO),
+        "delivered": Coalesce(Sum("hours__hours", filter=counted), ZERO),
+        "confirmed": Coalesce(Sum("hours__hours", filter=in_period & Q(hours__status=HoursStatus.APPROVED)), ZERO),
+    }
+    base = mentors.filter(jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED]).order_by()
+    # Per mentor, the hours are correlated subqueries rather than a JOIN + GROUP BY: with a GROUP BY,
+    # PostgreSQL evaluated the load subquery once per hours row instead of once per mentor.
+    hours = HoursEntry.objects.filter(**_hours_period(date_from, date_to))
+    counted_hours = hours.exclude(status=HoursStatus.REJECTED)
+    rows = list(
+        base.annotate(
+            load=mentor_load_expression(),
+            agreed=_correlated_sum(counted_hours, "mentor", "agreed_hours"),
+            delivered=_correlated_sum(counted_hours, "mentor", "hours"),
+            confirmed=_correlated_sum(hours.filter(status=HoursStatus.APPROVED), "mentor", "hours"),
+        )
+        .values("full_name", "status", "load", "capacity", "agreed", "delivered", "confirmed")
+        .order_by("full_name", "pk")
+    )
+    totals = base.aggregate(mentors=Count("pk", distinct=True), **sums)
+    capacity = base.aggregate(capacity=Coalesce(Sum("capacity"), 0))["capacity"]
+    load_total = MentorAgreement.objects.filter(
+        jobcenter=jobcenter, status=AgreementStatus.ACTIVE, mentor__in=base.values("pk")
+    ).count()
+    status_labels = dict(MentorStatus.choices)
+    columns = [
+        Column(_("Mentor"), numeric=False),
+        Column(_("Status"), numeric=False),
+        Column(_("Aktive borgere")),
+        Column(_("Kapacitet")),
+        Column(_("Timer aftalt")),
+        Column(_("Timer leveret")),
+        Column(_("Timer godkendt")),
+    ]
+    table_rows = [
+        [
+            row["full_name"],
+            str(status_labels[row["status"]]),
+            row["load"],
+            row["capacity"],
+            row["agreed"],
+            row["delivered"],
+            row["confirmed"],
+        ]
+        for row in rows
+    ]
+    total = [
+        _("Alle (%(n)s mentorer)") % {"n": totals["mentors"]},
+        "",
+        load_total,
+        capacity,
+        totals["agreed"],
+        totals["delivered"],
+        totals["confirmed"],
+    ]
+    overview = corps_overview(jobcenter=jobcenter)
+    breadth = Table(
+        _("Bredde: kompetencer i korpset mod ventende borgeres behov"),
+        [Column(_("Kompetence"), numeric=False), Column(_("Aktive mentorer")), Column(_("Ventende borgere"))],
+        [[line.label, line.mentors, line.waiting] for line in overview.competences],
+    )
+    breadth_languages = Table(
+        _("Bredde: sprog i korpset mod ventende borgeres behov"),
+        [Column(_("Sprog"), numeric=False), Column(_("Aktive mentorer")), Column(_("Ventende borgere"))],
+        [[line.label, line.mentors, line.waiting] for line in overview.languages],
+    )
+    summary = [
+        _("%(load)s aktive borgere hos %(n)s mentorer med plads til %(capacity)s.")
+        % {"load": load_total, "n": totals["mentors"], "capacity": capacity},
+        _("Timer i perioden: %(agreed)s aftalt, %(delivered)s leveret, %(confirmed)s godkendt.")
+        % {
+            "agreed": _fmt(totals["agreed"]),
+            "delivered": _fmt(totals["delivered"]),
+            "confirmed": _fmt(totals["confirmed"]),
+        },
+    ]
+    chart = bar_chart(
+        title=_("Mentortimer i perioden"),
+        description=_("Timer aftalt, leveret og godkendt for hele korpset. Tallene står i tabellens sidste række."),
+        categories=[_("Aftalt"), _("Leveret"), _("Godkendt")],
+        series=[(_("Timer"), [totals["agreed"], totals["delivered"], totals["confirmed"]])],
+    )
+    return Report(
+        summary,
+        Table(_("Mentorer"), columns, table_rows, total),
+        chart,
+        extra_tables=[breadth, breadth_languages],
+        note=_(
+            "Leverede timer er de registrerede timer, der ikke er afvist; "
+            "godkendte er dem, en koordinator har godkendt."
+        ),
+    )
+
+
+# Companies ------------------------------------------------------------------------------------------
+
+
+def companies_report(*, jobcenter, companies: QuerySet, params: dict) -> Report:
+    """Per company: active and trained mentors, placements started and ended in the period and how they
+    ended, and compensation (frikøb) approved for months in the period. One query for the rows, one for
+    the totals."""
+    date_from, date_to = _period(params)
+    placements = Placement.objects.filter(jobcenter=jobcenter)
+    if params.get("target_group"):
+        placements = placements.filter(citizen__target_group=params["target_group"])
+    started = placements.filter(status__in=PLACEMENT_STARTED)
+    ended = placements.filter(status=PlacementStatus.ENDED)
+    claims = CompensationClaim.objects.filter(jobcenter=jobcenter, status=ClaimStatus.APPROVED)
+    if date_from:
+        started = started.filter(starts_on__gte=date_from)
+        ended = ended.filter(ended_on__gte=date_from)
+        claims = claims.filter(month__gte=date_from.replace(day=1))
+    if date_to:
+        started = started.filter(starts_on__lte=date_to)
+        ended = ended.filter(ended_on__lte=date_to)
+        claims = claims.filter(month__lte=date_to)
+    paid = Coalesce(
+        Subquery(
+            claims.filter(company=OuterRef("pk"))
+            .order_by()
+            .values("company")
+            .annotate(total=Sum("total_amount"))
+            .values("total"),
+            output_field=DecimalField(max_digits=12, decimal_places=2),
+        ),
+        Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2)),
+    )
+    mentors = CompanyMentor.objects.filter(is_active=True)
+    annotated = (
+        companies.filter(jobcenter=jobcenter)
+        .order_by()
+        .annotate(
+            mentors_n=_correlated_count(mentors, "company"),
+            trained=_correlated_count(mentors.filter(course_completed_on__isnull=False), "company"),
+            started_n=_correlated_count(started, "company"),
+            ended_n=_correlated_count(ended, "company"),
+            ordinary=_correlated_count(ended.filter(outcome=Outcome.ORDINARY_JOB), "company"),
+            education=_correlated_count(ended.filter(outcome=Outcome.EDUCATION), "company"),
+            paid=paid,
+        )
+    )
+    keys = ["mentors_n", "trained", "started_n", "ended_n", "ordinary", "education", "paid"]
+    rows = list(annotated.values("name", *keys).order_by("-started_n", "name"))
+    chosen = companies.filter(jobcenter=jobcenter).values("pk")
+    totals = _scalars(
+        jobcenter,
+        companies=_count(companies.filter(jobcenter=jobcenter)),
+        with_trained=_count(
+            companies.filter(jobcenter=jobcenter).filter(
+                Exists(mentors.filter(company=OuterRef("pk"), course_completed_on__isnull=False))
+            )
+        ),
+        mentors_n=_count(mentors.filter(company__in=chosen)),
+        trained=_count(mentors.filter(company__in=chosen, course_completed_on__isnull=False)),
+        started_n=_count(started.filter(company__in=chosen)),
+        ended_n=_count(ended.filter(company__in=chosen)),
+        ordinary=_count(ended.filter(company__in=chosen, outcome=Outcome.ORDINARY_JOB)),
+        education=_count(ended.filter(company__in=chosen, outcome=Outcome.EDUCATION)),
+        paid=_sum(claims.filter(company__in=chosen), "total_amount"),
+    )
+    columns = [
+        Column(_("Virksomhed"), numeric=False),
+        Column(_("Aktive mentorer")),
+        Column(_("Uddannede mentorer")),
+        Column(_("Forløb startet")),
+        Column(_("Forløb afsluttet")),
+        Column(_("Ordinært job")),
+        Column(_("Uddannelse")),
+        Column(_("Frikøb godkendt, kr.")),
+    ]
+    table_rows = [[row["name"], *[row[key] for key in keys]] for row in rows]
+    total = [_("Alle (%(n)s virksomheder)") % {"n": totals["companies"]}, *[totals[key] or 0 for key in keys]]
+    summary = [
+        _("%(trained)s af %(n)s virksomheder har mindst én mentor, der har gennemført et mentorkursus.")
+        % {"trained": totals["with_trained"], "n": totals["companies"]},
+        _("%(started)s forløb startet og %(ended)s afsluttet i perioden; %(ordinary)s endte i ordinært job.")
+        % {"started": totals["started_n"] or 0, "ended": totals["ended_n"] or 0, "ordinary": totals["ordinary"] or 0},
+    ]
+    top = rows[:15]
+    chart = bar_chart(
+        title=_("Forløb pr. virksomhed"),
+        description=_(
+            "Forløb startet og afsluttet i perioden for virksomhederne med flest forløb. Tallene står i tabellen."
+        ),
+        categories=[row["name"] for row in top],
+        series=[(_("Startet"), [row["started_n"] for row in top]), (_("Afsluttet"), [row["ended_n"] for row in top])],
+    )
+    return Report(summary, Table(_("Virksomheder"), columns, table_rows, total), chart)
+
+
+# Courses and network meetings -----------------------------------------------------------------------
+
+
+def courses_report(*, jobcenter, courses: QuerySet[Course], today: date | None = None) -> Report:
+    """Per course or meeting (not cancelled): invited, registered, attended at least one day, completed,
+    evaluations and their average; and per theme. Four queries (rows, totals, evaluations, themes)."""
+    today = today or timezone.localdate()
+    base = courses.filter(jobcenter=jobcenter, status=CourseStatus.PLANNED).order_by()
+    registered = Registration.objects.filter(status=RegistrationStatus.REGISTERED)
+    attended = registered.filter(Exists(Attendance.objects.filter(registration=OuterRef("pk"), present=True)))
+    average = Subquery(
+        Evaluation.objects.filter(registration__course=OuterRef("pk"))
+        .order_by()
+        .values("registration__course")
+        .annotate(a=Avg("overall"))
+        .values("a")
+    )
+    annotated = base.annotate(
+        invited=_correlated_count(Invitation.objects.all(), "course"),
+        registered_n=_correlated_count(registered, "course"),
+        attended_n=_correlated_count(attended, "course"),
+        completed=_correlated_count(registered.filter(completed_on__isnull=False), "course"),
+        evaluations=_correlated_count(Evaluation.objects.all(), "registration__course"),
+        score=average,
+    )
+    keys = ["invited", "registered_n", "attended_n", "completed", "evaluations"]
+    rows = list(
+        annotated.values("title", "course_type__name", "first_day", "theme", "last_day", *keys, "score").order_by(
+            "-first_day", "title"
+        )
+    )
+    chosen = base.values("pk")
+    totals = _scalars(
+        jobcenter,
+        courses=_count(base),
+        held=_count(base.filter(last_day__lt=today)),
+        invited=_count(Invitation.objects.filter(course__in=chosen)),
+        registered_n=_count(registered.filter(course__in=chosen)),
+        attended_n=_count(attended.filter(course__in=chosen)),
+        completed=_count(registered.filter(course__in=chosen, completed_on__isnull=False)),
+        evaluations=_count(Evaluation.objects.filter(registration__course__in=chosen)),
+    )
+    overall = Evaluation.objects.filter(registration__course__in=base.values("pk")).aggregate(
+        n=Count("pk"), overall=Avg("overall"), relevance=Avg("relevance"), usefulness=Avg("usefulness")
+    )
+    themes = list(
+        base.exclude(theme="")
+        .values("theme")
+        .annotate(
+            n=Count("pk", distinct=True),
+            participants=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)),
+        )
+        .order_by("-n", "theme")
+    )
+
+    def score(value):
+        return round(value, 2) if value is not None else None
+
+    columns = [
+        Column(_("Kursus eller møde"), numeric=False),
+        Column(_("Type"), numeric=False),
+        Column(_("Første dag"), numeric=False),
+        Column(_("Tema"), numeric=False),
+        Column(_("Afholdt"), numeric=False),
+        Column(_("Inviteret")),
+        Column(_("Tilmeldt")),
+        Column(_("Mødt")),
+        Column(_("Gennemført")),
+        Column(_("Evalueringer")),
+        Column(_("Samlet vurdering (1-5)")),
+    ]
+    table_rows = [
+        [
+            row["title"],
+            row["course_type__name"],
+            row["first_day"],
+            row["theme"],
+            _("Ja") if row["last_day"] and row["last_day"] < today else _("Nej"),
+            *[row[key] for key in keys],
+            score(row["score"]),
+        ]
+        for row in rows
+    ]
+    total = [
+        _("Alle (%(n)s)") % {"n": totals["courses"]},
+        "",
+        None,
+        "",
+        str(totals["held"]),
+        *[totals[key] or 0 for key in keys],
+        score(overall["overall"]),
+    ]
+    summary = [
+        _("%(held)s af %(n)s kurser og møder er afholdt.") % {"held": totals["held"], "n": totals["courses"]},
+        _("%(invited)s inviteret, %(registered)s tilmeldt, %(attended)s mødt, %(completed)s gennemført.")
+        % {
+            "invited": totals["invited"] or 0,
+            "registered": totals["registered_n"] or 0,
+            "attended": totals["attended_n"] or 0,
+            "completed": totals["completed"] or 0,
+        },
+        _("%(n)s evalueringer: samlet %(o)s, relevans %(r)s, kan bruges i praksis %(u)s (1-5).")
+        % {
+            "n": overall["n"],
+            "o": _fmt(score(overall["overall"])),
+            "r": _fmt(score(overall["relevance"])),
+            "u": _fmt(score(overall["usefulness"])),
+        },
+    ]
+    theme_table = Table(
+        _("Temaer"),
+        [Column(_("Tema"), numeric=False), Column(_("Kurser og møder")), Column(_("Tilmeldte"))],
+        [[row["theme"], row["n"], row["participants"]] for row in themes],
+    )
+    chart = bar_chart(
+        title=_("Fra invitation til gennemført kursus"),
+        description=_("Antal inviterede, tilmeldte, mødte og gennemførte. Tallene står i tabellens sidste række."),
+        categories=[_("Inviteret"), _("Tilmeldt"), _("Mødt"), _("Gennemført")],
+        series=[(_("Personer"), [totals[key] or 0 for key in ("invited", "registered_n", "attended_n", "completed")])],
+    )
+    return Report(
+        summary,
+        Table(_("Kurser og netværksmøder"), columns, table_rows, total),
+        chart,
+        extra_tables=[theme_table],
+        note=_("Mødt betyder til stede mindst én kursusdag. Aflyste kurser er ikke med."),
+    )
+
+
+# Progress -------------------------------------------------------------------------------------------
+
+
+PROGRESS_SQL = """
+SELECT dimension_id, COUNT(*), AVG(first_score), AVG(last_score), AVG(last_score - first_score)
+FROM (
+    SELECT s.dimension_id,
+           FIRST_VALUE(s.score) OVER w AS first_score,
+           LAST_VALUE(s.score) OVER w AS last_score,
+           ROW_NUMBER() OVER w AS position,
+           COUNT(*) OVER w AS assessments
+    FROM {score} s JOIN {assessment} a ON a.id = s.assessment_id
+    WHERE a.jobcenter_id = %s AND a.placement_id IN ({placements})
+    WINDOW w AS (
+        PARTITION BY a.placement_id, s.dimension_id ORDER BY a.assessed_on, a.id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    )
+) pairs
+WHERE position = 1 AND assessments >= 2
+GROUP BY dimension_id
+"""
+
+
+def _progress_by_dimension(*, jobcenter, placements: QuerySet[Placement]) -> dict[int, tuple]:
+    """{dimension id: (placements, average first score, average latest score, average movement)}.
+
+    One pass of window functions over the jobcenter's scores (first and last score per placement and
+    dimension, in assessment order), then GROUP BY dimension. Written as SQL because Django cannot
+    aggregate over a window-filtered queryset; the same SQL runs on PostgreSQL and SQLite. The
+    equivalent ORM form (correlated subqueries per score) took seconds at national scale."""
+    placement_sql, placement_params = placements.order_by().values("pk").query.sql_with_params()
+    sql = PROGRESS_SQL.format(
+        score=connection.ops.quote_name(ProgressScore._meta.db_table),
+        assessment=connection.ops.quote_name(ProgressAssessment._meta.db_table),
+        placements=placement_sql,
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The window sorts every score of the jobcenter (200,000 in the largest): keep it in memory.
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, [jobcenter.pk, *placement_params])
+        return {
+            row[0]: (row[1], *(float(value) if value is not None else None for value in row[2:]))
+            for row in cursor.fetchall()
+        }
+
+
+def progress_report(*, jobcenter, placements: QuerySet[Placement]) -> Report:
+    """Per competence-card dimension: the average score at the first and at the latest assessment of
+    each placement with two or more, and the average movement. Two queries (on PostgreSQL also a
+    SET LOCAL work_mem inside a savepoint)."""
+    stats = _progress_by_dimension(jobcenter=jobcenter, placements=placements.filter(jobcenter=jobcenter))
+    dimensions = list(
+        ProgressDimension.objects.filter(jobcenter=jobcenter).order_by("position", "name").values("pk", "name")
+    )
+
+    def avg(value):
+        return round(value, 2) if value is not None else None
+
+    rows = []
+    for dimension in dimensions:
+        n, first, latest, change = stats.get(dimension["pk"], (0, None, None, None))
+        rows.append([dimension["name"], n, avg(first), avg(latest), avg(change)])
+    columns = [
+        Column(_("Dimension"), numeric=False),
+        Column(_("Forløb med mindst to vurderinger")),
+        Column(_("Gennemsnit første vurdering")),
+        Column(_("Gennemsnit seneste vurdering")),
+        Column(_("Gennemsnitlig bevægelse")),
+    ]
+    measured = max((row[1] for row in rows), default=0)
+    summary = [
+        _("%(n)s forløb har mindst to vurderinger på kompetencekortene.") % {"n": measured},
+        *[
+            _("%(dimension)s: %(change)s point i gennemsnit.") % {"dimension": row[0], "change": _signed(row[4])}
+            for row in rows
+            if row[4] is not None
+        ],
+    ]
+    chart = bar_chart(
+        title=_("Kompetencekort: første og seneste vurdering"),
+        description=_(
+            "Gennemsnitlig score (1-5) ved første og seneste vurdering for hver dimension. Tallene står i tabellen."
+        ),
+        categories=[row[0] for row in rows],
+        series=[(_("Første"), [row[2] for row in rows]), (_("Seneste"), [row[3] for row in rows])],
+    )
+    return Report(
+        summary,
+        Table(_("Progression pr. dimension"), columns, rows),
+        chart,
+        note=_("Bevægelsen er seneste minus første score for hvert forløb og hver dimension, i gennemsnit."),
+    )
+
+
+def _signed(value) -> str:
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + _fmt(value)
