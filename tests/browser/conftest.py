@@ -128,6 +128,19 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
 
+@pytest.fixture(autouse=True)
+def _eager_celery() -> Iterator[None]:
+    """Tasks (the outbox's sends) run in the live server's request thread with the locmem mail backend, so a
+    journey reads the e-mails it follows from django.core.mail.outbox; no worker or broker is involved."""
+    from mentorship.celery import app
+
+    previous = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def page(
     request,
