@@ -74,7 +74,10 @@ def _participants(jobcenter) -> list[dict]:
     for mentor in Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE).order_by("pk")[:12]:
         people.append({"corps_mentor": mentor, "name": mentor.full_name, "email": mentor.email})
     for mentor in (
-        CompanyMentor.objects.filter(company__jobcenter=jobcenter).exclude(email="").select_related("company")[:10]
+        CompanyMentor.objects.filter(company__jobcenter=jobcenter)
+        .exclude(email="")
+        .select_related("company")
+        .order_by("pk")[:10]
     ):
         people.append(
             {"company_mentor": mentor, "company": mentor.company, "name": mentor.full_name, "email": mentor.email}
@@ -90,7 +93,10 @@ def _seed_jobcenter(jobcenter, *, rng: random.Random) -> tuple[int, int]:
     CourseSettings.objects.get_or_create(jobcenter=jobcenter)
     types = {t.name: t for t in CourseType.objects.filter(jobcenter=jobcenter)}
     consultants = [
-        m.user for m in Membership.objects.filter(jobcenter=jobcenter, role__in=STAFF).select_related("user")[:2]
+        m.user
+        for m in Membership.objects.filter(jobcenter=jobcenter, role__in=STAFF)
+        .select_related("user")
+        .order_by("pk")[:2]
     ]
     people = _participants(jobcenter)
     today = timezone.localdate()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection, transaction
+from kombu import pools as kombu_pools
 
 from accounts.tests.factories import JobcenterFactory
 from mentorship.celery import app
@@ -26,9 +27,13 @@ CPH = ZoneInfo("Europe/Copenhagen")
 
 
 def _point_app_at(url: str) -> None:
-    """This test process publishes to our own Redis (the settings were read before it existed)."""
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """This test process publishes to our own Redis (the settings were read before it existed).
+
+    kombu keeps connection and producer pools in process-wide registries keyed by the broker URL; closing
+    only the app's pool would leave a closed pool registered for the old URL, and every later publish to
+    it (eager tasks still acquire a producer) would fail with "Acquire on closed pool". reset() closes and
+    forgets them all."""
+    kombu_pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
     app.conf.broker_url = url
