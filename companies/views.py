@@ -344,6 +344,12 @@ def _invitation_problem(request, reason: str):
 @role_required(*COORDINATORS)
 def claim_list(request):
     filterset = ClaimFilter(request.GET or None, queryset=selectors.claim_list(jobcenter=request.jobcenter))
+    access_record(
+        request=request,
+        action=AccessAction.SEARCH if request.GET else AccessAction.VIEW,
+        purpose=_("Anmodninger om frikøb"),
+        criterion=request.GET.urlencode()[:500],
+    )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
     context = {"filter": filterset, "page": page_of(request, queryset), "query": query_without_page(request)}
     return render(request, "companies/claim_list.html", context)

@@ -393,6 +393,9 @@ def payroll(request):
     if form.is_valid():
         year, month = form.year_month
         rows = selectors.payroll_for_month(jobcenter=request.jobcenter, year=year, month=month)
+        access_record(
+            request=request, action=AccessAction.VIEW, purpose=_("Lønopgørelse"), criterion=f"{year}-{month:02d}"
+        )
         export = request.GET.get("format")
         if export in ("csv", "xlsx"):
             access_record(

@@ -341,6 +341,8 @@ def registration_cancel(request, pk: int):
 @coordinator_required
 def attendance(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
+    if request.method == "GET":
+        access_record(request=request, action=AccessAction.VIEW, purpose=_("Fremmøde på kursus"), obj=course)
     if request.method == "POST":
         present = set()
         for value in request.POST.getlist("present"):
@@ -384,6 +386,7 @@ def certificate(request, pk: int):
 @require_GET
 @staff_required
 def evaluations(request):
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Kursusevalueringer"))
     return render(
         request,
         "courses/evaluations.html",
@@ -401,6 +404,7 @@ def evaluations(request):
 @coordinator_required
 def shadowing_list(request):
     page = paginate(selectors.shadowing_list(jobcenter=request.jobcenter), request)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Følordninger for nye mentorer"))
     return render(request, "courses/shadowing_list.html", {"page": page, "today": timezone.localdate()})
 
 

@@ -78,6 +78,7 @@ def company_edit(request):
 @leader_required
 def mentors(request):
     company = request.company
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens mentorer"), obj=company)
     return render(
         request,
         "portal/mentors.html",
@@ -151,6 +152,7 @@ def mentor_nominate(request, pk: int):
 @leader_required
 def placements(request):
     queryset = selectors.placement_list(company=request.company)
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens forløb"), obj=request.company)
     return render(request, "portal/placements.html", {"page": page_of(request, queryset), "query": ""})
 
 
@@ -257,6 +259,9 @@ def placement_follow_up(request, pk: int):
 @leader_required
 def claims(request):
     company = request.company
+    access_record(
+        request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens anmodninger om frikøb"), obj=company
+    )
     filterset = PortalClaimFilter(
         request.GET or None, queryset=company_selectors.claim_list(jobcenter=request.jobcenter, company=company)
     )
