@@ -51,20 +51,31 @@ class FlowAnswer:
     scale: int
 
 
-def _scale_for(n_active: int, nodes: int) -> int:
+def scale_for(n_active: int, nodes: int) -> int:
+    """The largest K for which every cost of the network stays clear of int64 overflow."""
     max_abs_cost = _COST_LIMIT // (nodes + 1)
     return max(1, min(MAX_SCALE, (max_abs_cost - 1) // (n_active + 1)))
 
 
-def solve_flow(ix: Indexed) -> FlowAnswer:
+def solve_flow(
+    ix: Indexed,
+    *,
+    capacity: np.ndarray | None = None,
+    lower: np.ndarray | None = None,
+    scale: int | None = None,
+) -> FlowAnswer:
     """Lexicographically optimal assignment under capacities and hard minimums.
 
     "None or at least k" hosts are relaxed to "0 up to capacity" (the caller checks the answer).
+    ``capacity`` and ``lower`` (per host) replace the problem's capacities and hard minimums, and
+    ``scale`` fixes K: the branch and bound (:mod:`.branch`) solves many such variants and compares
+    their optima, which needs the same integer scores in all of them.
     """
     n, m = ix.n, ix.m
     active = ix.candidate_degree > 0
     n_active = int(active.sum())
-    lower = np.minimum(ix.hard_min, ix.capacity)
+    capacity = ix.capacity if capacity is None else capacity
+    lower = np.minimum(ix.hard_min if lower is None else lower, capacity)
     total_lower = int(lower.sum())
     require_all = ix.problem.require_all_assigned
     if total_lower > n_active or (require_all and n_active < n):
@@ -77,14 +88,15 @@ def solve_flow(ix: Indexed) -> FlowAnswer:
     pairs = len(ix.pair_s)
     active_nodes = candidate_node[active]
     with_minimums = total_lower > 0
-    scale = _scale_for(n_active if with_minimums else 0, nodes)
+    if scale is None:
+        scale = scale_for(n_active if with_minimums else 0, nodes)
 
     while True:
         weights = np.rint(ix.pair_s * scale).astype(np.int64)
         pair_cost = -(n_active * scale + 1 + weights) if with_minimums else -weights
         tails = [np.full(n_active, source, dtype=np.int64), candidate_node[ix.pair_c], host_node]
         heads = [active_nodes, host_node[ix.pair_h], np.full(m, sink, dtype=np.int64)]
-        caps = [np.ones(n_active, dtype=np.int64), np.ones(pairs, dtype=np.int64), ix.capacity - lower]
+        caps = [np.ones(n_active, dtype=np.int64), np.ones(pairs, dtype=np.int64), capacity - lower]
         costs = [np.zeros(n_active, dtype=np.int64), pair_cost, np.zeros(m, dtype=np.int64)]
         if with_minimums and not require_all:
             tails.append(np.array([source], dtype=np.int64))

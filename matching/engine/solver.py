@@ -4,7 +4,9 @@
 - Otherwise: first the same flow with those hosts relaxed to "0 up to capacity". The relaxation
   allows every assignment the problem allows, so when its (lexicographically optimal) answer
   happens to give each such host 0 or at least k, that answer is optimal for the problem too.
-  If not, HiGHS decides the mixed-integer program (:mod:`.milp`).
+  If not, a branch and bound over the same flow (:mod:`.branch`) closes or opens the hosts that
+  break it until the best node respects them all; only if that takes more than its node limit does
+  HiGHS decide the mixed-integer program (:mod:`.milp`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import math
 
 import numpy as np
 
+from .branch import solve_branch_and_bound
 from .diagnose import diagnose, reason_for
 from .flow import solve_flow
 from .indexed import Indexed
@@ -61,8 +64,9 @@ def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
     """The assignment that places as many candidates as possible, then maximises the sum of scores.
 
     ``problem`` must come from :func:`make_problem` / :func:`parse_problem` (validated).
-    ``time_limit`` (seconds) bounds the MILP only; running out raises SolverError rather than
-    returning an answer not proven optimal.
+    ``time_limit`` (seconds) bounds the MILP only (the branch and bound stops at its node limit and
+    hands over to the MILP); running out raises SolverError rather than returning an answer not
+    proven optimal.
     """
     ix = Indexed.of(problem)
     answer = solve_flow(ix)
@@ -71,6 +75,11 @@ def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
         return _infeasible(ix, "flow")
     if not ix.none_or_at_least.any() or _respects_none_or_at_least(ix, answer.chosen):
         return _optimal(ix, answer.chosen, "flow", score_scale=answer.scale)
+    searched = solve_branch_and_bound(ix, relaxed=answer)
+    if searched is not None:
+        if not searched.feasible:
+            return _infeasible(ix, "branch")
+        return _optimal(ix, searched.chosen, "branch", score_scale=searched.scale, nodes=searched.nodes)
     exact = solve_milp(ix, time_limit=time_limit)
     if not exact.feasible:
         return _infeasible(ix, "milp")

@@ -61,7 +61,7 @@ def test_optimal_against_brute_force(seed):
 
 
 def test_brute_force_seeds_cover_every_path():
-    # Guards the test above: the random instances must exercise flow, MILP and infeasibility.
+    # Guards the test above: the random instances must exercise flow, branch and bound and infeasibility.
     methods = set()
     statuses = set()
     for seed in range(400):
@@ -70,7 +70,7 @@ def test_brute_force_seeds_cover_every_path():
         statuses.add(result.status)
         if result.status == STATUS_INFEASIBLE:
             methods.add("infeasible-" + result.conflict.kind)
-    assert {"flow", "milp", "infeasible-host_minimum", "infeasible-host_capacity"} <= methods
+    assert {"flow", "branch", "infeasible-host_minimum", "infeasible-host_capacity"} <= methods
     assert statuses == {STATUS_OPTIMAL, STATUS_INFEASIBLE}
 
 
@@ -149,18 +149,76 @@ def test_kalundborg_fifty_over_ten_companies_at_least_four_each():
     assert float(Indexed.of(problem).pair_s[exact.chosen].sum()) == pytest.approx(result.objective, abs=TOLERANCE)
 
 
-def test_none_or_at_least_k_uses_the_milp_when_the_relaxation_breaks_it():
-    # The relaxation places a, b at h1 and c alone at h2, which needs 0 or 2: the MILP decides.
+def test_none_or_at_least_k_branches_when_the_relaxation_breaks_it():
+    # The relaxation places a, b at h1 and c alone at h2, which needs 0 or 2: h2 is closed or opened.
     problem = make_problem(
         candidates=["a", "b", "c"],
         hosts=[Host("h1", capacity=2), Host("h2", capacity=3, min_group=2, allow_empty=True)],
         scores=[("a", "h1", 0.9), ("b", "h1", 0.9), ("c", "h2", 0.5), ("a", "h2", 0.1)],
     )
     result = solve(problem)
-    assert result.method == "milp"
+    assert result.method == "branch"
+    assert result.extra["nodes"] == 3  # the relaxation and its two children: h2 closed, h2 opened
     # Three placed (a and c at h2) beats two placed with higher scores (h2 closed).
     assert result.assignment == {"a": "h2", "b": "h1", "c": "h2"}
     assert result.objective == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_branch_and_bound_agrees_with_the_milp_on_none_or_at_least_k(seed):
+    # Two exact methods on instances too big for brute force: the same count and sum of scores.
+    rng = seeded(30000 + seed)
+    capacities = [rng.randint(2, 7) for _ in range(rng.randint(3, 10))]
+    hosts = [
+        Host(id=f"h{j}", capacity=capacity, min_group=rng.randint(2, capacity), allow_empty=rng.random() < 0.8)
+        for j, capacity in enumerate(capacities)
+    ]
+    candidates = [f"c{i}" for i in range(rng.randint(5, 50))]
+    density = rng.uniform(0.2, 0.9)
+    scores = [(c, h.id, round(rng.random(), 4)) for c in candidates for h in hosts if rng.random() < density]
+    problem = make_problem(candidates=candidates, hosts=hosts, scores=scores, require_all_assigned=rng.random() < 0.2)
+    result = solve(problem)
+    ix = Indexed.of(problem)
+    exact = solve_milp(ix)
+    assert exact.feasible == (result.status == STATUS_OPTIMAL)
+    if exact.feasible:
+        assert_consistent(problem, result)
+        assert result.assigned_count == int(exact.chosen.sum())
+        assert result.objective == pytest.approx(float(ix.pair_s[exact.chosen].sum()), abs=TOLERANCE)
+
+
+def test_branch_and_bound_meets_the_milp_in_the_kalundborg_benchmark_shape():
+    # The benchmark's instance shape (50 x 10, capacity 6, none or at least 4) over several seeds.
+    methods = set()
+    for seed in range(50, 62):
+        rng = seeded(seed)
+        candidates = [f"c{i}" for i in range(50)]
+        hosts = [Host(id=f"firma{j}", capacity=6, min_group=4, allow_empty=True) for j in range(10)]
+        scores = [(c, h.id, round(rng.random(), 3)) for c in candidates for h in hosts if rng.random() < 0.7]
+        problem = make_problem(candidates=candidates, hosts=hosts, scores=scores)
+        result = solve(problem)
+        methods.add(result.method)
+        ix = Indexed.of(problem)
+        exact = solve_milp(ix)
+        assert_consistent(problem, result)
+        assert result.assigned_count == int(exact.chosen.sum())
+        assert result.objective == pytest.approx(float(ix.pair_s[exact.chosen].sum()), abs=TOLERANCE)
+    assert "branch" in methods
+
+
+def test_the_milp_takes_over_when_the_search_reaches_its_node_limit(monkeypatch):
+    from matching.engine import branch
+
+    problem = make_problem(
+        candidates=["a", "b", "c"],
+        hosts=[Host("h1", capacity=2), Host("h2", capacity=3, min_group=2, allow_empty=True)],
+        scores=[("a", "h1", 0.9), ("b", "h1", 0.9), ("c", "h2", 0.5), ("a", "h2", 0.1)],
+    )
+    searched = solve(problem)
+    monkeypatch.setattr(branch, "NODE_LIMIT", 0)
+    fallback = solve(problem)
+    assert (searched.method, fallback.method) == ("branch", "milp")
+    assert fallback.assignment == searched.assignment == {"a": "h2", "b": "h1", "c": "h2"}
 
 
 def test_more_assigned_beats_higher_scores():
@@ -289,7 +347,7 @@ def test_reason_when_none_or_at_least_k_blocks_placing_everyone():
     )
     result = solve(problem)
     assert result.status == STATUS_INFEASIBLE
-    assert result.method == "milp"
+    assert result.method == "branch"
     assert result.conflict.kind == "none_or_at_least"
     assert "h2" in result.reason
 
