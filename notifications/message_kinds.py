@@ -18,31 +18,21 @@ def _first_name(full_name: str) -> str:
 
 def _agreement_subjects(ids: list[int]) -> dict[int, dict]:
     agreement_model = apps.get_model("citizens", "MentorAgreement")
-    agreements = agreement_model.objects.filter(pk__in=ids).select_related("citizen").only("id", "citizen__name")
+    label = str(_("mentorforløbet"))
+    rows = agreement_model.objects.filter(pk__in=ids).values_list("id", "citizen__name")
     return {
-        agreement.pk: {
-            "about_label": _("mentorforløbet"),
-            "citizen_first_name": _first_name(agreement.citizen.name),
-            "company_name": "",
-        }
-        for agreement in agreements
+        pk: {"about_label": label, "citizen_first_name": _first_name(name), "company_name": ""} for pk, name in rows
     }
 
 
 def _placement_subjects(ids: list[int]) -> dict[int, dict]:
+    # Plain rows, no model instances: a weekly fan-out loads this for every reminder it sends.
     placement_model = apps.get_model("citizens", "Placement")
-    placements = (
-        placement_model.objects.filter(pk__in=ids)
-        .select_related("citizen", "company")
-        .only("id", "citizen__name", "company__name")
-    )
+    label = str(_("forløbet i virksomheden"))
+    rows = placement_model.objects.filter(pk__in=ids).values_list("id", "citizen__name", "company__name")
     return {
-        placement.pk: {
-            "about_label": _("forløbet i virksomheden"),
-            "citizen_first_name": _first_name(placement.citizen.name),
-            "company_name": placement.company.name,
-        }
-        for placement in placements
+        pk: {"about_label": label, "citizen_first_name": _first_name(citizen), "company_name": company}
+        for pk, citizen, company in rows
     }
 
 

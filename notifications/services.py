@@ -48,7 +48,7 @@ def batch_size() -> int:
 
 def chunk_size() -> int:
     """Rows per claim-send-mark transaction: the largest possible duplicate window per killed worker."""
-    return _setting("NOTIFICATIONS_SEND_CHUNK", 20)
+    return _setting("NOTIFICATIONS_SEND_CHUNK", 50)
 
 
 def backoff(attempts: int) -> timedelta:

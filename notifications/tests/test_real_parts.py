@@ -9,6 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from kombu import pools as kombu_pools
 
@@ -166,7 +167,7 @@ def test_worker_killed_mid_batch_then_restarted_delivers_all(start_worker, smtp)
     assert all(counts[f"{m.jobcenter_id}-{m.pk}"] >= 1 for m in messages)
     duplicates = sum(count - 1 for count in counts.values())
     # The documented window: the chunk in flight in each of the 2 killed pool processes.
-    assert duplicates <= 2 * 20, f"{duplicates} duplicates"
+    assert duplicates <= 2 * settings.NOTIFICATIONS_SEND_CHUNK, f"{duplicates} duplicates"
 
 
 def test_redis_restart_while_messages_wait_loses_nothing(redis_server, start_worker, smtp):

@@ -65,3 +65,59 @@ def test_fast_rendering_equals_normal_rendering(key):
             context=variant,
         )
         assert render_fast(kind=kind, context=variant) == expected
+
+
+def _fast_kind(tmp_path, settings, key, subject, text, html=None):
+    """A throwaway deferred kind whose templates live in tmp_path (render_fast caches per kind key)."""
+    from types import SimpleNamespace
+
+    for name, body in (("s.txt", subject), ("t.txt", text), ("h.html", html)):
+        if body is not None:
+            (tmp_path / name).write_text(body)
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    return SimpleNamespace(
+        key=key, subject_template="s.txt", text_template="t.txt", html_template="h.html" if html else None
+    )
+
+
+@pytest.mark.parametrize(
+    ("context", "why"),
+    [
+        ({"a": "Mette 010190-1234", "b": "x"}, "inside one value"),
+        ({"a": "Mette", "b": "Søren <0101901234>"}, "in the HTML-escaped part too"),
+    ],
+)
+def test_fast_rendering_refuses_a_cpr_in_a_value(tmp_path, settings, context, why):
+    from notifications.rendering import SensitiveDataError, render_fast
+
+    kind = _fast_kind(tmp_path, settings, f"test.value.{why}", "Hej {{ a }}", "{{ a }} og {{ b }}", "<p>{{ b }}</p>")
+    with pytest.raises(SensitiveDataError):
+        render_fast(kind=kind, context=context)
+    with pytest.raises(SensitiveDataError):  # the normal rendering agrees
+        render(subject_template="s.txt", text_template="t.txt", html_template="h.html", context=context)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("{{ a }}{{ b }}", {"a": "010190", "b": "1234"}),  # two values side by side
+        ("{{ a }}-{{ b }}", {"a": "010190", "b": "1234"}),  # a separator between them
+        ("Nr. 0101{{ a }}", {"a": "901234", "b": "x"}),  # template digits before a value
+        ("{{ a }} 1234", {"a": "010190", "b": "x"}),  # template digits after a separator
+    ],
+)
+def test_fast_rendering_refuses_a_cpr_made_across_a_values_edge(tmp_path, settings, text, context):
+    from notifications.rendering import SensitiveDataError, contains_cpr, render_fast
+
+    kind = _fast_kind(tmp_path, settings, f"test.edge.{text}", "Besked", text)
+    assert not any(contains_cpr(value) for value in context.values())
+    with pytest.raises(SensitiveDataError):
+        render_fast(kind=kind, context=context)
+
+
+def test_fast_rendering_passes_digits_that_are_no_cpr(tmp_path, settings):
+    from notifications.rendering import render_fast
+
+    kind = _fast_kind(tmp_path, settings, "test.fine", "Uge {{ week }}", "Hej {{ a }}, uge {{ week }}.")
+    subject, text, _html = render_fast(kind=kind, context={"a": "Lars 2. sal", "week": "48"})
+    assert (subject, text) == ("Uge 48", "Hej Lars 2. sal, uge 48.\n")
