@@ -27,6 +27,14 @@ def main(directory: str) -> None:
             f"{float(row['Max Response Time']):.0f} | {float(row['Requests/s']):.2f} | {count} "
             f"| {large.get('sql_ms', '')} |"
         )
+    work = out / "work_pages.json"
+    if work.exists():
+        summary = json.loads(work.read_text())
+        print(
+            f"| **all pages while working** (no log-in, no `(start)`) | {summary['requests']} | "
+            f"{summary['failures']} | "
+            f"{summary['p50']:.0f} | {summary['p95']:.0f} | {summary['max']:.0f} | | | |"
+        )
 
 
 if __name__ == "__main__":
