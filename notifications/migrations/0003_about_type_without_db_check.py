@@ -5,16 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('notifications', '0002_drop_redundant_fk_indexes'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("notifications", "0002_drop_redundant_fk_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='message',
-            name='about_type',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='handler om (type)'),
+            model_name="message",
+            name="about_type",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="contenttypes.contenttype",
+                verbose_name="handler om (type)",
+            ),
         ),
     ]

@@ -140,3 +140,25 @@ def test_overdue_placements_are_listed_and_reminded_once_a_week():
     assert {row.about_id for row in rows} == {overdue.pk, never.pk}
     assert {row.recipient_email for row in rows} == {overdue.responsible.email, never.responsible.email}
     assert overdue_reminders_tick(now=datetime(2026, 11, 28, 7, 0, tzinfo=CPH)) == 0  # Saturday
+
+
+@pytest.mark.django_db
+def test_sending_a_fanout_batch_loads_the_contexts_once_not_per_chunk(settings, django_assert_num_queries):
+    from notifications.fanout import weekly_reminders_create
+    from notifications.services import messages_send
+
+    first = PlacementFactory()
+    for _ in range(11):
+        PlacementFactory(jobcenter=first.jobcenter)
+    ids = weekly_reminders_create(
+        jobcenter_id=first.jobcenter_id, period="2026-W48", on=MONDAY_0700.date(), now=MONDAY_0700
+    )
+    assert len(ids) == 24
+    settings.NOTIFICATIONS_SEND_CHUNK = 5
+    # Contexts: the batch's rows and the placements, once. Then per chunk of 5 (5 chunks): claim and mark
+    # sent, plus the savepoint pair of its atomic block inside the test's transaction.
+    with django_assert_num_queries(2 + 5 * 4):
+        outcome = messages_send(ids=ids)
+    assert outcome.sent == 24
+    assert len(mail.outbox) == 24
+    assert all(email.subject == "Påmindelse: ugentlig opfølgning, uge 48" for email in mail.outbox)
