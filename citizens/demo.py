@@ -35,7 +35,7 @@ from citizens.models import (
     SensitiveNote,
     TargetGroup,
 )
-from citizens.services import vocabulary_defaults_ensure
+from citizens.services import progress_summary_refresh, vocabulary_defaults_ensure
 from citizens.vocabulary import COMPLAINT_GUIDANCE
 from companies.models import Company, CompanyMentor
 from corps.models import Competence, Language, Mentor, MentorStatus
@@ -459,6 +459,7 @@ def _seed_history(
         )
         level = min(5, level + rng.choice([0, 1]))
         day += datetime.timedelta(days=28)
+    progress_summary_refresh(placement=placement)
     if state == "ended":
         agreement.status, agreement.ended_on = (
             AgreementStatus.ENDED,

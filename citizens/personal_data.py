@@ -22,6 +22,7 @@ HELD = [
     Held("citizens.Goal", CITIZEN, via=("placement", "parent"), purpose=_("Mål og delmål")),
     Held("citizens.ProgressAssessment", CITIZEN, via=("placement",), purpose=_("Progressionsvurderinger")),
     Held("citizens.ProgressScore", CITIZEN, via=("assessment",), purpose=_("Progressionsvurderinger")),
+    Held("citizens.ProgressSummary", CITIZEN, via=("placement",), purpose=_("Progressionsvurderinger")),
     Held("citizens.FollowUp", CITIZEN, via=("citizen", "placement", "agreement"), purpose=_("Opfølgning i forløbet")),
     # The mentors' side of the same rows: they block deleting the mentor while the citizen's case exists.
     Held(

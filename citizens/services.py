@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,7 @@ from citizens.models import (
     ProgressAssessment,
     ProgressDimension,
     ProgressScore,
+    ProgressSummary,
     RecordedAs,
     SensitiveNote,
     TargetGroup,
@@ -636,6 +637,10 @@ def progress_assessment_record(
             raise ValueError("Dimension of another jobcenter.")
         if not 1 <= int(item.score) <= 5:
             raise ValidationError({f"score_{item.dimension.pk}": _("Scoren skal være mellem 1 og 5.")})
+    # One assessment of a placement at a time: the summary below is recomputed from the scores the
+    # transaction sees, so a concurrent one must have committed first. (NO KEY: other rows' foreign
+    # keys to the placement, such as a follow-up, are not held up.)
+    list(Placement._base_manager.select_for_update(no_key=True).filter(pk=placement.pk).values_list("pk"))
     assessment = ProgressAssessment.objects.create(
         jobcenter_id=placement.jobcenter_id,
         placement=placement,
@@ -648,6 +653,7 @@ def progress_assessment_record(
         ProgressScore(assessment=assessment, dimension=item.dimension, score=int(item.score), comment=item.comment)
         for item in scores
     )
+    progress_summary_refresh(placement=placement, dimension_ids=[item.dimension.pk for item in scores])
     activity_record(
         actor=actor,
         action="citizens.assessment.recorded",
@@ -655,6 +661,82 @@ def progress_assessment_record(
         data={"assessment": assessment.pk, "by": assessor_kind},
     )
     return assessment
+
+
+def progress_summary_refresh(*, placement: Placement, dimension_ids: Iterable[int] | None = None) -> None:
+    """Recomputes the placement's ProgressSummary rows (for the dimensions given, or all) from its
+    scores: the first and the latest score in assessment order (date, then id) and how many there are.
+
+    Every write that adds, changes or removes a placement's scores calls it, in the same transaction,
+    after writing them. Deleting the placement deletes its summaries (CASCADE); a citizen's erasure
+    deletes them through the registry (citizens.personal_data)."""
+    scores = ProgressScore._base_manager.filter(assessment__placement_id=placement.pk)
+    summaries = ProgressSummary._base_manager.filter(placement_id=placement.pk)
+    if dimension_ids is not None:
+        dimension_ids = list(dimension_ids)
+        scores = scores.filter(dimension_id__in=dimension_ids)
+        summaries = summaries.filter(dimension_id__in=dimension_ids)
+    found: dict[int, list[int]] = {}
+    ordered = scores.order_by("dimension_id", "assessment__assessed_on", "assessment_id")
+    for dimension_id, score in ordered.values_list("dimension_id", "score"):
+        found.setdefault(dimension_id, []).append(score)
+    summaries.delete()
+    ProgressSummary._base_manager.bulk_create(
+        ProgressSummary(
+            jobcenter_id=placement.jobcenter_id,
+            placement_id=placement.pk,
+            dimension_id=dimension_id,
+            assessments=len(values),
+            first_score=values[0],
+            latest_score=values[-1],
+        )
+        for dimension_id, values in found.items()
+    )
+
+
+# The same summary for every placement at once, from a window over the scores in assessment order.
+PROGRESS_SUMMARIES_SQL = """
+INSERT INTO {summary} (jobcenter_id, placement_id, dimension_id, assessments, first_score, latest_score)
+SELECT jobcenter_id, placement_id, dimension_id, assessments, first_score, latest_score
+FROM (
+    SELECT p.jobcenter_id, a.placement_id, s.dimension_id,
+           COUNT(*) OVER w AS assessments,
+           FIRST_VALUE(s.score) OVER w AS first_score,
+           LAST_VALUE(s.score) OVER w AS latest_score,
+           ROW_NUMBER() OVER w AS position
+    FROM {score} s
+    JOIN {assessment} a ON a.id = s.assessment_id
+    JOIN {placement} p ON p.id = a.placement_id
+    {where}
+    WINDOW w AS (
+        PARTITION BY a.placement_id, s.dimension_id ORDER BY a.assessed_on, a.id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    )
+) ranked
+WHERE position = 1
+"""
+
+
+@transaction.atomic
+def progress_summaries_rebuild(*, jobcenter_id: int | None = None) -> int:
+    """Replaces the ProgressSummary rows of every placement (or one jobcenter's) with ones computed
+    set-wise from the scores, exactly as progress_summary_refresh computes them one placement at a time.
+    For loads that write scores without the service (manage.py seed_scale). Returns the rows written."""
+    summaries = ProgressSummary._base_manager.all()
+    if jobcenter_id is not None:
+        summaries = summaries.filter(jobcenter_id=jobcenter_id)
+    summaries.delete()
+    quote = connection.ops.quote_name
+    sql = PROGRESS_SUMMARIES_SQL.format(
+        summary=quote(ProgressSummary._meta.db_table),
+        score=quote(ProgressScore._meta.db_table),
+        assessment=quote(ProgressAssessment._meta.db_table),
+        placement=quote(Placement._meta.db_table),
+        where="" if jobcenter_id is None else "WHERE p.jobcenter_id = %s",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [] if jobcenter_id is None else [jobcenter_id])
+        return cursor.rowcount
 
 
 # --- Follow-up -----------------------------------------------------------------------------------

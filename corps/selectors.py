@@ -40,23 +40,42 @@ from corps.models import (
     MentorStatusEvent,
     age_band_of,
 )
+from mentorship.expressions import InIds
+
+
+def _load_agreements() -> QuerySet:
+    """The agreements that make up mentors' load: the ONE place that defines "load".
+
+    Load is the number of the citizens app's active mentor agreements naming the mentor."""
+    agreement = apps.get_model("citizens", "MentorAgreement")
+    return agreement._base_manager.filter(status="active")
 
 
 def mentor_load_expression():
-    """The number of active mentee relations of a mentor: the ONE place that defines "load".
+    """The number of active mentee relations of a mentor (see `_load_agreements`), as an annotation.
 
-    Load is the number of the citizens app's active mentor agreements naming the mentor. A correlated
-    subquery (not a JOIN + COUNT) so the list's other annotations and its LIMIT stay cheap: the
-    database computes it only for the rows it returns, unless a filter or sort needs it."""
-    agreement = apps.get_model("citizens", "MentorAgreement")
+    A correlated subquery (not a JOIN + COUNT) so the list's other annotations and its LIMIT stay
+    cheap: the database computes it only for the rows it returns, unless a filter or sort needs it.
+    For thousands of mentors at once use `mentor_loads`."""
     active = (
-        agreement._base_manager.filter(mentor=OuterRef("pk"), status="active")
+        _load_agreements().filter(mentor=OuterRef("pk")).order_by().values("mentor").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(active, output_field=IntegerField()), 0)
+
+
+def mentor_loads(mentors: QuerySet[Mentor]) -> dict[int, int]:
+    """{mentor id: load} for the queryset's mentors that have any load (a mentor not in it has 0).
+
+    One grouped query over the agreements, for reads of thousands of mentors (matching): the
+    annotation of `mentor_load_expression` would run its subquery once per mentor."""
+    return dict(
+        _load_agreements()
+        .filter(mentor__in=mentors.order_by().values("pk"))
         .order_by()
         .values("mentor")
         .annotate(n=Count("pk"))
-        .values("n")
+        .values_list("mentor", "n")
     )
-    return Coalesce(Subquery(active, output_field=IntegerField()), 0)
 
 
 def with_load(queryset: QuerySet[Mentor]) -> QuerySet[Mentor]:
@@ -276,8 +295,9 @@ def waiting_citizens(*, jobcenter) -> QuerySet:
     return citizen.objects.filter(jobcenter=jobcenter, status="referred").exclude(Exists(active))
 
 
-def waiting_needs_for_corps(*, jobcenter) -> WaitingNeeds:
-    """The needs of the jobcenter's waiting citizens, counted for the corps overview. Four queries.
+def waiting_needs_for_corps(*, jobcenter, wishes: bool = True) -> WaitingNeeds:
+    """The needs of the jobcenter's waiting citizens, counted for the corps overview. Three queries, or
+    two with `wishes=False` (no gender and age-band wishes, and no total: for the breadth tables only).
 
     Lives here rather than in citizens.selectors (the citizens app's owner's file): it reads the
     citizens models only, and corps is the one that asks."""
@@ -287,38 +307,69 @@ def waiting_needs_for_corps(*, jobcenter) -> WaitingNeeds:
     counts = {}
     for relation, target in (("needs", "competence_id"), ("languages", "language_id")):
         through = citizen._meta.get_field(relation).remote_field.through
+        # COUNT, not COUNT(DISTINCT): a citizen has a competence or a language once (the through
+        # table's unique pair), and the sort a DISTINCT needs was most of the query's time. InIds:
+        # the waiting citizens' rows through the index, not a hash of every citizen's.
         counts[relation] = dict(
-            through.objects.filter(citizen_id__in=ids)
+            through.objects.filter(InIds("citizen_id", ids))
             .values(target)
-            .annotate(n=Count("citizen_id", distinct=True))
+            .annotate(n=Count("citizen_id"))
             .order_by()
             .values_list(target, "n")
         )
-    wishes = Counter()
-    total = 0
+    needs = WaitingNeeds(competences=counts["needs"], languages=counts["languages"])
+    if not wishes:
+        return needs
+    counted = Counter()
     for gender, band, n in waiting.values_list("wish_gender", "wish_age_band").annotate(n=Count("pk")).order_by():
-        total += n
-        wishes[("gender", gender)] += n
-        wishes[("band", band)] += n
-    return WaitingNeeds(
-        total=total,
-        competences=counts["needs"],
-        languages=counts["languages"],
-        genders={key: n for (kind, key), n in wishes.items() if kind == "gender" and key},
-        age_bands={key: n for (kind, key), n in wishes.items() if kind == "band" and key},
-    )
+        needs.total += n
+        counted[("gender", gender)] += n
+        counted[("band", band)] += n
+    needs.genders = {key: n for (kind, key), n in counted.items() if kind == "gender" and key}
+    needs.age_bands = {key: n for (kind, key), n in counted.items() if kind == "band" and key}
+    return needs
+
+
+def corps_breadth(*, jobcenter, needs: WaitingNeeds | None = None) -> tuple[list[BreadthLine], list[BreadthLine]]:
+    """The active corps' competences and languages against the waiting citizens' needs: (competences,
+    languages), each line a vocabulary item, its active mentors and its waiting citizens. Four queries
+    (two more without `needs`). Competences in their order (position, name), languages too; a
+    language is listed when an active mentor speaks it or a waiting citizen needs it."""
+    needs = needs or waiting_needs_for_corps(jobcenter=jobcenter, wishes=False)
+    counts = {}
+    for relation, target in (("competences", "competence_id"), ("languages", "language_id")):
+        through = Mentor._meta.get_field(relation).remote_field.through
+        # From the jobcenter's active mentors to their rows in the through table: counting from the
+        # vocabulary side joined every mentor of the country.
+        counts[relation] = dict(
+            through.objects.filter(mentor__jobcenter=jobcenter, mentor__status=MentorStatus.ACTIVE)
+            .values(target)
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list(target, "n")
+        )
+    competence_rows = competences_for(jobcenter=jobcenter).order_by("position", "name").values_list("pk", "name")
+    # Every language (a short national list), kept below when spoken or needed: one query whatever the data.
+    language_rows = Language.objects.order_by("position", "name").values_list("pk", "name")
+
+    def line(label, mentors_count, waiting):
+        return BreadthLine(str(label), mentors_count, waiting if needs.known else None)
+
+    competences = [
+        line(name, counts["competences"].get(pk, 0), needs.competences.get(pk, 0)) for pk, name in competence_rows
+    ]
+    languages = [
+        line(name, counts["languages"].get(pk, 0), needs.languages.get(pk, 0))
+        for pk, name in language_rows
+        if pk in counts["languages"] or pk in needs.languages
+    ]
+    return competences, languages
 
 
 def corps_overview(*, jobcenter) -> CorpsOverview:
     """Breadth of the active corps against the needs of waiting citizens. A fixed number of queries."""
-    active = Q(mentors__jobcenter=jobcenter, mentors__status=MentorStatus.ACTIVE)
     needs = waiting_needs_for_corps(jobcenter=jobcenter)
-    competence_rows = competences_for(jobcenter=jobcenter).annotate(n=Count("mentors", filter=active))
-    language_rows = (
-        Language.objects.annotate(n=Count("mentors", filter=active))
-        .filter(Q(n__gt=0) | Q(pk__in=list(needs.languages)))
-        .order_by("position", "name")
-    )
+    competences, languages = corps_breadth(jobcenter=jobcenter, needs=needs)
     mentors = Mentor.objects.filter(jobcenter=jobcenter)
     status_counts = dict(mentors.values_list("status").annotate(n=Count("id")).order_by())
     active_mentors = mentors.filter(status=MentorStatus.ACTIVE)
@@ -334,11 +385,6 @@ def corps_overview(*, jobcenter) -> CorpsOverview:
         band = age_band_of(year, today)
         band_counts[band[0] if band else ""] += n
 
-    def line(label, mentors_count, waiting):
-        return BreadthLine(str(label), mentors_count, waiting if needs.known else None)
-
-    competences = [line(c.name, c.n, needs.competences.get(c.pk, 0)) for c in competence_rows]
-    languages = [line(lang.name, lang.n, needs.languages.get(lang.pk, 0)) for lang in language_rows]
     # (kind, label, active mentors, waiting citizens), the biggest shortfall first.
     warnings = sorted(
         [("competence", c.label, c.mentors, c.waiting) for c in competences if c.gap]

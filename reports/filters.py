@@ -6,11 +6,15 @@ Each report's filter set narrows its base population (citizens, offers, mentors,
 courses, placements); where the period applies inside an aggregation instead (hours in a period,
 claims in a period), the selector reads the period from the form's cleaned data."""
 
+import html
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import Promise
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -23,20 +27,48 @@ from matching.models import Cohort, CohortCandidate, Offer
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _escape(value) -> str:
+    """django.utils.html.conditional_escape, without its per-call lazy-argument check."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 class FastSelect(forms.Select):
     """A <select> whose options are written in Python. Django renders every <option> through a template,
-    about 0.3 ms each; the largest jobcenters have over a thousand mentors and hundreds of companies."""
+    about 0.3 ms each; the largest jobcenters have over a thousand mentors and hundreds of companies.
+
+    With `label_field`, a model choice's options are read as (pk, label_field) pairs instead of model
+    instances: the label field must be what the model's __str__ shows (ModelChoiceField's label)."""
+
+    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
+        super().__init__(attrs, choices)
+        self.label_field = label_field
+
+    def _options(self):
+        choices = self.choices
+        if self.label_field is None or not isinstance(choices, ModelChoiceIterator):
+            yield from choices
+            return
+        if choices.field.empty_label is not None:
+            yield "", choices.field.empty_label
+        yield from choices.queryset.values_list("pk", self.label_field)
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = set(self.format_value(value))
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((str(key), mark_safe(" selected") if str(key) in selected else "", label) for key, label in self.choices),
-        )
+        selected = {str(key) for key in self.format_value(value)}
+        options = []
+        for key, label in self._options():
+            key = str(key)
+            chosen = " selected" if key in selected else ""
+            options.append(f'<option value="{_escape(key)}"{chosen}>{_escape(label)}</option>')
         # name first, as Django writes it: the DKFDS field template restyles a select by that prefix.
         return format_html(
-            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            mark_safe("".join(options)),  # noqa: S308 (every key and label is escaped above)
         )
 
 
@@ -53,21 +85,30 @@ class ReportFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, jobcenter, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.jobcenter = jobcenter
+        # (queryset, the field its __str__ shows): the largest jobcenters have over a thousand mentors,
+        # and loading every column of each cost more than the report itself.
         choices = {
-            "target_group": TargetGroup.objects.filter(jobcenter=jobcenter),
-            "cohort": Cohort.objects.filter(jobcenter=jobcenter).order_by("-starts_on", "name"),
-            "company": Company.objects.filter(jobcenter=jobcenter).order_by("name"),
-            "mentor": Mentor.objects.filter(jobcenter=jobcenter)
-            .exclude(status__in=[MentorStatus.APPLICANT, MentorStatus.INTERVIEW, MentorStatus.REJECTED])
-            .order_by("full_name"),
+            "target_group": (TargetGroup.objects.filter(jobcenter=jobcenter), "name"),
+            "cohort": (Cohort.objects.filter(jobcenter=jobcenter).order_by("-starts_on", "name"), "name"),
+            "company": (Company.objects.filter(jobcenter=jobcenter).order_by("name"), "name"),
+            "mentor": (
+                Mentor.objects.filter(jobcenter=jobcenter)
+                .exclude(status__in=[MentorStatus.APPLICANT, MentorStatus.INTERVIEW, MentorStatus.REJECTED])
+                .order_by("full_name"),
+                "full_name",
+            ),
         }
-        for name, queryset in choices.items():
+        for name, (queryset, label_field) in choices.items():
             if name in self.filters:
-                self.filters[name].queryset = queryset
-                self.filters[name].extra["widget"] = FastSelect
+                self.filters[name].queryset = queryset.only("pk", label_field)
+                self.filters[name].extra["widget"] = FastSelect(label_field=label_field)
 
     def no_op(self, queryset, name, value):
         return queryset
+
+    def filter_pk(self, queryset, name, value):
+        # The chosen row itself (filter(pk=<instance>) raises a TypeError: pk is not a relation).
+        return queryset.filter(pk=value.pk)
 
     @property
     def params(self) -> dict:
@@ -162,7 +203,7 @@ class MentorReportFilter(ReportFilter):
     """Active and paused corps mentors; the period selects the hours (by week)."""
 
     mentor = django_filters.ModelChoiceFilter(
-        label=_("Mentor"), field_name="pk", queryset=Mentor.objects.none(), empty_label=_("Alle")
+        label=_("Mentor"), method="filter_pk", queryset=Mentor.objects.none(), empty_label=_("Alle")
     )
 
     class Meta:
@@ -174,7 +215,7 @@ class CompanyReportFilter(ReportFilter):
     """Companies; the period selects placements (by start and end), and claims (by month)."""
 
     company = django_filters.ModelChoiceFilter(
-        label=_("Virksomhed"), field_name="pk", queryset=Company.objects.none(), empty_label=_("Alle")
+        label=_("Virksomhed"), method="filter_pk", queryset=Company.objects.none(), empty_label=_("Alle")
     )
     target_group = django_filters.ModelChoiceFilter(
         label=_("Borgernes målgruppe"),

@@ -1,7 +1,8 @@
 """Every number on the start page and in the reports, computed by the database (COUNT, SUM, AVG,
 percentile_cont over GROUP BY, correlated subqueries), never by looping over rows in Python. Each
-function costs a fixed number of queries whatever the number of rows; Python only divides two
-counts into a rate and lays the results out as a table.
+function costs a fixed number of queries whatever the number of rows; Python only adds up the
+database's group counts and sums (a total is the sum of its table's rows), divides two counts into a
+rate and lays the results out as a table.
 
 A report is a `Report`: a few summary sentences, one table (columns + rows: the same rows go to the
 CSV and XLSX exports), a chart of (part of) the table, and optional extra tables shown on the page.
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import connection, transaction
 from django.db.models import (
     Avg,
     Count,
@@ -42,17 +42,18 @@ from citizens.models import (
     Outcome,
     Placement,
     PlacementStatus,
-    ProgressAssessment,
     ProgressDimension,
-    ProgressScore,
+    ProgressSummary,
+    TargetGroup,
 )
 from citizens.selectors import AGREEMENT_WARNING_DAYS, agreements_ending_within, placements_without_follow_up
 from companies.models import ClaimStatus, CompanyMentor, CompensationClaim
 from corps.models import HoursEntry, HoursStatus, Mentor, MentorStatus
-from corps.selectors import corps_overview, mentor_load_expression
+from corps.selectors import corps_breadth
 from courses.models import Attendance, Course, CourseStatus, Evaluation, Invitation, Registration, RegistrationStatus
 from courses.services import settings_for
 from matching.models import CohortCandidate, Offer, OfferStatus
+from mentorship.expressions import InIds
 from notifications.models import Message, MessageStatus
 from reports.aggregates import DaysBetween, PercentileCont
 from reports.charts import Chart, bar_chart
@@ -328,6 +329,10 @@ def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "targe
     """Citizens referred, started and ended, and how they ended, as counts and rates: in total and per
     target group, cohort, company (the placement's own outcome) or corps mentor. Two queries."""
     population = citizens.filter(jobcenter=jobcenter)
+    if per not in ("company", "mentor", "cohort"):
+        # Per target group: the rows and the total from one pass over the citizens, grouped by
+        # target group, status and outcome (a few dozen groups), added up here.
+        return _outcomes_per_target_group(jobcenter, population)
     totals = population.order_by().aggregate(referred=Count("pk"), **_outcome_counts(""))
     if per == "company":
         group_label = _("Virksomhed")
@@ -356,7 +361,7 @@ def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "targe
             .order_by("mentor__full_name", "mentor_id")
         )
         name_key = "mentor__full_name"
-    elif per == "cohort":
+    else:
         group_label = _("Hold")
         rows = (
             CohortCandidate.objects.filter(cohort__jobcenter=jobcenter, citizen__in=population)
@@ -366,15 +371,44 @@ def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "targe
             .order_by("cohort__name", "cohort_id")
         )
         name_key = "cohort__name"
-    else:
-        group_label = _("Målgruppe")
-        rows = (
-            population.order_by()
-            .values("target_group_id", "target_group__name", "target_group__position")
-            .annotate(referred=Count("pk"), **_outcome_counts(""))
-            .order_by("target_group__position", "target_group__name")
-        )
-        name_key = "target_group__name"
+    return _outcomes_layout(per, group_label, [(row[name_key], row) for row in rows], totals)
+
+
+def _outcome_values(groups) -> dict:
+    """started, ended and one count per outcome code, added up from (status, outcome, n) groups."""
+    values = {"referred": 0, "started": 0, "ended": 0, **{f"o_{code}": 0 for code, _label in OUTCOMES}}
+    for status, outcome, n in groups:
+        values["referred"] += n
+        if status in STARTED:
+            values["started"] += n
+        if status == CitizenStatus.ENDED:
+            values["ended"] += n
+        if f"o_{outcome}" in values:
+            values[f"o_{outcome}"] += n
+    return values
+
+
+def _outcomes_per_target_group(jobcenter, population: QuerySet[Citizen]) -> Report:
+    """outcomes_report per target group: the counts in one pass over the citizens (grouped on their
+    own columns only, so PostgreSQL hashes a few dozen groups instead of sorting every citizen by the
+    group's name), then the target groups' names and order."""
+    counts: dict[int, list] = {}
+    for group_id, status, outcome, n in (
+        population.order_by().values_list("target_group_id", "status", "outcome").annotate(n=Count("pk"))
+    ):
+        counts.setdefault(group_id, []).append((status, outcome, n))
+    groups = (
+        TargetGroup.objects.filter(Q(jobcenter=jobcenter) | Q(pk__in=list(counts)))
+        .order_by("position", "name", "pk")
+        .values_list("pk", "name")
+    )
+    rows = [(name, _outcome_values(counts[pk])) for pk, name in groups if pk in counts]
+    totals = _outcome_values(group for found in counts.values() for group in found)
+    return _outcomes_layout("target_group", _("Målgruppe"), rows, totals)
+
+
+def _outcomes_layout(per: str, group_label: str, rows: list[tuple[str, dict]], totals: dict) -> Report:
+    """The outcomes report's table, summary and chart from its (name, counts) rows and totals."""
     referred_label = _("Placeret") if per == "company" else _("Henvist")
     started_label = _("Forløb startet") if per == "company" else _("Startet")
     columns = [
@@ -398,7 +432,7 @@ def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "targe
             _rate(values["o_education"], values["started"]),
         ]
 
-    table_rows = [line(row[name_key], row) for row in rows]
+    table_rows = [line(name, values) for name, values in rows]
     total = line(_("Alle borgere i udvalget"), totals)
     summary = [
         _(
@@ -593,41 +627,52 @@ ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=9, decimal_place
 def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Report:
     """Per active or paused corps mentor: active mentees against capacity, and hours agreed, delivered
     and confirmed (approved) in the period; and the corps' breadth against waiting citizens' needs.
-    Four queries for the mentors (rows, hours totals, capacity, load), plus the corps overview's fixed
-    number."""
+    Three queries for the mentors (the mentors, their hours, their active agreements; the totals are
+    the sums of the rows), plus corps_breadth's six."""
     date_from, date_to = _period(params)
-    in_period = Q()
-    if date_from:
-        in_period &= Q(hours__week__gte=date_from - timedelta(days=date_from.weekday()))
-    if date_to:
-        in_period &= Q(hours__week__lte=date_to)
-    counted = in_period & ~Q(hours__status=HoursStatus.REJECTED)
-    sums = {
-        "agreed": Coalesce(Sum("hours__agreed_hours", filter=counted), ZERO),
-        "delivered": Coalesce(Sum("hours__hours", filter=counted), ZERO),
-        "confirmed": Coalesce(Sum("hours__hours", filter=in_period & Q(hours__status=HoursStatus.APPROVED)), ZERO),
-    }
     base = mentors.filter(jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED]).order_by()
-    # Per mentor, the hours are correlated subqueries rather than a JOIN + GROUP BY: with a GROUP BY,
-    # PostgreSQL evaluated the load subquery once per hours row instead of once per mentor.
-    hours = HoursEntry.objects.filter(**_hours_period(date_from, date_to))
-    counted_hours = hours.exclude(status=HoursStatus.REJECTED)
-    rows = list(
-        base.annotate(
-            load=mentor_load_expression(),
-            agreed=_correlated_sum(counted_hours, "mentor", "agreed_hours"),
-            delivered=_correlated_sum(counted_hours, "mentor", "hours"),
-            confirmed=_correlated_sum(hours.filter(status=HoursStatus.APPROVED), "mentor", "hours"),
+    chosen = base.values("pk")
+    # One pass over the chosen mentors' hours and one over their agreements, grouped by mentor (each
+    # through the mentor index: InIds): as correlated subqueries per mentor (four per row) they cost
+    # most of the page on the largest jobcenter.
+    counted = ~Q(status=HoursStatus.REJECTED)
+    hours = {
+        row[0]: row[1:]
+        for row in HoursEntry._base_manager.filter(InIds("mentor_id", chosen), **_hours_period(date_from, date_to))
+        .values("mentor_id")
+        .annotate(
+            agreed=Coalesce(Sum("agreed_hours", filter=counted), ZERO),
+            delivered=Coalesce(Sum("hours", filter=counted), ZERO),
+            confirmed=Coalesce(Sum("hours", filter=Q(status=HoursStatus.APPROVED)), ZERO),
         )
-        .values("full_name", "status", "load", "capacity", "agreed", "delivered", "confirmed")
-        .order_by("full_name", "pk")
-    )
-    totals = base.aggregate(mentors=Count("pk", distinct=True), **sums)
-    capacity = base.aggregate(capacity=Coalesce(Sum("capacity"), 0))["capacity"]
-    load_total = MentorAgreement.objects.filter(
-        jobcenter=jobcenter, status=AgreementStatus.ACTIVE, mentor__in=base.values("pk")
-    ).count()
-    status_labels = dict(MentorStatus.choices)
+        .order_by()
+        .values_list("mentor_id", "agreed", "delivered", "confirmed")
+    }
+    # Load as corps.selectors.mentor_load_expression counts it (active agreements naming the mentor);
+    # the total counts the jobcenter's own active agreements, as it always has.
+    loads = {
+        mentor_id: (load, here)
+        for mentor_id, load, here in MentorAgreement._base_manager.filter(
+            InIds("mentor_id", chosen), status=AgreementStatus.ACTIVE
+        )
+        .values("mentor_id")
+        .annotate(load=Count("pk"), here=Count("pk", filter=Q(jobcenter=jobcenter)))
+        .order_by()
+        .values_list("mentor_id", "load", "here")
+    }
+    status_labels = {value: str(label) for value, label in MentorStatus.choices}
+    no_hours = (ZERO.value,) * 3
+    table_rows = [
+        [name, status_labels[status], loads.get(pk, (0, 0))[0], capacity, *hours.get(pk, no_hours)]
+        for pk, name, status, capacity in base.values_list("pk", "full_name", "status", "capacity").order_by(
+            "full_name", "pk"
+        )
+    ]
+    # The totals are the sums of the rows (and the jobcenter's own active agreements).
+    agreed, delivered, confirmed = (sum((row[i] for row in table_rows), ZERO.value) for i in (4, 5, 6))
+    totals = {"mentors": len(table_rows), "agreed": agreed, "delivered": delivered, "confirmed": confirmed}
+    capacity = sum(row[3] for row in table_rows)
+    load_total = sum(here for _load, here in loads.values())
     columns = [
         Column(_("Mentor"), numeric=False),
         Column(_("Status"), numeric=False),
@@ -636,18 +681,6 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
         Column(_("Timer aftalt")),
         Column(_("Timer leveret")),
         Column(_("Timer godkendt")),
-    ]
-    table_rows = [
-        [
-            row["full_name"],
-            str(status_labels[row["status"]]),
-            row["load"],
-            row["capacity"],
-            row["agreed"],
-            row["delivered"],
-            row["confirmed"],
-        ]
-        for row in rows
     ]
     total = [
         _("Alle (%(n)s mentorer)") % {"n": totals["mentors"]},
@@ -658,16 +691,16 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
         totals["delivered"],
         totals["confirmed"],
     ]
-    overview = corps_overview(jobcenter=jobcenter)
+    competences, languages = corps_breadth(jobcenter=jobcenter)
     breadth = Table(
         _("Bredde: kompetencer i korpset mod ventende borgeres behov"),
         [Column(_("Kompetence"), numeric=False), Column(_("Aktive mentorer")), Column(_("Ventende borgere"))],
-        [[line.label, line.mentors, line.waiting] for line in overview.competences],
+        [[line.label, line.mentors, line.waiting] for line in competences],
     )
     breadth_languages = Table(
         _("Bredde: sprog i korpset mod ventende borgeres behov"),
         [Column(_("Sprog"), numeric=False), Column(_("Aktive mentorer")), Column(_("Ventende borgere"))],
-        [[line.label, line.mentors, line.waiting] for line in overview.languages],
+        [[line.label, line.mentors, line.waiting] for line in languages],
     )
     summary = [
         _("%(load)s aktive borgere hos %(n)s mentorer med plads til %(capacity)s.")
@@ -925,54 +958,31 @@ def courses_report(*, jobcenter, courses: QuerySet[Course], today: date | None =
 # Progress -------------------------------------------------------------------------------------------
 
 
-PROGRESS_SQL = """
-SELECT dimension_id, COUNT(*), AVG(first_score), AVG(last_score), AVG(last_score - first_score)
-FROM (
-    SELECT s.dimension_id,
-           FIRST_VALUE(s.score) OVER w AS first_score,
-           LAST_VALUE(s.score) OVER w AS last_score,
-           ROW_NUMBER() OVER w AS position,
-           COUNT(*) OVER w AS assessments
-    FROM {score} s JOIN {assessment} a ON a.id = s.assessment_id
-    WHERE a.jobcenter_id = %s AND a.placement_id IN ({placements})
-    WINDOW w AS (
-        PARTITION BY a.placement_id, s.dimension_id ORDER BY a.assessed_on, a.id
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    )
-) pairs
-WHERE position = 1 AND assessments >= 2
-GROUP BY dimension_id
-"""
-
-
 def _progress_by_dimension(*, jobcenter, placements: QuerySet[Placement]) -> dict[int, tuple]:
-    """{dimension id: (placements, average first score, average latest score, average movement)}.
+    """{dimension id: (placements, average first score, average latest score, average movement)}, over
+    the placements with two or more scores on the dimension.
 
-    One pass of window functions over the jobcenter's scores (first and last score per placement and
-    dimension, in assessment order), then GROUP BY dimension. Written as SQL because Django cannot
-    aggregate over a window-filtered queryset; the same SQL runs on PostgreSQL and SQLite. The
-    equivalent ORM form (correlated subqueries per score) took seconds at national scale."""
-    placement_sql, placement_params = placements.order_by().values("pk").query.sql_with_params()
-    sql = PROGRESS_SQL.format(
-        score=connection.ops.quote_name(ProgressScore._meta.db_table),
-        assessment=connection.ops.quote_name(ProgressAssessment._meta.db_table),
-        placements=placement_sql,
+    Reads citizens.ProgressSummary (the first and latest score per placement and dimension, kept by the
+    assessment service) rather than every score: a window over the largest jobcenter's 200,000 scores
+    took a quarter of a second, the summary has one row per placement and dimension."""
+    rows = (
+        ProgressSummary.objects.filter(jobcenter=jobcenter, assessments__gte=2, placement__in=placements.values("pk"))
+        .order_by()
+        .values("dimension_id")
+        .annotate(
+            n=Count("pk"),
+            first=Avg("first_score"),
+            latest=Avg("latest_score"),
+            change=Avg(F("latest_score") - F("first_score")),
+        )
+        .values_list("dimension_id", "n", "first", "latest", "change")
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The window sorts every score of the jobcenter (200,000 in the largest): keep it in memory.
-            cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(sql, [jobcenter.pk, *placement_params])
-        return {
-            row[0]: (row[1], *(float(value) if value is not None else None for value in row[2:]))
-            for row in cursor.fetchall()
-        }
+    return {row[0]: (row[1], *(float(value) if value is not None else None for value in row[2:])) for row in rows}
 
 
 def progress_report(*, jobcenter, placements: QuerySet[Placement]) -> Report:
     """Per competence-card dimension: the average score at the first and at the latest assessment of
-    each placement with two or more, and the average movement. Two queries (on PostgreSQL also a
-    SET LOCAL work_mem inside a savepoint)."""
+    each placement with two or more, and the average movement. Two queries."""
     stats = _progress_by_dimension(jobcenter=jobcenter, placements=placements.filter(jobcenter=jobcenter))
     dimensions = list(
         ProgressDimension.objects.filter(jobcenter=jobcenter).order_by("position", "name").values("pk", "name")

@@ -665,6 +665,12 @@ class Builder:
                 ((next(score_ids), pk, dimension, rng.randint(1, 5))
                  for pk, (p, _day) in zip(ids, plan, strict=True) for dimension in p[1].dimensions),
             )  # fmt: skip
+        with self.timer.part("progress summaries (first and latest score)") as part:
+            from citizens.services import progress_summaries_rebuild
+
+            # Set-wise from the scores just written, as the assessment service keeps them one by one.
+            part.rows = progress_summaries_rebuild()
+            self.loader.models.append(self.m("citizens.ProgressSummary"))  # sequence and ANALYZE in finish()
 
     # --- corps hours -----------------------------------------------------------------------------
 

@@ -74,6 +74,26 @@ def test_last_follow_up_is_denormalised(seeded):
             assert placement.last_follow_up_on == placement.latest
 
 
+def test_progress_summaries_are_denormalised(seeded):
+    """The set-wise summaries of the load equal what the assessment service keeps, placement by placement."""
+    from citizens.models import ProgressSummary
+    from citizens.services import progress_summary_refresh
+
+    def rows():
+        return sorted(
+            ProgressSummary.objects.values_list(
+                "jobcenter_id", "placement_id", "dimension_id", "assessments", "first_score", "latest_score"
+            )
+        )
+
+    with scopes_disabled():
+        loaded = rows()
+        assert len(loaded) == Placement.objects.filter(assessments__isnull=False).distinct().count() * 5
+        for placement in Placement.objects.filter(assessments__isnull=False).distinct():
+            progress_summary_refresh(placement=placement)
+        assert rows() == loaded
+
+
 def test_cpr_is_stored_like_the_citizens_app_does(seeded):
     with scopes_disabled():
         with_cpr = Citizen.objects.exclude(cpr_hash="")

@@ -80,6 +80,7 @@ NO_HISTORY_NEEDED = {
     "corps.MentorStatusEvent": "itself the history of the mentor's status",
     "courses.Invitation": "a record of a sent e-mail; only its status moves",
     "courses.Evaluation": "submitted once by the participant, never edited",
+    "citizens.ProgressSummary": "derived from the scores (which keep history) and recomputed from them",
 }
 
 

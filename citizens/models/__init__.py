@@ -22,6 +22,7 @@ from citizens.models.placement import (
     PlacementStatus,
     ProgressAssessment,
     ProgressScore,
+    ProgressSummary,
     RecordedAs,
 )
 from citizens.models.vocabulary import PlacementType, ProgressDimension, TargetGroup
@@ -48,6 +49,7 @@ __all__ = [
     "ProgressAssessment",
     "ProgressDimension",
     "ProgressScore",
+    "ProgressSummary",
     "RecordedAs",
     "SensitiveNote",
     "SensitiveNoteKind",

@@ -266,6 +266,38 @@ class ProgressScore(models.Model):
         return f"{self.dimension}: {self.score}"
 
 
+class ProgressSummary(models.Model):
+    """The first and the latest score (assessment order: date, then id) of one placement on one
+    competence-card dimension, and how many assessments scored it. Derived from the scores and kept in step
+    with them in the same transaction by citizens.services.progress_summary_refresh (one assessment)
+    and progress_summaries_rebuild (set-wise: migration, national data set), so the progress report
+    reads one row per placement and dimension instead of every score (reports.selectors)."""
+
+    jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique (placement, dimension) pair's index starts with the placement.
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="progress_summaries", db_index=False
+    )
+    dimension = models.ForeignKey(
+        "citizens.ProgressDimension", on_delete=models.PROTECT, related_name="+", verbose_name=_("dimension")
+    )
+    assessments = models.PositiveIntegerField(_("vurderinger"))
+    first_score = models.PositiveSmallIntegerField(_("første score"))
+    latest_score = models.PositiveSmallIntegerField(_("seneste score"))
+
+    objects = ScopedManager(jobcenter="jobcenter")
+
+    class Meta:
+        verbose_name = _("progression pr. dimension")
+        verbose_name_plural = _("progression pr. dimension")
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "dimension"], name="progress_summary_one_per_dimension"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.first_score} → {self.latest_score}"
+
+
 class FollowUpKind(models.TextChoices):
     VISIT = "visit", _("Besøg på virksomheden")
     PHONE = "phone", _("Telefonopkald")

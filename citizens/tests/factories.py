@@ -22,6 +22,7 @@ from citizens.models import (
     SensitiveNote,
     TargetGroup,
 )
+from citizens.services import progress_summary_refresh
 from citizens.vocabulary import COMPLAINT_GUIDANCE
 from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 
@@ -163,3 +164,10 @@ class ProgressScoreFactory(factory.django.DjangoModelFactory):
     assessment = factory.SubFactory(ProgressAssessmentFactory)
     dimension = factory.LazyAttribute(lambda o: ProgressDimensionFactory(jobcenter=o.assessment.jobcenter))
     score = 3
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As progress_assessment_record does: the placement's summary follows its scores.
+        score = super()._create(model_class, *args, **kwargs)
+        progress_summary_refresh(placement=score.assessment.placement, dimension_ids=[score.dimension_id])
+        return score
