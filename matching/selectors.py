@@ -1,8 +1,9 @@
 """Every read matching needs, scoped to a jobcenter, each page in a fixed number of queries.
 
-The mentors a citizen is scored against are loaded as plain rows (``values``) plus the competence
-and language ids from the two through tables: three queries whatever the number of mentors, and no
-model instances, so 10,000 mentors load and score within the 200 ms budget (benchmarks/matching_db.py).
+The mentors a citizen is scored against are loaded as plain rows, plus their load (one grouped query)
+and their competence and language ids (one text per through table), joined in Python by mentor id: no
+subquery per mentor and no model instances, so 10,000 mentors load and score within the 200 ms budget
+(benchmarks/matching_db.py).
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ import datetime
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
-from corps.selectors import mentor_load_expression
+from corps.selectors import mentor_loads
 from matching.engine.scoring import FULL_TIME, CitizenProfile, MentorProfile, PairScore, Weights, rank_mentors
 from matching.models import (
     DEFAULT_WEIGHTS,
@@ -180,67 +182,60 @@ def _pending_seats(*, jobcenter) -> dict[int, int]:
     return dict(rows)
 
 
-def _ids_text(through, column: str):
-    """PostgreSQL: the mentor's ids from a through table as one text column ("3,7,12"): cheaper to
-    fetch than an array, and equal texts share one frozenset (see mentor_profiles)."""
-    from django.contrib.postgres.aggregates import StringAgg
-    from django.db.models import CharField
-    from django.db.models.functions import Cast
-
-    ids = (
-        through.objects.filter(mentor=OuterRef("pk"))
-        .order_by()
-        .values("mentor")
-        .annotate(ids=StringAgg(Cast(column, CharField()), ",", order_by=column))
-        .values("ids")
-    )
-    return Coalesce(Subquery(ids, output_field=CharField()), Value(""))
+def _fetch(queryset: QuerySet, *columns: str) -> list[tuple]:
+    """The queryset's rows as plain tuples from a cursor: Django's per-row handling of 10,000 rows
+    costs more than the query. Only for columns the driver returns as they are (ints and texts)."""
+    try:
+        sql, params = queryset.values_list(*columns).query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: Django knows there is no row without asking
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def _mentor_rows(mentors: QuerySet, *, jobcenter, only_ids) -> list[tuple]:
-    """(id, name, gender, birth year, weekdays, day parts, capacity, employment, load, competence ids,
-    language ids) per mentor. On PostgreSQL one query (the ids come as arrays); elsewhere three."""
-    columns = (
-        "id",
-        "full_name",
-        "gender",
-        "birth_year",
-        "available_weekdays",
-        "available_day_parts",
-        "capacity",
-        "employment",
-        "load",
-    )
-    mentors = mentors.annotate(load=mentor_load_expression()).order_by()
+def _names_by_mentor(through, column: str, mentors: QuerySet, vocabulary: dict[int, str]) -> dict[int, frozenset]:
+    """{mentor id: the vocabulary's names of the mentor's ids in a through table} for the queryset's
+    mentors that have any; mentors with the same ids share one frozenset.
+
+    On PostgreSQL one query answers with one text, "12:3,7;15:4" (the ids grouped per mentor), split
+    here. Not a subquery per mentor (~5 µs each, 10,000 times), and not 30,000 result rows either:
+    that many short-lived tuples made the process's garbage collector run full collections, which
+    cost more than the query (a text is not tracked by the collector)."""
+    pairs = through.objects.filter(mentor__in=mentors.values("pk")).order_by()
     if connection.vendor == "postgresql":
-        mentors = mentors.annotate(
-            competence_ids=_ids_text(Mentor.competences.through, "competence_id"),
-            language_ids=_ids_text(Mentor.languages.through, "language_id"),
-        )
-        # The compiled SQL on a plain cursor: Django's per-row conversion of 10,000 rows costs more
-        # than the query.
-        sql, params = mentors.values_list(*columns, "competence_ids", "language_ids").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-    rows = list(mentors.values_list(*columns))
-    through_filter = {"mentor__jobcenter": jobcenter, "mentor__status": MentorStatus.ACTIVE}
-    if only_ids is not None:
-        through_filter["mentor__in"] = only_ids
-    competences: dict[int, list[int]] = {}
-    for mentor_id, competence_id in Mentor.competences.through.objects.filter(**through_filter).values_list(
-        "mentor_id", "competence_id"
-    ):
-        competences.setdefault(mentor_id, []).append(competence_id)
-    languages: dict[int, list[int]] = {}
-    for mentor_id, language_id in Mentor.languages.through.objects.filter(**through_filter).values_list(
-        "mentor_id", "language_id"
-    ):
-        languages.setdefault(mentor_id, []).append(language_id)
-    return [
-        (*row, ",".join(map(str, competences.get(row[0], ()))), ",".join(map(str, languages.get(row[0], ()))))
-        for row in rows
-    ]
+        from django.contrib.postgres.aggregates import StringAgg
+
+        grouped = pairs.values("mentor_id").annotate(ids=StringAgg(Cast(column, CharField()), ","))
+        record = Concat(Cast("mentor_id", CharField()), Value(":"), "ids", output_field=CharField())
+        text = grouped.aggregate(text=StringAgg(record, ";"))["text"]
+        ids = dict(item.split(":") for item in text.split(";")) if text else {}
+    else:
+        listed: dict[str, list[str]] = {}
+        for mentor_id, pk in pairs.values_list("mentor_id", column):
+            listed.setdefault(str(mentor_id), []).append(str(pk))
+        ids = {mentor_id: ",".join(pks) for mentor_id, pks in listed.items()}
+    name_of = vocabulary.__getitem__
+    shared: dict[str, frozenset[str]] = {}
+    names = {}
+    for mentor_id, pks in ids.items():
+        named = shared.get(pks)
+        if named is None:
+            named = shared[pks] = frozenset(map(name_of, map(int, pks.split(","))))
+        names[int(mentor_id)] = named
+    return names
+
+
+MENTOR_COLUMNS = (
+    "id",
+    "full_name",
+    "gender",
+    "birth_year",
+    "available_weekdays",
+    "available_day_parts",
+    "capacity",
+    "employment",
+)
 
 
 def mentor_profiles(
@@ -248,58 +243,41 @@ def mentor_profiles(
 ) -> tuple[list[MentorProfile], dict]:
     """Every active corps mentor of the jobcenter as engine profiles, and {id: full name}.
 
-    A fixed number of queries whatever the number of mentors (PostgreSQL: one for the mentors with
-    their load and competence and language ids, plus the vocabulary and the seats held by accepted
-    offers). Mentors with the same competences share one frozenset.
+    Seven queries whatever the number of mentors: the mentors' columns; their load (one grouped
+    query) and their competence and language ids (see `_names_by_mentor`), joined here by mentor id;
+    the two vocabularies; and the seats held by accepted offers. (A correlated subquery per mentor
+    for each of load, competences and languages was most of the time at 10,000 mentors.)
     """
-    mentors = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE)
+    mentors = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE).order_by()
     if severe_only:
         mentors = mentors.filter(employment=Employment.FULL_TIME)
     if exclude_ids:
         mentors = mentors.exclude(pk__in=exclude_ids)
     if only_ids is not None:
         mentors = mentors.filter(pk__in=only_ids)
-    rows = _mentor_rows(mentors, jobcenter=jobcenter, only_ids=only_ids)
+    rows = _fetch(mentors, *MENTOR_COLUMNS)
+    loads = mentor_loads(mentors)
     competence_names = {
         pk: _need_name(name) for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
     }
-    codes = language_codes()
+    competences = _names_by_mentor(Mentor.competences.through, "competence_id", mentors, competence_names)
+    languages = _names_by_mentor(Mentor.languages.through, "language_id", mentors, language_codes())
     pending = _pending_seats(jobcenter=jobcenter)
     year = timezone.localdate().year
-    shared: dict[tuple, frozenset[str]] = {}
-
-    def names_of(ids: str, vocabulary) -> frozenset[str]:
-        key = (id(vocabulary), ids)
-        found = shared.get(key)
-        if found is None:
-            found = shared[key] = frozenset(vocabulary[int(pk)] for pk in ids.split(",") if pk)
-        return found
-
+    nothing: frozenset[str] = frozenset()
     profiles = [
         MentorProfile(
             id=str(pk),
-            competences=names_of(competence_ids, competence_names),
-            languages=names_of(language_ids, codes),
+            competences=competences.get(pk, nothing),
+            languages=languages.get(pk, nothing),
             gender=gender or None,
             age=year - birth_year if birth_year else None,
             availability=slots_of(weekdays, day_parts),
             capacity=capacity,
-            active=load + pending.get(pk, 0),
+            active=loads.get(pk, 0) + pending.get(pk, 0),
             corps=FULL_TIME if employment == Employment.FULL_TIME else "part_time",
         )
-        for (
-            pk,
-            _name,
-            gender,
-            birth_year,
-            weekdays,
-            day_parts,
-            capacity,
-            employment,
-            load,
-            competence_ids,
-            language_ids,
-        ) in rows
+        for pk, _name, gender, birth_year, weekdays, day_parts, capacity, employment in rows
     ]
     return profiles, {row[0]: row[1] for row in rows}
 
@@ -323,19 +301,28 @@ class Suggestion:
 def with_locations(
     *, citizen: Citizen, profile: CitizenProfile, mentors: list[MentorProfile]
 ) -> tuple[CitizenProfile, list[MentorProfile]]:
-    """The citizen's and the mentors' postcode centres, for the distance criterion (two queries). A postcode
-    without a known centre stays without a location, and the criterion leaves that pair out."""
+    """The citizen's and the mentors' postcode centres, for the distance criterion (three queries). A
+    postcode without a known centre stays without a location, and the criterion leaves that pair out.
+
+    The mentors' postcodes and their centres come as two plain lists joined here (the jobcenter's
+    mentors, then the centres of their postcodes), not as a subquery per mentor with every mentor's
+    id as a parameter."""
     located = PostcodeLocation.objects.filter(code=citizen.postcode).values_list("latitude", "longitude").first()
     if located is not None:
         profile = replace(profile, location=tuple(located))
-    centre = PostcodeLocation.objects.filter(code=OuterRef("postcode"))
-    places = {
-        str(pk): (lat, lon)
-        for pk, lat, lon in Mentor.objects.filter(jobcenter=citizen.jobcenter_id, pk__in=[int(m.id) for m in mentors])
-        .annotate(lat=Subquery(centre.values("latitude")[:1]), lon=Subquery(centre.values("longitude")[:1]))
-        .values_list("id", "lat", "lon")
-        if lat is not None
+    wanted = {m.id for m in mentors}
+    postcodes = {
+        str(pk): postcode
+        for pk, postcode in _fetch(Mentor.objects.filter(jobcenter=citizen.jobcenter_id).order_by(), "id", "postcode")
+        if str(pk) in wanted
     }
+    centres = {
+        code: (lat, lon)
+        for code, lat, lon in PostcodeLocation.objects.filter(code__in=set(postcodes.values())).values_list(
+            "code", "latitude", "longitude"
+        )
+    }
+    places = {pk: centres[postcode] for pk, postcode in postcodes.items() if postcode in centres}
     return profile, [replace(m, location=places[m.id]) if m.id in places else m for m in mentors]
 
 
