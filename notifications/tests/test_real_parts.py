@@ -202,7 +202,13 @@ def test_smtp_down_then_up_retries_and_delivers_then_fails_after_max_attempts(st
     assert set(_statuses([m.pk for m in first]).values()) == {MessageStatus.PENDING}
     smtp.start()
     wait_for(lambda: all(smtp.count(m) == 1 for m in first), timeout=30, message="delivery once SMTP is back")
-    assert set(_statuses([m.pk for m in first]).values()) == {MessageStatus.SENT}
+    # The rows are marked sent when the chunk's transaction commits, just after the sink has the last one.
+    wait_for(
+        lambda: set(_statuses([m.pk for m in first]).values()) == {MessageStatus.SENT},
+        timeout=10,
+        message="marked sent after delivery",
+    )
+    assert all(smtp.count(m) == 1 for m in first)
 
     smtp.stop()
     with transaction.atomic():
