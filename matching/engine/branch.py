@@ -46,7 +46,8 @@ def _value(answer: FlowAnswer, weights: np.ndarray) -> tuple[int, int]:
     return int(answer.chosen.sum()), int(weights[answer.chosen].sum())
 
 
-def _violators(ix: Indexed, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def groups_broken(ix: Indexed, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The "none or at least k" hosts the chosen pairs give 1 to k - 1 candidates, and every host's load."""
     load = np.bincount(ix.pair_h[chosen], minlength=ix.m)
     return np.flatnonzero(ix.none_or_at_least & (load > 0) & (load < ix.min_group)), load
 
@@ -88,7 +89,7 @@ def solve_branch_and_bound(
         order = 1
         while heap:
             _, _, _, capacity, lower, answer = heapq.heappop(heap)
-            violators, load = _violators(ix, answer.chosen)
+            violators, load = groups_broken(ix, answer.chosen)
             if not len(violators):
                 return BranchAnswer(feasible=True, chosen=answer.chosen, nodes=solved, scale=scale)
             if solved >= node_limit:

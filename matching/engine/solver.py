@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from .branch import solve_branch_and_bound
+from .branch import groups_broken, solve_branch_and_bound
 from .diagnose import diagnose, reason_for
 from .flow import solve_flow
 from .indexed import Indexed
@@ -54,12 +54,6 @@ def _optimal(ix: Indexed, chosen: np.ndarray, method: str, **extra) -> Result:
     )
 
 
-def _respects_none_or_at_least(ix: Indexed, chosen: np.ndarray) -> bool:
-    load = np.bincount(ix.pair_h[chosen], minlength=ix.m)
-    bad = ix.none_or_at_least & (load > 0) & (load < ix.min_group)
-    return not bad.any()
-
-
 def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
     """The assignment that places as many candidates as possible, then maximises the sum of scores.
 
@@ -73,7 +67,7 @@ def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
     if not answer.feasible:
         # The relaxation allows more than the problem, so the problem is infeasible too.
         return _infeasible(ix, "flow")
-    if not ix.none_or_at_least.any() or _respects_none_or_at_least(ix, answer.chosen):
+    if not ix.none_or_at_least.any() or not len(groups_broken(ix, answer.chosen)[0]):
         return _optimal(ix, answer.chosen, "flow", score_scale=answer.scale)
     searched = solve_branch_and_bound(ix, relaxed=answer)
     if searched is not None:
