@@ -164,17 +164,35 @@ def _seed(slug: str, *, mentors: int, citizens: int, seed: int):
     return jobcenter
 
 
+def _spread_postcodes(jobcenter) -> None:
+    """Mentors over 20 postcodes with known centres, and the distance criterion weighed (inside the caller's
+    transaction, which rolls it back)."""
+    from django.db.models.functions import Mod
+
+    from corps.models import Mentor
+    from matching.models import MatchingWeights, PostcodeLocation
+
+    codes = [str(8000 + 10 * i) for i in range(20)]
+    PostcodeLocation.objects.bulk_create(
+        [PostcodeLocation(code=code, latitude=55.5 + i / 20, longitude=9.5 + i / 15) for i, code in enumerate(codes)],
+        ignore_conflicts=True,
+    )
+    for i, code in enumerate(codes):
+        Mentor.objects.filter(jobcenter=jobcenter).alias(group=Mod("id", 20)).filter(group=i).update(postcode=code)
+    MatchingWeights.objects.update_or_create(jobcenter=jobcenter, defaults={"distance": 4, "max_distance_km": 60})
+
+
 def main() -> None:
     args = _arguments()
     _ensure_database(args.database_url)
     _setup(args.database_url)
-    from django.db import connection
+    from django.db import connection, transaction
     from django_scopes import scopes_disabled
 
     from citizens.models import Citizen
     from matching import selectors
     from matching.engine import Host, make_problem, solve
-    from matching.engine.batch import score_table_fast
+    from matching.engine.batch import contenders, score_table_fast
     from matching.engine.scoring import rank_mentors
 
     load = os.getloadavg()[0]
@@ -193,12 +211,22 @@ def main() -> None:
         selectors.suggestions_for(citizen=citizen)  # warm the connection and the caches
         wall, cpu, suggestions = timed(lambda: selectors.suggestions_for(citizen=citizen), runs)
         print(f"  suggestions_for (top 10):        {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
-        wall, cpu, loaded = timed(lambda: selectors.mentor_profiles(jobcenter=big), runs)
-        print(f"    of which loading {len(loaded[0])} mentors: {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
         profile = selectors.citizen_profile(citizen=citizen)
         weights = selectors.weights_for(jobcenter=big)
+        wall, cpu, columns = timed(lambda: selectors.mentor_columns(jobcenter=big, citizen=profile), runs)
+        print(f"    of which {len(columns.ids)} mentors as columns: {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
+        wall, cpu, best = timed(lambda: contenders(profile, columns, weights, top=10), runs)
+        print(f"    of which numpy scoring ({len(best)} contenders): {wall * 1000:5.1f} ms  (CPU {cpu * 1000:.1f} ms)")
+        with transaction.atomic():  # rolled back: the seeded data stays as it was
+            _spread_postcodes(big)
+            wall, cpu, _near = timed(lambda: selectors.suggestions_for(citizen=citizen), runs)
+            print(f"  the same with postcode distance (weight 4): {wall * 1000:5.1f} ms  (CPU {cpu * 1000:.1f} ms)")
+            transaction.set_rollback(True)
+        print("  for comparison, every mentor as a profile (what top=None loads):")
+        wall, cpu, loaded = timed(lambda: selectors.mentor_profiles(jobcenter=big), runs)
+        print(f"    loading {len(loaded[0])} mentor profiles:  {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
         wall, cpu, _ranked = timed(lambda: rank_mentors(profile, loaded[0], weights, top=10), runs)
-        print(f"    of which scoring and ranking: {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
+        print(f"    scoring and ranking them:       {wall * 1000:7.1f} ms  (CPU {cpu * 1000:.1f} ms)")
         print(
             f"  best: {suggestions[0].mentor_name} {suggestions[0].score:.3f}: {'; '.join(suggestions[0].explanations)}"
         )

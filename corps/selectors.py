@@ -63,12 +63,12 @@ def mentor_load_expression():
     return Coalesce(Subquery(active, output_field=IntegerField()), 0)
 
 
-def mentor_loads(mentors: QuerySet[Mentor]) -> dict[int, int]:
-    """{mentor id: load} for the queryset's mentors that have any load (a mentor not in it has 0).
+def mentor_loads_query(mentors: QuerySet[Mentor]) -> QuerySet:
+    """(mentor id, load) rows, named "mentor" and "n", for the queryset's mentors that have any load.
 
     One grouped query over the agreements, for reads of thousands of mentors (matching): the
     annotation of `mentor_load_expression` would run its subquery once per mentor."""
-    return dict(
+    return (
         _load_agreements()
         .filter(mentor__in=mentors.order_by().values("pk"))
         .order_by()
@@ -76,6 +76,11 @@ def mentor_loads(mentors: QuerySet[Mentor]) -> dict[int, int]:
         .annotate(n=Count("pk"))
         .values_list("mentor", "n")
     )
+
+
+def mentor_loads(mentors: QuerySet[Mentor]) -> dict[int, int]:
+    """{mentor id: load} for the queryset's mentors that have any load (a mentor not in it has 0)."""
+    return dict(mentor_loads_query(mentors))
 
 
 def with_load(queryset: QuerySet[Mentor]) -> QuerySet[Mentor]:

@@ -1,9 +1,12 @@
 """Every read matching needs, scoped to a jobcenter, each page in a fixed number of queries.
 
-The mentors a citizen is scored against are loaded as plain rows, plus their load (one grouped query)
-and their competence and language ids (one text per through table), joined in Python by mentor id: no
-subquery per mentor and no model instances, so 10,000 mentors load and score within the 200 ms budget
-(benchmarks/matching_db.py).
+Suggestions for one citizen score every mentor from plain columns in one query (the mentor rows joined
+with their load and bit masks of the citizen's needs and languages they cover), with numpy; only the
+few contenders for the top places become engine profiles, to be ranked and explained exactly. So
+10,000 mentors take well within the 200 ms budget (benchmarks/matching_db.py). Profiles of many mentors
+(cohorts, batch assignment) load as plain rows, plus their load (one grouped query) and their
+competence and language ids (one text per through table), joined in Python by mentor id: no subquery
+per mentor and no model instances.
 """
 
 from __future__ import annotations
@@ -12,9 +15,25 @@ import datetime
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,7 +41,8 @@ from django.utils import timezone
 from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
-from corps.selectors import mentor_loads
+from corps.selectors import mentor_loads, mentor_loads_query
+from matching.engine.batch import MentorColumns, contenders
 from matching.engine.scoring import FULL_TIME, CitizenProfile, MentorProfile, PairScore, Weights, rank_mentors
 from matching.models import (
     DEFAULT_WEIGHTS,
@@ -170,16 +190,21 @@ def citizen_profiles(*, jobcenter, citizen_ids=None) -> list[CitizenProfile]:
     return profiles
 
 
-def _pending_seats(*, jobcenter) -> dict[int, int]:
-    """Accepted offers hold a seat until the citizen's mentor agreement is active (then it counts)."""
-    rows = (
+def _pending_seats_query(*, jobcenter) -> QuerySet:
+    """(mentor id, seats) rows, named "mentor_id" and "n": accepted offers hold a seat until the citizen's
+    mentor agreement is active (then it counts as load)."""
+    return (
         Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED)
         .exclude(citizen__agreements__status=AgreementStatus.ACTIVE)
+        .order_by()
         .values("mentor_id")
         .annotate(n=Count("id"))
         .values_list("mentor_id", "n")
     )
-    return dict(rows)
+
+
+def _pending_seats(*, jobcenter) -> dict[int, int]:
+    return dict(_pending_seats_query(jobcenter=jobcenter))
 
 
 def _fetch(queryset: QuerySet, *columns: str) -> list[tuple]:
@@ -238,6 +263,18 @@ MENTOR_COLUMNS = (
 )
 
 
+def _scored_mentors(*, jobcenter, severe_only: bool, exclude_ids, only_ids) -> QuerySet[Mentor]:
+    """The active corps mentors a citizen may be scored against."""
+    mentors = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE).order_by()
+    if severe_only:
+        mentors = mentors.filter(employment=Employment.FULL_TIME)
+    if exclude_ids:
+        mentors = mentors.exclude(pk__in=exclude_ids)
+    if only_ids is not None:
+        mentors = mentors.filter(pk__in=only_ids)
+    return mentors
+
+
 def mentor_profiles(
     *, jobcenter, severe_only: bool = False, exclude_ids=(), only_ids=None
 ) -> tuple[list[MentorProfile], dict]:
@@ -248,13 +285,7 @@ def mentor_profiles(
     the two vocabularies; and the seats held by accepted offers. (A correlated subquery per mentor
     for each of load, competences and languages was most of the time at 10,000 mentors.)
     """
-    mentors = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE).order_by()
-    if severe_only:
-        mentors = mentors.filter(employment=Employment.FULL_TIME)
-    if exclude_ids:
-        mentors = mentors.exclude(pk__in=exclude_ids)
-    if only_ids is not None:
-        mentors = mentors.filter(pk__in=only_ids)
+    mentors = _scored_mentors(jobcenter=jobcenter, severe_only=severe_only, exclude_ids=exclude_ids, only_ids=only_ids)
     rows = _fetch(mentors, *MENTOR_COLUMNS)
     loads = mentor_loads(mentors)
     competence_names = {
@@ -298,6 +329,12 @@ class Suggestion:
         return round(self.score * 100)
 
 
+def citizen_location(*, citizen: Citizen, profile: CitizenProfile) -> CitizenProfile:
+    """The profile with the centre of the citizen's postcode, when it is known (one query)."""
+    located = PostcodeLocation.objects.filter(code=citizen.postcode).values_list("latitude", "longitude").first()
+    return profile if located is None else replace(profile, location=tuple(located))
+
+
 def with_locations(
     *, citizen: Citizen, profile: CitizenProfile, mentors: list[MentorProfile]
 ) -> tuple[CitizenProfile, list[MentorProfile]]:
@@ -305,17 +342,14 @@ def with_locations(
     postcode without a known centre stays without a location, and the criterion leaves that pair out.
 
     The mentors' postcodes and their centres come as two plain lists joined here (the jobcenter's
-    mentors, then the centres of their postcodes), not as a subquery per mentor with every mentor's
-    id as a parameter."""
-    located = PostcodeLocation.objects.filter(code=citizen.postcode).values_list("latitude", "longitude").first()
-    if located is not None:
-        profile = replace(profile, location=tuple(located))
+    mentors, then the centres of their postcodes), not as a subquery per mentor; a few mentors (the
+    contenders of a suggestion) are looked up by id."""
+    profile = citizen_location(citizen=citizen, profile=profile)
     wanted = {m.id for m in mentors}
-    postcodes = {
-        str(pk): postcode
-        for pk, postcode in _fetch(Mentor.objects.filter(jobcenter=citizen.jobcenter_id).order_by(), "id", "postcode")
-        if str(pk) in wanted
-    }
+    scope = Mentor.objects.filter(jobcenter=citizen.jobcenter_id).order_by()
+    if len(wanted) <= FEW_MENTORS:
+        scope = scope.filter(pk__in=[int(pk) for pk in wanted])
+    postcodes = {str(pk): postcode for pk, postcode in _fetch(scope, "id", "postcode") if str(pk) in wanted}
     centres = {
         code: (lat, lon)
         for code, lat, lon in PostcodeLocation.objects.filter(code__in=set(postcodes.values())).values_list(
@@ -326,16 +360,144 @@ def with_locations(
     return profile, [replace(m, location=places[m.id]) if m.id in places else m for m in mentors]
 
 
+FEW_MENTORS = 500
+
+
+def _bit_sum(column: str, bits: dict[int, int]) -> Cast:
+    """SUM(CASE column WHEN id THEN bit ...): one row per (mentor, id) pair, so the sum is the bitwise or.
+    Cast back to a bigint: PostgreSQL sums bigints as numerics."""
+    cases = Case(*(When(**{column: pk}, then=Value(bit)) for pk, bit in bits.items()), default=Value(0))
+    return Cast(Sum(cases, output_field=BigIntegerField()), BigIntegerField())
+
+
+def _mask_query(through, column: str, mentors: QuerySet, bits: dict[int, int]) -> QuerySet:
+    """(mentor id, mask) rows, named "mentor_id" and "mask", for the mentors with any of ``bits``' ids."""
+    return (
+        through.objects.filter(mentor__in=mentors.values("pk"), **{f"{column}__in": list(bits)})
+        .order_by()
+        .values("mentor_id")
+        .annotate(mask=_bit_sum(column, bits))
+        .values_list("mentor_id", "mask")
+    )
+
+
+@lru_cache(maxsize=2048)
+def _slot_mask(weekdays: int, day_parts: int) -> int:
+    return sum(1 << slot for slot in slots_of(weekdays, day_parts))
+
+
+def mentor_columns(
+    *,
+    jobcenter,
+    citizen: CitizenProfile,
+    severe_only: bool = False,
+    exclude_ids=(),
+    only_ids=None,
+    locations: bool = False,
+) -> MentorColumns | None:
+    """The mentors ``mentor_profiles`` would load, as the columns the numpy scorer reads, for scoring
+    ``citizen`` alone: the competence and language masks hold only the citizen's needs and languages,
+    which is all a coverage count needs. None when the citizen has more than 63 of either.
+
+    One query whatever the number of mentors (plus the two vocabularies): the mentor rows joined with
+    their load, held seats and the two masks, each a grouped subquery. No per-mentor Python objects
+    beyond the row tuples. With ``locations`` the centres of the mentors' postcodes come along (for the
+    distance criterion)."""
+    if len(citizen.needs) > 63 or len(citizen.languages) > 63:
+        return None
+    mentors = _scored_mentors(jobcenter=jobcenter, severe_only=severe_only, exclude_ids=exclude_ids, only_ids=only_ids)
+    need_bit = {name: 1 << i for i, name in enumerate(citizen.needs)}
+    competence_bits = {
+        pk: need_bit[_need_name(name)]
+        for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
+        if _need_name(name) in need_bit
+    }
+    language_bit = {code: 1 << i for i, code in enumerate(citizen.languages)}
+    language_bits = {pk: language_bit[code] for pk, code in language_codes().items() if code in language_bit}
+    parts = {
+        "a": mentor_loads_query(mentors),
+        "p": _pending_seats_query(jobcenter=jobcenter),
+    }
+    if competence_bits:
+        parts["c"] = _mask_query(Mentor.competences.through, "competence_id", mentors, competence_bits)
+    if language_bits:
+        parts["l"] = _mask_query(Mentor.languages.through, "language_id", mentors, language_bits)
+    try:
+        sql, params = mentors.values_list(*MENTOR_COLUMNS[:1], *MENTOR_COLUMNS[2:], "postcode").query.sql_with_params()
+        joins = []
+        for alias, query in parts.items():
+            part_sql, part_params = query.query.sql_with_params()
+            key = "mentor" if alias == "a" else "mentor_id"
+            joins.append(f' LEFT JOIN ({part_sql}) {alias} ON {alias}."{key}" = m."id"')
+            params += part_params
+    except EmptyResultSet:  # e.g. only_ids=[]
+        rows = []
+    else:
+        masks = ", ".join(f'COALESCE({alias}."mask", 0)' if alias in parts else "0" for alias in ("c", "l"))
+        columns = 'm."id", m."gender", m."birth_year", m."available_weekdays", m."available_day_parts", m."capacity"'
+        if locations:
+            centres = connection.ops.quote_name(PostcodeLocation._meta.db_table)
+            joins.append(f' LEFT JOIN {centres} z ON z."code" = m."postcode"')
+            place = 'z."latitude", z."longitude"'
+        else:
+            place = "NULL, NULL"
+        # Only compiled querysets (their values travel as parameters) and fixed names go into the text.
+        load = 'COALESCE(a."n", 0) + COALESCE(p."n", 0)'
+        statement = f'SELECT {columns}, m."employment", {masks}, {load}, {place} FROM ({sql}) m'  # noqa: S608
+        statement += "".join(joins)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+    year = timezone.localdate().year
+    ids, genders, birth_years, weekdays, day_parts, capacity, employment, competence, spoken, active, lat, lon = (
+        zip(*rows, strict=True) if rows else ((),) * 12
+    )
+    return MentorColumns(
+        ids=[str(pk) for pk in ids],
+        competence=np.array(competence, dtype=np.int64),
+        spoken=np.array(spoken, dtype=np.int64),
+        slots=np.array(list(map(_slot_mask, weekdays, day_parts)), dtype=np.int64),
+        capacity=np.array(capacity, dtype=np.float64),
+        active=np.array(active, dtype=np.float64),
+        full_time=np.array(employment, dtype=object) == Employment.FULL_TIME.value,
+        gender=np.array([gender or "" for gender in genders], dtype=object),
+        age=np.array([year - born if born else -1 for born in birth_years], dtype=np.int64),
+        needs_ix={name: i for i, name in enumerate(citizen.needs)},
+        language_ix={code: i for i, code in enumerate(citizen.languages)},
+        slot_ix=SLOT_BITS,
+        latitude=np.array(lat, dtype=np.float64) if locations else None,  # None (no centre) becomes NaN
+        longitude=np.array(lon, dtype=np.float64) if locations else None,
+    )
+
+
+# Availability slots are small ints (weekday * 8 + day part) and serve as their own bit positions.
+SLOT_BITS = {slot: slot for slot in range(63)}
+
+
 def suggestions_for(
     *, citizen: Citizen, top: int | None = SUGGESTIONS_SHOWN, exclude_ids=(), only_ids=None
 ) -> list[Suggestion]:
-    """The best corps mentors for the citizen, best first, each with the reasons in Danish."""
+    """The best corps mentors for the citizen, best first, each with the reasons in Danish.
+
+    With a ``top`` every mentor is scored from plain columns first (:func:`mentor_columns`), and only the
+    contenders for the top places, the mentors within rounding of the ``top``-th best score, are loaded as
+    profiles, ranked and explained by the engine: the same answer as ranking every profile, without
+    building 10,000 of them. Without a ``top`` every mentor is loaded as a profile."""
     profile = citizen_profile(citizen=citizen)
     excluded = [int(pk) for pk in profile.declined_by] + list(exclude_ids)
-    profiles, names = mentor_profiles(
-        jobcenter=citizen.jobcenter_id, severe_only=profile.severe_needs, exclude_ids=excluded, only_ids=only_ids
-    )
     weights = weights_for(jobcenter=citizen.jobcenter_id)
+    narrowing = {
+        "jobcenter": citizen.jobcenter_id,
+        "severe_only": profile.severe_needs,
+        "exclude_ids": excluded,
+        "only_ids": only_ids,
+    }
+    if top is not None:
+        located = citizen_location(citizen=citizen, profile=profile) if weights.distance else profile
+        columns = mentor_columns(citizen=located, locations=bool(weights.distance), **narrowing)
+        if columns is not None:
+            narrowing["only_ids"] = [int(pk) for pk in contenders(located, columns, weights, top=top)]
+    profiles, names = mentor_profiles(**narrowing)
     if weights.distance:
         profile, profiles = with_locations(citizen=citizen, profile=profile, mentors=profiles)
     ranked: list[PairScore] = rank_mentors(profile, profiles, weights, top=top)

@@ -82,8 +82,26 @@ def test_without_distance_weight_no_location_is_looked_up(world, postcodes):
     MatchingWeights.objects.update_or_create(jobcenter=world.jobcenter, defaults={"distance": 0})
     citizen = CitizenFactory(jobcenter=world.jobcenter, postcode="8450")
     MentorFactory(jobcenter=world.jobcenter, postcode="8450")
-    with CaptureQueriesContext(connection) as queries:
-        suggestions = selectors.suggestions_for(citizen=citizen, top=None)
-    assert suggestions
-    assert all("km væk" not in " ".join(str(e) for e in s.explanations) for s in suggestions)
-    assert not any("postcodelocation" in query["sql"] for query in queries.captured_queries)
+    for top in (None, 10):
+        with CaptureQueriesContext(connection) as queries:
+            suggestions = selectors.suggestions_for(citizen=citizen, top=top)
+        assert suggestions
+        assert all("km væk" not in " ".join(str(e) for e in s.explanations) for s in suggestions)
+        assert not any("postcodelocation" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.parametrize(("distance", "max_km"), [(6, 30), (10, 80)])
+def test_narrowed_suggestions_with_distance_equal_ranking_every_mentor(world, postcodes, distance, max_km):
+    """The top suggestions come from contenders scored with numpy's haversine (distance a must-have at 10:
+    Haderslev is about 110 km from Hammel and Aarhus); they must be exactly the best of all mentors."""
+    MatchingWeights.objects.update_or_create(
+        jobcenter=world.jobcenter, defaults={"distance": distance, "max_distance_km": max_km}
+    )
+    for index, postcode in enumerate(["8450", "8000", "6100", "9999"] * 6):
+        MentorFactory(jobcenter=world.jobcenter, postcode=postcode, capacity=1 + index % 3)
+    for postcode in ("8450", "6100", "9999"):
+        citizen = CitizenFactory(jobcenter=world.jobcenter, postcode=postcode)
+        everyone = selectors.suggestions_for(citizen=citizen, top=None)
+        assert everyone
+        for top in (1, 5, 10):
+            assert selectors.suggestions_for(citizen=citizen, top=top) == everyone[:top]

@@ -302,3 +302,35 @@ def test_batch_score_table_keeps_each_citizens_best():
         best = sorted((s for c, _m, s in full if c == citizen.id), reverse=True)[:3]
         mine = sorted((s for c, _m, s in top if c == citizen.id), reverse=True)
         assert mine == pytest.approx(best, abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_contenders_lose_none_of_the_best(seed):
+    """Ranking only the contenders gives exactly what ranking every mentor gives, ties included."""
+    from matching.engine.batch import MentorColumns, _index, contenders
+
+    citizens, mentors = _random_profiles(seed, 60)
+    narrowed = 0
+    for weights in (
+        Weights(),
+        Weights(needs=10, language=10, wishes=10, availability=10, caseworker=10),
+        Weights(needs=0, language=0, wishes=0, availability=0, capacity_left=0, load_balance=0, caseworker=0),
+        Weights(needs=3, language=10, wishes=1, availability=9, capacity_left=10, load_balance=0, caseworker=7),
+        Weights(distance=6),
+        Weights(distance=10, max_distance_km=60, needs=2),
+    ):
+        for citizen in citizens[:15]:
+            vocabularies = (
+                _index([citizen.needs], [m.competences for m in mentors]),
+                _index([citizen.languages], [m.languages for m in mentors]),
+                _index([citizen.availability], [m.availability for m in mentors]),
+            )
+            columns = MentorColumns.of_profiles(mentors, *vocabularies)
+            for top in (1, 3, 10):
+                ids = set(contenders(citizen, columns, weights, top=top))
+                chosen = [m for m in mentors if m.id in ids]
+                assert rank_mentors(citizen, chosen, weights, top=top) == rank_mentors(
+                    citizen, mentors, weights, top=top
+                )
+                narrowed += len(chosen) < len(rank_mentors(citizen, mentors, weights, top=None))
+    assert narrowed  # the narrowing did leave mentors out, so the equality above was tested
