@@ -733,69 +733,73 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
 # Companies ------------------------------------------------------------------------------------------
 
 
+def _per_company(queryset: QuerySet, **aggregates) -> dict[int, tuple]:
+    """{company id: (aggregate, ...)} from one grouped query over `queryset`."""
+    grouped = queryset.order_by().values("company").annotate(**aggregates).values_list("company", *aggregates)
+    return {row[0]: row[1:] for row in grouped}
+
+
 def companies_report(*, jobcenter, companies: QuerySet, params: dict) -> Report:
     """Per company: active and trained mentors, placements started and ended in the period and how they
-    ended, and compensation (frikøb) approved for months in the period. One query for the rows, one for
-    the totals."""
+    ended, and compensation (frikøb) approved for months in the period.
+
+    Four queries whatever the number of companies: the companies, then one grouped query each over their
+    mentors, placements and approved claims, joined here by company id. (A correlated subquery per company
+    and figure ran seven times per company.) The totals are the sums of the rows: every mentor, placement
+    and claim belongs to one company."""
     date_from, date_to = _period(params)
-    placements = Placement.objects.filter(jobcenter=jobcenter)
+    chosen = companies.filter(jobcenter=jobcenter)
+    placements = Placement.objects.filter(jobcenter=jobcenter, company__in=chosen.values("pk"))
     if params.get("target_group"):
         placements = placements.filter(citizen__target_group=params["target_group"])
-    started = placements.filter(status__in=PLACEMENT_STARTED)
-    ended = placements.filter(status=PlacementStatus.ENDED)
-    claims = CompensationClaim.objects.filter(jobcenter=jobcenter, status=ClaimStatus.APPROVED)
+    started = Q(status__in=PLACEMENT_STARTED)
+    ended = Q(status=PlacementStatus.ENDED)
+    claims = CompensationClaim.objects.filter(
+        jobcenter=jobcenter, status=ClaimStatus.APPROVED, company__in=chosen.values("pk")
+    )
     if date_from:
-        started = started.filter(starts_on__gte=date_from)
-        ended = ended.filter(ended_on__gte=date_from)
+        started &= Q(starts_on__gte=date_from)
+        ended &= Q(ended_on__gte=date_from)
         claims = claims.filter(month__gte=date_from.replace(day=1))
     if date_to:
-        started = started.filter(starts_on__lte=date_to)
-        ended = ended.filter(ended_on__lte=date_to)
+        started &= Q(starts_on__lte=date_to)
+        ended &= Q(ended_on__lte=date_to)
         claims = claims.filter(month__lte=date_to)
-    paid = Coalesce(
-        Subquery(
-            claims.filter(company=OuterRef("pk"))
-            .order_by()
-            .values("company")
-            .annotate(total=Sum("total_amount"))
-            .values("total"),
-            output_field=DecimalField(max_digits=12, decimal_places=2),
-        ),
-        Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2)),
+    mentors = _per_company(
+        CompanyMentor.objects.filter(is_active=True, company__in=chosen.values("pk")),
+        mentors_n=Count("pk"),
+        trained=Count("pk", filter=Q(course_completed_on__isnull=False)),
     )
-    mentors = CompanyMentor.objects.filter(is_active=True)
-    annotated = (
-        companies.filter(jobcenter=jobcenter)
-        .order_by()
-        .annotate(
-            mentors_n=_correlated_count(mentors, "company"),
-            trained=_correlated_count(mentors.filter(course_completed_on__isnull=False), "company"),
-            started_n=_correlated_count(started, "company"),
-            ended_n=_correlated_count(ended, "company"),
-            ordinary=_correlated_count(ended.filter(outcome=Outcome.ORDINARY_JOB), "company"),
-            education=_correlated_count(ended.filter(outcome=Outcome.EDUCATION), "company"),
-            paid=paid,
-        )
+    outcomes = _per_company(
+        placements.filter(started | ended),
+        started_n=Count("pk", filter=started),
+        ended_n=Count("pk", filter=ended),
+        ordinary=Count("pk", filter=ended & Q(outcome=Outcome.ORDINARY_JOB)),
+        education=Count("pk", filter=ended & Q(outcome=Outcome.EDUCATION)),
     )
+    paid = _per_company(claims, paid=Sum("total_amount"))
     keys = ["mentors_n", "trained", "started_n", "ended_n", "ordinary", "education", "paid"]
-    rows = list(annotated.values("name", *keys).order_by("-started_n", "name"))
-    chosen = companies.filter(jobcenter=jobcenter).values("pk")
-    totals = _scalars(
-        jobcenter,
-        companies=_count(companies.filter(jobcenter=jobcenter)),
-        with_trained=_count(
-            companies.filter(jobcenter=jobcenter).filter(
-                Exists(mentors.filter(company=OuterRef("pk"), course_completed_on__isnull=False))
+    nothing = (0, 0)
+    rows = [
+        dict(
+            zip(
+                ["name", *keys],
+                (
+                    name,
+                    *mentors.get(pk, nothing),
+                    *outcomes.get(pk, nothing * 2),
+                    paid.get(pk, (Decimal("0.00"),))[0],
+                ),
+                strict=True,
             )
-        ),
-        mentors_n=_count(mentors.filter(company__in=chosen)),
-        trained=_count(mentors.filter(company__in=chosen, course_completed_on__isnull=False)),
-        started_n=_count(started.filter(company__in=chosen)),
-        ended_n=_count(ended.filter(company__in=chosen)),
-        ordinary=_count(ended.filter(company__in=chosen, outcome=Outcome.ORDINARY_JOB)),
-        education=_count(ended.filter(company__in=chosen, outcome=Outcome.EDUCATION)),
-        paid=_sum(claims.filter(company__in=chosen), "total_amount"),
-    )
+        )
+        for pk, name in chosen.order_by("name").values_list("pk", "name")
+    ]
+    rows.sort(key=lambda row: -row["started_n"])  # stable: by name within the same count, as the database sorts
+    totals = {key: sum(row[key] for row in rows) for key in keys}
+    totals["paid"] = sum((row["paid"] for row in rows), Decimal("0.00"))
+    totals["companies"] = len(rows)
+    totals["with_trained"] = sum(1 for row in rows if row["trained"])
     columns = [
         Column(_("Virksomhed"), numeric=False),
         Column(_("Aktive mentorer")),
