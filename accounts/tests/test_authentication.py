@@ -165,6 +165,37 @@ def test_session_ends_after_idle_timeout_but_activity_keeps_it_alive(client, wor
         assert response["Location"].startswith(LOGIN)
 
 
+def test_pages_do_not_write_the_session_on_every_request(client, world):
+    """The idle timeout moves forward at most once a minute: a read-only page view a few seconds after the last
+    save writes nothing, one a minute later saves the session with a later expiry."""
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def session_writes(queries):
+        return [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        post_login(client, world.caseworker.email)
+        key = client.cookies["sessionid"].value
+        saved = Session.objects.get(session_key=key).expire_date
+    with (
+        time_machine.travel(start + timedelta(seconds=30), tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(HOME).status_code == 200
+    assert session_writes(queries.captured_queries) == []
+    assert Session.objects.get(session_key=key).expire_date == saved
+    with (
+        time_machine.travel(start + timedelta(seconds=61), tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(HOME).status_code == 200
+    assert len(session_writes(queries.captured_queries)) == 1
+    assert Session.objects.get(session_key=key).expire_date == saved + timedelta(seconds=61)
+
+
 def test_deactivated_user_session_ends(client, world):
     post_login(client, world.caseworker.email)
     assert client.get(HOME).status_code == 200
