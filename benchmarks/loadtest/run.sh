@@ -35,8 +35,14 @@ queries() {
 }
 
 run() {
+    # Every run starts from the same state: without autovacuum (off on these machines, on in production) the
+    # sessions of earlier runs leave dead row versions that each session lookup walks past.
+    psql "$DATABASE_URL" -qc "VACUUM (ANALYZE) django_session"
+    # Keep-alive above the users' longest think time (BENCH_THINK_MAX, 2 s): with gunicorn's default of 2 s
+    # the server closed idle connections just as a user sent its next request on them (status 0 in locust).
     .venv/bin/gunicorn mentorship.wsgi --bind "$BENCH_HOST:$BENCH_PORT" --workers "${BENCH_WORKERS:-3}" \
-        --threads "${BENCH_THREADS:-2}" --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
+        --threads "${BENCH_THREADS:-2}" --keep-alive "${BENCH_KEEPALIVE:-5}" \
+        --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
     local gunicorn=$!
     trap 'kill $gunicorn 2>/dev/null || true' EXIT
     for _ in $(seq 50); do curl -fs "http://$BENCH_HOST:$BENCH_PORT/healthz/" >/dev/null && break; sleep 0.2; done
