@@ -42,7 +42,7 @@ from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
 from corps.selectors import mentor_loads, mentor_loads_query
-from matching.engine.batch import MentorColumns, contenders
+from matching.engine.batch import MentorColumns, contenders, profile_of
 from matching.engine.scoring import FULL_TIME, CitizenProfile, MentorProfile, PairScore, Weights, rank_mentors
 from matching.models import (
     DEFAULT_WEIGHTS,
@@ -342,14 +342,15 @@ def with_locations(
     postcode without a known centre stays without a location, and the criterion leaves that pair out.
 
     The mentors' postcodes and their centres come as two plain lists joined here (the jobcenter's
-    mentors, then the centres of their postcodes), not as a subquery per mentor; a few mentors (the
-    contenders of a suggestion) are looked up by id."""
+    mentors, then the centres of their postcodes), not as a subquery per mentor with every mentor's
+    id as a parameter."""
     profile = citizen_location(citizen=citizen, profile=profile)
     wanted = {m.id for m in mentors}
-    scope = Mentor.objects.filter(jobcenter=citizen.jobcenter_id).order_by()
-    if len(wanted) <= FEW_MENTORS:
-        scope = scope.filter(pk__in=[int(pk) for pk in wanted])
-    postcodes = {str(pk): postcode for pk, postcode in _fetch(scope, "id", "postcode") if str(pk) in wanted}
+    postcodes = {
+        str(pk): postcode
+        for pk, postcode in _fetch(Mentor.objects.filter(jobcenter=citizen.jobcenter_id).order_by(), "id", "postcode")
+        if str(pk) in wanted
+    }
     centres = {
         code: (lat, lon)
         for code, lat, lon in PostcodeLocation.objects.filter(code__in=set(postcodes.values())).values_list(
@@ -358,9 +359,6 @@ def with_locations(
     }
     places = {pk: centres[postcode] for pk, postcode in postcodes.items() if postcode in centres}
     return profile, [replace(m, location=places[m.id]) if m.id in places else m for m in mentors]
-
-
-FEW_MENTORS = 500
 
 
 def _bit_sum(column: str, bits: dict[int, int]) -> Cast:
@@ -480,9 +478,10 @@ def suggestions_for(
     """The best corps mentors for the citizen, best first, each with the reasons in Danish.
 
     With a ``top`` every mentor is scored from plain columns first (:func:`mentor_columns`), and only the
-    contenders for the top places, the mentors within rounding of the ``top``-th best score, are loaded as
-    profiles, ranked and explained by the engine: the same answer as ranking every profile, without
-    building 10,000 of them. Without a ``top`` every mentor is loaded as a profile."""
+    contenders for the top places, the mentors within rounding of the ``top``-th best score, become engine
+    profiles (from those columns), to be ranked and explained by the engine: the same answer as ranking
+    every mentor's full profile, without building 10,000 of them. Without a ``top`` every mentor is loaded
+    as a full profile."""
     profile = citizen_profile(citizen=citizen)
     excluded = [int(pk) for pk in profile.declined_by] + list(exclude_ids)
     weights = weights_for(jobcenter=citizen.jobcenter_id)
@@ -492,14 +491,18 @@ def suggestions_for(
         "exclude_ids": excluded,
         "only_ids": only_ids,
     }
+    columns = None
     if top is not None:
         located = citizen_location(citizen=citizen, profile=profile) if weights.distance else profile
         columns = mentor_columns(citizen=located, locations=bool(weights.distance), **narrowing)
-        if columns is not None:
-            narrowing["only_ids"] = [int(pk) for pk in contenders(located, columns, weights, top=top)]
-    profiles, names = mentor_profiles(**narrowing)
-    if weights.distance:
-        profile, profiles = with_locations(citizen=citizen, profile=profile, mentors=profiles)
+    if columns is not None:
+        profile = located
+        profiles = [profile_of(columns, row) for row in contenders(located, columns, weights, top=top)]
+        names = dict(Mentor.objects.filter(pk__in=[int(m.id) for m in profiles]).values_list("pk", "full_name"))
+    else:
+        profiles, names = mentor_profiles(**narrowing)
+        if weights.distance:
+            profile, profiles = with_locations(citizen=citizen, profile=profile, mentors=profiles)
     ranked: list[PairScore] = rank_mentors(profile, profiles, weights, top=top)
     return [
         Suggestion(int(pair.mentor_id), names[int(pair.mentor_id)], pair.score, pair.explanations) for pair in ranked

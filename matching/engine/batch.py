@@ -106,6 +106,26 @@ class MentorColumns:
         )
 
 
+def profile_of(mentors: MentorColumns, row: int) -> MentorProfile:
+    """Row ``row`` as an engine profile. Its sets hold only the vocabularies' items: when the columns were
+    loaded for one citizen, the needs and languages of that citizen it covers, which is all that scoring
+    and explaining that citizen's pairs reads."""
+    competence, spoken, slots = int(mentors.competence[row]), int(mentors.spoken[row]), int(mentors.slots[row])
+    latitude = None if mentors.latitude is None else float(mentors.latitude[row])
+    return MentorProfile(
+        id=mentors.ids[row],
+        competences=frozenset(name for name, bit in mentors.needs_ix.items() if competence >> bit & 1),
+        languages=frozenset(code for code, bit in mentors.language_ix.items() if spoken >> bit & 1),
+        gender=mentors.gender[row] or None,
+        age=None if mentors.age[row] < 0 else int(mentors.age[row]),
+        availability=frozenset(slot for slot, bit in mentors.slot_ix.items() if slots >> bit & 1),
+        location=None if latitude is None or np.isnan(latitude) else (latitude, float(mentors.longitude[row])),
+        capacity=int(mentors.capacity[row]),
+        active=int(mentors.active[row]),
+        corps=FULL_TIME if mentors.full_time[row] else "part_time",
+    )
+
+
 def score_rows(citizens: Sequence[CitizenProfile], mentors: MentorColumns, weights: Weights) -> np.ndarray:
     """The bare scores of every (citizen, mentor) pair as a citizens × mentors matrix, -1.0 where the
     pair is excluded. The citizens' needs, languages and slots must all be in the mentors' vocabularies.
@@ -278,15 +298,14 @@ def score_table_fast(
 _NARROWING_MARGIN = 1e-9
 
 
-def contenders(citizen: CitizenProfile, mentors: MentorColumns, weights: Weights, *, top: int) -> list[str]:
-    """The ids of the mentors that can be among the citizen's ``top`` best: every eligible mentor whose
+def contenders(citizen: CitizenProfile, mentors: MentorColumns, weights: Weights, *, top: int) -> list[int]:
+    """The rows of the mentors that can be among the citizen's ``top`` best: every eligible mentor whose
     bare score is within a rounding margin of the ``top``-th best. Ranking just these with
-    :func:`scoring.rank_mentors` gives exactly the answer ranking everyone would (ties included), while
-    only they need a full :class:`MentorProfile`."""
+    :func:`scoring.rank_mentors` (as :func:`profile_of`) gives exactly the answer ranking everyone would,
+    ties included."""
     row = score_rows([citizen], mentors, weights)[0]
     eligible = np.flatnonzero(row >= 0.0)
     if len(eligible) > top:
         cut = np.partition(row[eligible], len(eligible) - top)[len(eligible) - top]
         eligible = eligible[row[eligible] >= cut - _NARROWING_MARGIN]
-    ids = mentors.ids
-    return [ids[j] for j in eligible.tolist()]
+    return eligible.tolist()

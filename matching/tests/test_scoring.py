@@ -327,7 +327,7 @@ def test_contenders_lose_none_of_the_best(seed):
             )
             columns = MentorColumns.of_profiles(mentors, *vocabularies)
             for top in (1, 3, 10):
-                ids = set(contenders(citizen, columns, weights, top=top))
+                ids = {columns.ids[row] for row in contenders(citizen, columns, weights, top=top)}
                 chosen = [m for m in mentors if m.id in ids]
                 assert rank_mentors(citizen, chosen, weights, top=top) == rank_mentors(
                     citizen, mentors, weights, top=top
