@@ -379,6 +379,10 @@ def _mask_query(through, column: str, mentors: QuerySet, bits: dict[int, int]) -
     )
 
 
+# Availability slots are small ints (weekday * 8 + day part) and serve as their own bit positions.
+SLOT_BITS = {slot: slot for slot in range(63)}
+
+
 @lru_cache(maxsize=2048)
 def _slot_mask(weekdays: int, day_parts: int) -> int:
     return sum(1 << slot for slot in slots_of(weekdays, day_parts))
@@ -404,28 +408,28 @@ def mentor_columns(
     if len(citizen.needs) > 63 or len(citizen.languages) > 63:
         return None
     mentors = _scored_mentors(jobcenter=jobcenter, severe_only=severe_only, exclude_ids=exclude_ids, only_ids=only_ids)
-    need_bit = {name: 1 << i for i, name in enumerate(citizen.needs)}
+    needs_ix = {name: i for i, name in enumerate(citizen.needs)}
+    language_ix = {code: i for i, code in enumerate(citizen.languages)}
     competence_bits = {
-        pk: need_bit[_need_name(name)]
+        pk: 1 << needs_ix[_need_name(name)]
         for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
-        if _need_name(name) in need_bit
+        if _need_name(name) in needs_ix
     }
-    language_bit = {code: 1 << i for i, code in enumerate(citizen.languages)}
-    language_bits = {pk: language_bit[code] for pk, code in language_codes().items() if code in language_bit}
+    language_bits = {pk: 1 << language_ix[code] for pk, code in language_codes().items() if code in language_ix}
+    # alias: (grouped query, the name of its mentor id column)
     parts = {
-        "a": mentor_loads_query(mentors),
-        "p": _pending_seats_query(jobcenter=jobcenter),
+        "a": (mentor_loads_query(mentors), "mentor"),
+        "p": (_pending_seats_query(jobcenter=jobcenter), "mentor_id"),
     }
     if competence_bits:
-        parts["c"] = _mask_query(Mentor.competences.through, "competence_id", mentors, competence_bits)
+        parts["c"] = (_mask_query(Mentor.competences.through, "competence_id", mentors, competence_bits), "mentor_id")
     if language_bits:
-        parts["l"] = _mask_query(Mentor.languages.through, "language_id", mentors, language_bits)
+        parts["l"] = (_mask_query(Mentor.languages.through, "language_id", mentors, language_bits), "mentor_id")
     try:
         sql, params = mentors.values_list(*MENTOR_COLUMNS[:1], *MENTOR_COLUMNS[2:], "postcode").query.sql_with_params()
         joins = []
-        for alias, query in parts.items():
+        for alias, (query, key) in parts.items():
             part_sql, part_params = query.query.sql_with_params()
-            key = "mentor" if alias == "a" else "mentor_id"
             joins.append(f' LEFT JOIN ({part_sql}) {alias} ON {alias}."{key}" = m."id"')
             params += part_params
     except EmptyResultSet:  # e.g. only_ids=[]
@@ -460,16 +464,12 @@ def mentor_columns(
         full_time=np.array(employment, dtype=object) == Employment.FULL_TIME.value,
         gender=np.array([gender or "" for gender in genders], dtype=object),
         age=np.array([year - born if born else -1 for born in birth_years], dtype=np.int64),
-        needs_ix={name: i for i, name in enumerate(citizen.needs)},
-        language_ix={code: i for i, code in enumerate(citizen.languages)},
+        needs_ix=needs_ix,
+        language_ix=language_ix,
         slot_ix=SLOT_BITS,
         latitude=np.array(lat, dtype=np.float64) if locations else None,  # None (no centre) becomes NaN
         longitude=np.array(lon, dtype=np.float64) if locations else None,
     )
-
-
-# Availability slots are small ints (weekday * 8 + day part) and serve as their own bit positions.
-SLOT_BITS = {slot: slot for slot in range(63)}
 
 
 def suggestions_for(

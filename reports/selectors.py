@@ -779,17 +779,11 @@ def companies_report(*, jobcenter, companies: QuerySet, params: dict) -> Report:
     )
     paid = _per_company(claims, paid=Sum("total_amount"))
     keys = ["mentors_n", "trained", "started_n", "ended_n", "ordinary", "education", "paid"]
-    nothing = (0, 0)
     rows = [
         dict(
             zip(
                 ["name", *keys],
-                (
-                    name,
-                    *mentors.get(pk, nothing),
-                    *outcomes.get(pk, nothing * 2),
-                    paid.get(pk, (Decimal("0.00"),))[0],
-                ),
+                (name, *mentors.get(pk, (0, 0)), *outcomes.get(pk, (0, 0, 0, 0)), *paid.get(pk, (Decimal("0.00"),))),
                 strict=True,
             )
         )
@@ -797,7 +791,6 @@ def companies_report(*, jobcenter, companies: QuerySet, params: dict) -> Report:
     ]
     rows.sort(key=lambda row: -row["started_n"])  # stable: by name within the same count, as the database sorts
     totals = {key: sum(row[key] for row in rows) for key in keys}
-    totals["paid"] = sum((row["paid"] for row in rows), Decimal("0.00"))
     totals["companies"] = len(rows)
     totals["with_trained"] = sum(1 for row in rows if row["trained"])
     columns = [
