@@ -39,8 +39,10 @@ from citizens.models import (
     SensitiveNote,
     TargetGroup,
 )
+from notifications.fanout import OVERDUE_DAYS
 
-FOLLOW_UP_DUE_DAYS = 8
+# One definition for the page, the start page's to-do list and the reminders the jobcenter's staff get.
+FOLLOW_UP_DUE_DAYS = OVERDUE_DAYS
 AGREEMENT_WARNING_DAYS = 28
 
 

@@ -715,7 +715,12 @@ def follow_up_confirm_hours(request, pk: int):
 def follow_up_overdue(request):
     page = paginate(selectors.placements_without_follow_up(jobcenter=request.jobcenter), request)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Forløb uden opfølgning"))
-    context = {"placements": page.rows, "page": page, "today": timezone.localdate()}
+    context = {
+        "placements": page.rows,
+        "page": page,
+        "today": timezone.localdate(),
+        "overdue_days": selectors.FOLLOW_UP_DUE_DAYS,
+    }
     return render(request, "citizens/follow_up_overdue.html", context)
 
 

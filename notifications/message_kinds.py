@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -98,7 +99,7 @@ def followup_overdue_context(messages: list) -> dict[int, dict]:
 register(
     MessageKind(
         key=FOLLOWUP_OVERDUE,
-        label=_("Påmindelse: ingen opfølgning i 8 dage"),
+        label=format_lazy(_("Påmindelse: ingen opfølgning i {days} dage"), days=OVERDUE_DAYS),
         subject_template="notifications/followup_overdue/subject.txt",
         text_template="notifications/followup_overdue/body.txt",
         html_template="notifications/followup_overdue/body.html",

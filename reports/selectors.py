@@ -46,7 +46,12 @@ from citizens.models import (
     ProgressSummary,
     TargetGroup,
 )
-from citizens.selectors import AGREEMENT_WARNING_DAYS, agreements_ending_within, placements_without_follow_up
+from citizens.selectors import (
+    AGREEMENT_WARNING_DAYS,
+    FOLLOW_UP_DUE_DAYS,
+    agreements_ending_within,
+    placements_without_follow_up,
+)
 from companies.models import ClaimStatus, CompanyMentor, CompensationClaim
 from corps.models import HoursEntry, HoursStatus, Mentor, MentorStatus
 from corps.selectors import corps_breadth
@@ -187,7 +192,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
     return [
         TodoItem(
             "follow_up_overdue",
-            _("Forløb uden opfølgning i 8 dage eller mere"),
+            _("Forløb uden opfølgning i %(days)s dage eller mere") % {"days": FOLLOW_UP_DUE_DAYS},
             counts["follow_up_overdue"],
             reverse("citizens:follow_up_overdue"),
             _("Følg op"),

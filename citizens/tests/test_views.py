@@ -9,6 +9,7 @@ from accounts.models import Role
 from accounts.tests.factories import MembershipFactory, UserFactory
 from audit.models import AccessLog
 from citizens.models import Citizen
+from citizens.selectors import FOLLOW_UP_DUE_DAYS
 from citizens.tests.factories import (
     AgreementFactory,
     CitizenFactory,
@@ -21,6 +22,7 @@ from citizens.tests.factories import (
 )
 from corps.tests.factories import MentorFactory
 from matching.tests.factories import OfferFactory
+from notifications.fanout import OVERDUE_DAYS
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -215,18 +217,21 @@ def test_assessment_form_requires_a_score(world, login):
 
 
 def test_follow_up_overdue_and_unconfirmed_hours_pages(world, login):
+    days = FOLLOW_UP_DUE_DAYS
+    assert days == OVERDUE_DAYS  # the page and the reminders to the staff count the same days
     stale = PlacementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter, name="Gammel Opfølgning"),
-        last_follow_up_on=TODAY - datetime.timedelta(days=8),
+        last_follow_up_on=TODAY - datetime.timedelta(days=days),
     )
     PlacementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter, name="Frisk Opfølgning"),
-        last_follow_up_on=TODAY - datetime.timedelta(days=7),
+        last_follow_up_on=TODAY - datetime.timedelta(days=days - 1),
     )
     FollowUpFactory(citizen=stale.citizen, mentor_hours=3)
     client = login(world.coordinator)
     page = client.get(reverse("citizens:follow_up_overdue")).content.decode()
     assert "Gammel Opfølgning" in page and "Frisk Opfølgning" not in page
+    assert f"Forløb uden opfølgning i {days} dage eller mere" in page
     page = client.get(reverse("citizens:hours")).content.decode()
     assert "Gammel Opfølgning" in page and "3,00" in page
 
