@@ -93,6 +93,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.tenant",
             ],
+            # Django's `date` and `time` filters, remembered per value (see the module).
+            "builtins": ["mentorship.template_builtins"],
         },
     },
 ]

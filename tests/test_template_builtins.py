@@ -1,0 +1,72 @@
+"""mentorship.template_builtins: every template's `|date` and `|time` give exactly Django's own output."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import Context, Engine, engines
+from django.utils import timezone, translation
+
+from mentorship import template_builtins
+
+# Django's filters alone: an engine without the project's builtins.
+DJANGO = Engine(libraries={}, builtins=[])
+SOURCE = (
+    '{{ d|date:"D j. F Y H.i T" }}|{{ d|date:"c" }}|{{ d|date }}|{{ d|time:"H.i e" }}|{{ d|time }}'
+    '|{{ day|date:"l j. M" }}'
+)
+AWARE = datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC)  # the night Denmark moves to summer time
+# The night it moves back: 02.30 CEST and, an hour later, 02.30 CET (equal in Copenhagen but for `fold`).
+BACK = datetime.datetime(2026, 10, 25, 0, 30, tzinfo=datetime.UTC)
+VALUES = [
+    {"d": BACK, "day": None},
+    {"d": BACK + datetime.timedelta(hours=1), "day": None},
+    {"d": AWARE, "day": datetime.date(2026, 12, 24)},
+    {"d": AWARE + datetime.timedelta(hours=1), "day": datetime.date(2026, 5, 1)},
+    {"d": datetime.datetime(2026, 1, 2, 8, 5), "day": None},  # naive
+    {"d": None, "day": ""},
+    {"d": "not a date", "day": ["unhashable"]},
+]
+
+
+def render_both(context: dict) -> tuple[str, str]:
+    ours = engines["django"].from_string(SOURCE).render(context)
+    theirs = DJANGO.from_string(SOURCE).render(Context(context))
+    return ours, theirs
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    template_builtins._date.cache_clear()
+    template_builtins._time.cache_clear()
+
+
+def test_the_project_engine_uses_the_remembered_filters():
+    engine = engines["django"].engine
+    assert engine.template_builtins[-1].filters["date"] is template_builtins.date
+    assert engine.template_builtins[-1].filters["time"] is template_builtins.time
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("zone", ["Europe/Copenhagen", "America/Nuuk"])
+def test_same_output_as_django_in_every_language_and_time_zone(language, zone):
+    with translation.override(language), timezone.override(ZoneInfo(zone)):
+        for context in VALUES:
+            for _twice in range(2):  # the second time from the cache
+                ours, theirs = render_both(context)
+                assert ours == theirs
+    assert template_builtins._date.cache_info().hits > 0
+
+
+def test_the_cache_keeps_languages_and_time_zones_apart():
+    context = {"d": AWARE, "day": datetime.date(2026, 12, 24)}
+    with translation.override("da"):
+        danish = render_both(context)[0]
+    with translation.override("en"):
+        english = render_both(context)[0]
+    with translation.override("da"), timezone.override(ZoneInfo("America/Nuuk")):
+        nuuk = render_both(context)[0]
+    assert "marts" in danish and "March" in english
+    assert "01.30" in danish  # 00:30 UTC is 01:30 in Copenhagen (CET) ...
+    assert "22.30" in nuuk  # ... and 22:30 the day before in Nuuk
+    assert len({danish, english, nuuk}) == 3
