@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courses.models import (
+    ACTIVE_STATUSES,
     SEAT_STATUSES,
     Attendance,
     Course,
@@ -245,6 +246,14 @@ def company_registrations(*, company) -> QuerySet[Registration]:
         .filter(Q(company=company) | Q(company_mentor__company=company))
         .select_related("course__course_type")
         .order_by("-course__first_day", "name")
+    )
+
+
+def portal_registration_get(*, company, pk: int) -> Registration:
+    """One of the company's registrations that can still be withdrawn (registered, offered a seat or
+    waiting); any other registration, another company's included, answers 404."""
+    return get_object_or_404(
+        company_registrations(company=company).filter(status__in=ACTIVE_STATUSES).select_related("course"), pk=pk
     )
 
 

@@ -819,6 +819,22 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
 
 
 @transaction.atomic
+def registration_cancel_by_company(*, actor, company, registration: Registration) -> Registration:
+    """A company leader withdraws one of the company's registrations in the portal, until the course
+    begins: the seat, a seat offered or the waiting-list place is given up and a freed seat goes to the
+    next in line (registration_cancel). After that only the jobcenter can change it."""
+    registration = Registration.objects.select_related("course").get(pk=registration.pk)
+    if registration.company_id != company.pk and (
+        registration.company_mentor is None or registration.company_mentor.company_id != company.pk
+    ):
+        raise ValidationError(_("Tilmeldingen hører ikke til jeres virksomhed."))
+    course = registration.course
+    if course.first_day and course.first_day <= timezone.localdate():
+        raise ValidationError(_("Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme."))
+    return registration_cancel(actor=actor, registration=registration)
+
+
+@transaction.atomic
 def registration_cancel_by_link(*, invitation: Invitation) -> Registration:
     """The invited person withdraws through their invitation link (no login), until the course begins. Their
     seat, a seat offered to them or their waiting-list place is given up, a freed seat goes to the next in line

@@ -34,7 +34,16 @@ from courses.forms import (
 )
 from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
-from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
+from courses.models import (
+    ACTIVE_STATUSES,
+    Course,
+    CourseType,
+    Invitation,
+    InvitationSource,
+    Registration,
+    RegistrationStatus,
+    Via,
+)
 from courses.pdf import certificate_pdf
 
 staff_required = role_required(*STAFF)
@@ -445,8 +454,27 @@ def portal_list(request):
         {
             "courses": list(selectors.upcoming_courses_for_company(company=company)),
             "registrations": list(selectors.company_registrations(company=company)[:100]),
+            "withdrawable": [str(status) for status in ACTIVE_STATUSES],
+            "today": timezone.localdate(),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@leader_required
+def portal_registration_cancel(request, pk: int):
+    registration = selectors.portal_registration_get(company=request.company, pk=pk)
+    if request.method == "POST":
+        try:
+            services.registration_cancel_by_company(
+                actor=request.user, company=request.company, registration=registration
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
+        return redirect("courses:portal_list")
+    return render(request, "courses/portal_registration_cancel.html", {"registration": registration})
 
 
 @require_http_methods(["GET", "POST"])

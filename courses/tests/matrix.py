@@ -16,6 +16,10 @@ def _registration(world):
     return {"pk": RegistrationFactory(course=CourseFactory(jobcenter=world.jobcenter)).pk}
 
 
+def _company_registration(world):
+    return {"pk": RegistrationFactory(course=CourseFactory(jobcenter=world.jobcenter), company=world.company_a).pk}
+
+
 def _completed(world):
     course = CourseFactory(jobcenter=world.jobcenter, days_ahead=-10)
     return {"pk": RegistrationFactory(course=course, completed_on=course.last_day).pk}
@@ -60,6 +64,8 @@ MATRIX = {
     # The portal: leaders see their own jobcenter's open courses (a course is not a company's object).
     "courses:portal_list": leaders_only(),
     "courses:portal_register": leaders_only(kwargs=_course),
+    # A registration of company A's: leader B's portal answers 404.
+    "courses:portal_registration_cancel": leaders_only(kwargs=_company_registration, object_of_company=True),
     # Public links from e-mails: a valid signed token works for everyone, logged in or not.
     "courses:public_invitation": row(200, kwargs=_invitation_token),
     "courses:public_offer": row(200, kwargs=_offer_token),

@@ -205,3 +205,43 @@ def test_portal_registers_only_the_leaders_own_mentors(world, login):
     assert Registration.objects.get().via == "portal"
     past = CourseFactory(jobcenter=world.jobcenter, days_ahead=-1)
     assert client.get(reverse("courses:portal_register", kwargs={"pk": past.pk})).status_code == 404
+
+
+def test_portal_leader_withdraws_a_registration_and_the_waiting_list_moves(world, login, django_assert_max_num_queries):
+    course = CourseFactory(jobcenter=world.jobcenter, capacity=1, title="Mentorkursus forår")
+    own = RegistrationFactory(course=course, company=world.company_a, name="Ane Mentor")
+    waiting = RegistrationFactory(course=course, status="waiting", waiting_since=timezone.now(), name="Bo Venter")
+    client = login(world.leader_a)
+    listing = client.get(reverse("courses:portal_list")).content.decode()
+    url = reverse("courses:portal_registration_cancel", kwargs={"pk": own.pk})
+    assert url in listing
+    with django_assert_max_num_queries(12):
+        page = client.get(url)
+    assert "Afmeld Ane Mentor fra Mentorkursus forår?" in page.content.decode()
+    response = client.post(url, follow=True)
+    assert "Ane Mentor er afmeldt." in response.content.decode()
+    own.refresh_from_db()
+    waiting.refresh_from_db()
+    assert own.status == "cancelled"
+    assert waiting.status == "offered"  # the freed seat went to the first on the waiting list
+    assert url not in response.content.decode()  # a cancelled registration cannot be withdrawn again
+    assert client.post(url).status_code == 404
+
+
+def test_portal_withdraw_only_the_own_company_and_not_once_the_course_has_begun(world, login):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    theirs = RegistrationFactory(course=course, company=world.company_a)
+    url = reverse("courses:portal_registration_cancel", kwargs={"pk": theirs.pk})
+    assert login(world.leader_b).post(url).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == "registered"
+
+    begun = CourseFactory(jobcenter=world.jobcenter, days_ahead=0)
+    registration = RegistrationFactory(course=begun, company=world.company_a, name="Cai Sen")
+    client = login(world.leader_a)
+    url = reverse("courses:portal_registration_cancel", kwargs={"pk": registration.pk})
+    assert url not in client.get(reverse("courses:portal_list")).content.decode()
+    response = client.post(url, follow=True)
+    assert "Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "registered"
