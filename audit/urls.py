@@ -27,6 +27,7 @@ urlpatterns = [
     path("<subject:subject>/<int:pk>/adgangslog/", views.person_access_log, name="person_access_log"),
     path("<subject:subject>/<int:pk>/indsigt/", views.subject_access, name="subject_access"),
     path("<subject:subject>/<int:pk>/indsigt.json", views.subject_access_json, name="subject_access_json"),
+    path("<subject:subject>/<int:pk>/indsigt.pdf", views.subject_access_pdf_view, name="subject_access_pdf"),
     path("<subject:subject>/<int:pk>/slet/", views.erase, name="erase"),
     path("borger/<int:pk>/arkiv/", views.archive_hold, name="archive_hold"),
 ]

@@ -20,6 +20,7 @@ from audit.erasure import erase_blockers, person_erase
 from audit.export import subject_export
 from audit.forms import AccessLogFilterForm, ArchiveHoldForm, EraseForm, RetentionRuleForm
 from audit.models import AccessAction
+from audit.pdf import subject_access_pdf
 from audit.registry import SUBJECT_LABELS, SUBJECT_SLUGS, OnErase, PersonRows, Subject
 from audit.services import access_record
 
@@ -164,6 +165,18 @@ def subject_access_json(request, subject: Subject, pk: int):
     )
     response = HttpResponse(export.as_json(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(subject, pk, "json")}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@role_required(*COORDINATORS)
+def subject_access_pdf_view(request, subject: Subject, pk: int):
+    _person, export = _export_for(
+        request, subject, pk, purpose=_("Indsigt efter databeskyttelsesforordningens art. 15 (PDF)")
+    )
+    response = HttpResponse(subject_access_pdf(export), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(subject, pk, "pdf")}"'
     response["Cache-Control"] = "no-store"
     return response
 

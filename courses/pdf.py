@@ -1,14 +1,9 @@
-"""The course certificate (kursusbevis) as a Danish PDF, built with fpdf2 (pure Python; the citizens app
-uses it too). Helvetica covers Latin-1, which holds every Danish letter."""
+"""The course certificate (kursusbevis) as a Danish PDF (fpdf2, see mentorship.pdf)."""
 
 from django.utils import formats, translation
-from fpdf import FPDF
 
-_REPLACEMENTS = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "..."})
-
-
-def _latin1(text: str) -> str:
-    return str(text).translate(_REPLACEMENTS).encode("latin-1", "replace").decode("latin-1")
+from mentorship.pdf import document
+from mentorship.pdf import latin1 as _latin1
 
 
 def certificate_pdf(registration, sessions) -> bytes:
@@ -17,11 +12,7 @@ def certificate_pdf(registration, sessions) -> bytes:
     with translation.override("da"):
         days = [formats.date_format(s.date, "j. F Y") for s in sessions]
         completed = formats.date_format(registration.completed_on, "j. F Y")
-    pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(f"Kursusbevis - {course.title}"))
-    pdf.set_author(_latin1(jobcenter.name))
-    pdf.set_margins(25, 30, 25)
-    pdf.add_page()
+    pdf = document(title=f"Kursusbevis - {course.title}", author=jobcenter.name, margins=(25, 30, 25))
     pdf.set_font("Helvetica", "", 12)
     pdf.cell(0, 8, _latin1(jobcenter.name), new_x="LMARGIN", new_y="NEXT", align="C")
     pdf.ln(12)

@@ -21,6 +21,7 @@ MATRIX = {
     "audit:person_access_log": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
     "audit:subject_access": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
     "audit:subject_access_json": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "audit:subject_access_pdf": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
     "audit:erase": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
     "audit:archive_hold": coordinators_only(kwargs=_citizen_pk, object_of_jobcenter=True),
 }

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from audit.export import subject_export
 from audit.models import AccessAction, AccessLog
-from audit.registry import OnErase, Subject, held_for
+from audit.registry import SUBJECT_SLUGS, OnErase, Subject, held_for
 from audit.tests.people import full_citizen, full_company_mentor, full_mentor
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,44 @@ def test_block_and_detach_entries_are_not_the_persons_own_rows():
         for entry in held_for(subject):
             if entry.on_erase != OnErase.DELETE:
                 assert entry.fields is not None or not entry.export, entry
+
+
+def _pdf_text(content: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(content))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.mark.parametrize(
+    ("subject", "build"),
+    [
+        (Subject.CITIZEN, lambda world, tag: full_citizen(world, tag, CPR_A if tag == "A" else CPR_B)),
+        (Subject.MENTOR, full_mentor),
+        (Subject.COMPANY_MENTOR, full_company_mentor),
+    ],
+)
+def test_export_as_pdf_says_what_the_page_says_about_the_person_only(world, login, subject, build):
+    a = build(world, "A")
+    b = build(world, "B")
+    client = login(world.coordinator)
+    response = client.get(reverse("audit:subject_access_pdf", kwargs={"subject": subject, "pk": a.obj.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    filename = f"indsigt-{SUBJECT_SLUGS[subject]}-{a.obj.pk}-"
+    assert response["Content-Disposition"].startswith(f'attachment; filename="{filename}')
+    assert response["Cache-Control"] == "no-store"
+    text = _pdf_text(response.content)
+    export = subject_export(subject=subject, person=a.obj)
+    assert f"Indsigt i oplysninger om {a.name}" in text
+    for section in export.sections:
+        assert section.title in text, section.title
+    assert "E-mails sendt til dig" in text and "Hvornår dine oplysninger er blevet set" in text
+    for secret in a.secrets:
+        assert " ".join(secret.split()) in text, secret  # the CPR number and sensitive notes too: their own data
+    for secret in b.secrets:
+        assert secret not in text, secret
+    assert "Side 1 af" in text
+    entry = AccessLog.objects.filter(action=AccessAction.EXPORT, object_id=str(a.obj.pk)).get()
+    assert entry.purpose.endswith("(PDF)")
