@@ -333,6 +333,12 @@ SEAT_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED)
 ACTIVE_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITING)
 
 
+def company_registrations_q(company) -> Q:
+    """A company's registrations, as the portal sees them (reads and writes alike): the company's own and
+    its company mentors', on courses of the company's jobcenter."""
+    return Q(course__jobcenter_id=company.jobcenter_id) & (Q(company=company) | Q(company_mentor__company=company))
+
+
 class Via(models.TextChoices):
     COORDINATOR = "coordinator", _("Jobcentret")
     PORTAL = "portal", _("Virksomhedsportalen")

@@ -23,6 +23,7 @@ from courses.models import (
     RegistrationStatus,
     Session,
     Shadowing,
+    company_registrations_q,
 )
 from courses.services import settings_for
 
@@ -242,8 +243,7 @@ def upcoming_courses_for_company(*, company) -> QuerySet[Course]:
 def company_registrations(*, company) -> QuerySet[Registration]:
     """The company's registrations (its mentors and other employees), newest courses first."""
     return (
-        Registration.objects.filter(course__jobcenter_id=company.jobcenter_id)
-        .filter(Q(company=company) | Q(company_mentor__company=company))
+        Registration.objects.filter(company_registrations_q(company))
         .select_related("course__course_type")
         .order_by("-course__first_day", "name")
     )

@@ -31,6 +31,7 @@ from courses import message_kinds as mk
 from courses import tokens
 from courses.ical import CANCEL, REQUEST, course_ics
 from courses.models import (
+    ACTIVE_STATUSES,
     SEAT_STATUSES,
     Attendance,
     Category,
@@ -47,6 +48,7 @@ from courses.models import (
     Session,
     Shadowing,
     Via,
+    company_registrations_q,
 )
 from courses.vocabulary import seed_course_types
 from notifications.services import message_enqueue
@@ -802,6 +804,14 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
     registration.status = RS.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
+    if registration.invitation_id:
+        # However it was cancelled, the invitation counts as declined: no more course updates to the
+        # person, and the same link can register them again.
+        invitation = Invitation.objects.select_for_update().get(pk=registration.invitation_id)
+        if invitation.status != InvitationStatus.DECLINED:
+            invitation.status = InvitationStatus.DECLINED
+            invitation.responded_at = registration.cancelled_at
+            invitation.save(update_fields=["status", "responded_at"])
     if held_seat:
         _send(
             mk.REGISTRATION_CANCELLED,
@@ -818,19 +828,33 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
     return registration
 
 
+def company_withdraw_problem(registration: Registration, *, today: datetime.date | None = None) -> str | None:
+    """Why a company leader cannot withdraw this registration in the portal (a Danish sentence), or None:
+    only a registration that holds, is offered or waits for a seat, and only until the course begins."""
+    today = today or timezone.localdate()
+    if registration.status not in ACTIVE_STATUSES or registration.completed_on:
+        return _("Tilmeldingen er allerede afsluttet.")
+    first_day = registration.course.first_day
+    if first_day is not None and first_day <= today:
+        return _("Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme.")
+    return None
+
+
 @transaction.atomic
 def registration_cancel_by_company(*, actor, company, registration: Registration) -> Registration:
-    """A company leader withdraws one of the company's registrations in the portal, until the course
-    begins: the seat, a seat offered or the waiting-list place is given up and a freed seat goes to the
+    """A company leader withdraws one of the company's registrations in the portal (company_withdraw_problem
+    says when): the seat, a seat offered or the waiting-list place is given up and a freed seat goes to the
     next in line (registration_cancel). After that only the jobcenter can change it."""
-    registration = Registration.objects.select_related("course").get(pk=registration.pk)
-    if registration.company_id != company.pk and (
-        registration.company_mentor is None or registration.company_mentor.company_id != company.pk
-    ):
+    registration = (
+        Registration.objects.filter(company_registrations_q(company), pk=registration.pk)
+        .select_related("course")
+        .first()
+    )
+    if registration is None:
         raise ValidationError(_("Tilmeldingen hører ikke til jeres virksomhed."))
-    course = registration.course
-    if course.first_day and course.first_day <= timezone.localdate():
-        raise ValidationError(_("Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme."))
+    problem = company_withdraw_problem(registration)
+    if problem:
+        raise ValidationError(problem)
     return registration_cancel(actor=actor, registration=registration)
 
 
@@ -850,11 +874,7 @@ def registration_cancel_by_link(*, invitation: Invitation) -> Registration:
         raise ValidationError(_("Du er ikke tilmeldt kurset."))
     if course.first_day and course.first_day <= timezone.localdate():
         raise ValidationError(_("Kurset er begyndt. Kontakt jobcentret, hvis du ikke kan deltage."))
-    registration = registration_cancel(actor=None, registration=registration)
-    invitation.status = InvitationStatus.DECLINED
-    invitation.responded_at = timezone.now()
-    invitation.save(update_fields=["status", "responded_at"])
-    return registration
+    return registration_cancel(actor=None, registration=registration)
 
 
 @transaction.atomic

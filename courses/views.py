@@ -35,7 +35,6 @@ from courses.forms import (
 from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
 from courses.models import (
-    ACTIVE_STATUSES,
     Course,
     CourseType,
     Invitation,
@@ -448,14 +447,15 @@ def shadowing_create(request):
 @leader_required
 def portal_list(request):
     company = request.company
+    registrations = list(selectors.company_registrations(company=company)[:100])
+    today = timezone.localdate()
     return render(
         request,
         "courses/portal_list.html",
         {
             "courses": list(selectors.upcoming_courses_for_company(company=company)),
-            "registrations": list(selectors.company_registrations(company=company)[:100]),
-            "withdrawable": [str(status) for status in ACTIVE_STATUSES],
-            "today": timezone.localdate(),
+            "registrations": registrations,
+            "withdrawable": {r.pk for r in registrations if services.company_withdraw_problem(r, today=today) is None},
         },
     )
 
@@ -464,6 +464,10 @@ def portal_list(request):
 @leader_required
 def portal_registration_cancel(request, pk: int):
     registration = selectors.portal_registration_get(company=request.company, pk=pk)
+    problem = services.company_withdraw_problem(registration)
+    if request.method == "GET" and problem:
+        messages.error(request, problem)
+        return redirect("courses:portal_list")
     if request.method == "POST":
         try:
             services.registration_cancel_by_company(

@@ -1,10 +1,11 @@
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from companies.tests.factories import CompanyMentorFactory
-from courses import tokens
+from courses import services, tokens
 from courses.models import Course, Evaluation, Invitation, InvitationStatus, Registration, Session
 from courses.tests.factories import CourseFactory, CourseTypeFactory, InvitationFactory, RegistrationFactory, in_days
 
@@ -241,7 +242,25 @@ def test_portal_withdraw_only_the_own_company_and_not_once_the_course_has_begun(
     client = login(world.leader_a)
     url = reverse("courses:portal_registration_cancel", kwargs={"pk": registration.pk})
     assert url not in client.get(reverse("courses:portal_list")).content.decode()
-    response = client.post(url, follow=True)
-    assert "Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme." in response.content.decode()
+    for response in (client.get(url, follow=True), client.post(url, follow=True)):
+        assert "Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme." in response.content.decode()
     registration.refresh_from_db()
     assert registration.status == "registered"
+
+
+def test_withdrawing_in_the_portal_checks_the_company_itself_and_declines_the_invitation(world):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    theirs = RegistrationFactory(course=course, company=world.company_a)
+    with pytest.raises(ValidationError, match="hører ikke til jeres virksomhed"):
+        services.registration_cancel_by_company(actor=world.leader_b, company=world.company_b, registration=theirs)
+    invitation = InvitationFactory(course=course, status=InvitationStatus.REGISTERED)
+    invited = RegistrationFactory(
+        course=course, company_mentor=CompanyMentorFactory(company=world.company_a), invitation=invitation
+    )
+    services.registration_cancel_by_company(actor=world.leader_a, company=world.company_a, registration=invited)
+    invitation.refresh_from_db()
+    theirs.refresh_from_db()
+    assert theirs.status == "registered"
+    assert invitation.status == InvitationStatus.DECLINED  # no more course updates; the link can register again
+    with pytest.raises(ValidationError, match="allerede afsluttet"):
+        services.registration_cancel_by_company(actor=world.leader_a, company=world.company_a, registration=invited)
