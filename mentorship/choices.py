@@ -23,12 +23,13 @@ DJANGO_DISPLAY = models.Model._get_FIELD_display
 
 
 def _labels(field) -> dict:
-    """{value: lazy label} of the field's (static) choices, built on first use."""
-    labels = field.__dict__.get("_mentorship_labels")
-    if labels is None:
+    """{value: lazy label} of the field's (static) choices, built on first use and again if the field's
+    choices are ever replaced."""
+    choices, labels = field.__dict__.get("_mentorship_labels", (None, None))
+    if labels is None or choices is not field.choices:
         # Django's own dict (last label wins on a repeated value), built with the labels left lazy.
         labels = {make_hashable(value): label for value, label in field.flatchoices}
-        field._mentorship_labels = labels
+        field._mentorship_labels = (field.choices, labels)
     return labels
 
 

@@ -57,3 +57,18 @@ def test_the_label_follows_the_active_language():
     assert danish != english and danish == models.Model._get_FIELD_display(
         entry, LogEntry._meta.get_field("action_flag")
     )
+
+
+def test_replaced_choices_are_read_again():
+    from citizens.models import Citizen
+
+    field = Citizen._meta.get_field("status")
+    citizen = Citizen(status="ended")
+    original = field.choices
+    assert citizen.get_status_display() == "Afsluttet"
+    try:
+        field.choices = [("ended", "Slut")]
+        assert citizen.get_status_display() == "Slut"
+    finally:
+        field.choices = original
+    assert citizen.get_status_display() == "Afsluttet"

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Engine, engines
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from mentorship import template_builtins
@@ -70,3 +71,38 @@ def test_the_cache_keeps_languages_and_time_zones_apart():
     assert "01.30" in danish  # 00:30 UTC is 01:30 in Copenhagen (CET) ...
     assert "22.30" in nuuk  # ... and 22:30 the day before in Nuuk
     assert len({danish, english, nuuk}) == 3
+
+
+def test_fixed_offset_zones_keep_their_own_names():
+    # datetime.timezone objects are equal when their offsets are: GMT and UTC, "CET" and +01:00.
+    instant = datetime.datetime(2026, 1, 2, 8, 5, tzinfo=datetime.UTC)
+    for zone in (
+        datetime.timezone(datetime.timedelta(0), "GMT"),
+        datetime.UTC,
+        datetime.timezone(datetime.timedelta(hours=1), "CET"),
+        timezone.get_fixed_timezone(60),
+    ):
+        with timezone.override(zone):
+            ours, theirs = render_both({"d": instant, "day": None})
+            assert ours == theirs, zone
+
+
+def test_naive_datetimes_follow_the_time_zone_setting():
+    context = {"d": datetime.datetime(2026, 1, 2, 8, 5), "day": None}
+    first = render_both(context)
+    assert first[0] == first[1]
+    with override_settings(TIME_ZONE="America/Nuuk"):
+        ours, theirs = render_both(context)
+        assert ours == theirs and ours != first[0]
+    assert render_both(context) == first
+
+
+def test_a_change_of_settings_empties_the_caches():
+    context = {"d": AWARE, "day": None}
+    first = render_both(context)
+    # DATE_FORMAT too, so that Django empties its own format cache (a module path alone does not).
+    with override_settings(FORMAT_MODULE_PATH="tests.formats", DATE_FORMAT="j.n.Y"):
+        ours, theirs = render_both(context)
+        assert ours == theirs
+        assert "|2026-03-29|" in ours  # `{{ d|date }}` in the format module's DATE_FORMAT
+    assert render_both(context) == first
