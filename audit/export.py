@@ -96,7 +96,7 @@ def _text(value) -> str:
     if isinstance(value, bool):
         return _("Ja") if value else _("Nej")
     if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "j. F Y H:i")
+        return date_format(timezone.localtime(value), r"j. F Y \k\l. H.i")
     if isinstance(value, datetime.date):
         return date_format(value, "j. F Y")
     if isinstance(value, Decimal):

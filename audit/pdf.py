@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 from fpdf import FPDF
 
 from audit.export import SubjectExport, Table
-from mentorship.pdf import document, latin1
+from mentorship.pdf import FONT, document
+from mentorship.pdf import text as pdf_text
 
 
 class _Document(FPDF):
@@ -20,21 +21,21 @@ class _Document(FPDF):
 
     def footer(self):
         self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.cell(0, 5, latin1(f"{self.footer_text} · ") + _("Side %(page)s af {nb}") % {"page": self.page_no()})
+        self.set_font(FONT, "", 8)
+        self.cell(0, 5, pdf_text(f"{self.footer_text} · ") + _("Side %(page)s af {nb}") % {"page": self.page_no()})
 
 
 def _heading(pdf: FPDF, text: str, size: int) -> None:
     if pdf.get_y() > pdf.h - 40:  # a heading is not left alone at the foot of a page
         pdf.add_page()
-    pdf.set_font("Helvetica", "B", size)
-    pdf.multi_cell(0, size * 0.5, latin1(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "B", size)
+    pdf.multi_cell(0, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 
 
 def _paragraph(pdf: FPDF, text: str) -> None:
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 5, latin1(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 10)
+    pdf.multi_cell(0, 5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 
@@ -45,10 +46,10 @@ def _rows(pdf: FPDF, table: Table, empty: str) -> None:
         return
     for row in rows:
         for label, value in row:
-            pdf.set_font("Helvetica", "B", 9)
-            pdf.write(4.5, latin1(f"{str(label)[:1].upper()}{str(label)[1:]}: "))
-            pdf.set_font("Helvetica", "", 9)
-            pdf.write(4.5, latin1(value or "-"))
+            pdf.set_font(FONT, "B", 9)
+            pdf.write(4.5, pdf_text(f"{str(label)[:1].upper()}{str(label)[1:]}: "))
+            pdf.set_font(FONT, "", 9)
+            pdf.write(4.5, pdf_text(value or "-"))
             pdf.ln(4.5)
         pdf.ln(2.5)
 
@@ -61,8 +62,8 @@ def subject_access_pdf(export: SubjectExport) -> bytes:
     _heading(pdf, title, 16)
     _paragraph(
         pdf,
-        _("Efter databeskyttelsesforordningens artikel 15. %(kind)s. Udarbejdet %(date)s.")
-        % {"kind": export.subject_label, "date": date_format(localtime(export.generated_at), "j. F Y H:i")},
+        _("Indsigt efter databeskyttelsesforordningens artikel 15. %(kind)s. Udarbejdet %(date)s.")
+        % {"kind": export.subject_label, "date": date_format(localtime(export.generated_at), r"j. F Y \k\l. H.i")},
     )
     _paragraph(
         pdf,

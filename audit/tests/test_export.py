@@ -195,3 +195,14 @@ def test_export_as_pdf_says_what_the_page_says_about_the_person_only(world, logi
     assert "Side 1 af" in text
     entry = AccessLog.objects.filter(action=AccessAction.EXPORT, object_id=str(a.obj.pk)).get()
     assert entry.purpose.endswith("(PDF)")
+
+
+def test_export_as_pdf_spells_names_outside_latin1(world, login):
+    a = full_citizen(world, "A", CPR_A)
+    a.obj.name = "Łukasz Şahin Nguyễn"
+    a.obj.save(update_fields=["name"])
+    response = login(world.coordinator).get(
+        reverse("audit:subject_access_pdf", kwargs={"subject": "borger", "pk": a.obj.pk})
+    )
+    text = _pdf_text(response.content)
+    assert "Indsigt i oplysninger om Łukasz Şahin Nguyễn" in text  # not "?ukasz ?ahin Nguy?n"
