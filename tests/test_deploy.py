@@ -35,6 +35,14 @@ def test_check_deploy_passes_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_embedded_default_checks_its_database_without_warnings(tmp_path):
+    # `make run` migrates the SQLite default, which runs the database checks: no warning may show there.
+    env = {"DJANGO_DEBUG": "true", "MENTORSHIP_VAR_DIR": str(tmp_path)}
+    result = run_manage("check", "--database", "default", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
