@@ -34,15 +34,7 @@ from courses.forms import (
 )
 from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
-from courses.models import (
-    Course,
-    CourseType,
-    Invitation,
-    InvitationSource,
-    Registration,
-    RegistrationStatus,
-    Via,
-)
+from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
 from courses.pdf import certificate_pdf
 
 staff_required = role_required(*STAFF)
@@ -464,8 +456,7 @@ def portal_list(request):
 @leader_required
 def portal_registration_cancel(request, pk: int):
     registration = selectors.portal_registration_get(company=request.company, pk=pk)
-    problem = services.company_withdraw_problem(registration)
-    if request.method == "GET" and problem:
+    if request.method == "GET" and (problem := services.company_withdraw_problem(registration)):
         messages.error(request, problem)
         return redirect("courses:portal_list")
     if request.method == "POST":

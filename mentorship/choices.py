@@ -36,10 +36,11 @@ def _labels(field) -> dict:
 def display(self, field):
     """Model._get_FIELD_display, with the field's choices looked up in a remembered dict."""
     value = getattr(self, field.attname)
+    labels = _labels(field)
     try:
-        label = _labels(field).get(value, value)
+        label = labels.get(value, value)
     except TypeError:  # an unhashable value (a JSON field's list, say): as Django does it
-        label = _labels(field).get(make_hashable(value), value)
+        label = labels.get(make_hashable(value), value)
     return force_str(label, strings_only=True)
 
 
