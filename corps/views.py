@@ -1,12 +1,10 @@
 """Coordinator screens for the corps, and the public "Bliv mentor" page. Thin: permission, selector,
 form, service, response."""
 
-import hashlib
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +35,7 @@ from corps.forms import (
     ReasonForm,
 )
 from corps.models import HoursEntry, HoursStatus, MentorStatus
+from mentorship.ratelimit import over_limit
 
 PAGE_SIZE = 25
 APPLY_RATE_LIMIT = 5  # applications per client address and jobcenter
@@ -438,24 +437,6 @@ def overview(request):
 # --- Public application --------------------------------------------------------------------------
 
 
-def _client_key(request, jobcenter) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{address}:{jobcenter.pk}".encode()).hexdigest()[:32]
-    return f"corps:apply:{digest}"
-
-
-def _rate_limited(request, jobcenter) -> bool:
-    """True once this client address has sent APPLY_RATE_LIMIT applications within the window."""
-    key = _client_key(request, jobcenter)
-    cache.add(key, 0, APPLY_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, APPLY_RATE_WINDOW)
-        count = 1
-    return count > APPLY_RATE_LIMIT
-
-
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def apply(request, jobcenter_slug: str):
@@ -464,7 +445,7 @@ def apply(request, jobcenter_slug: str):
     with scope(jobcenter=jobcenter):
         form = MentorApplicationForm(request.POST or None, jobcenter=jobcenter)
         if request.method == "POST" and form.is_valid():
-            if _rate_limited(request, jobcenter):
+            if over_limit(request, f"corps:apply:{jobcenter.pk}", limit=APPLY_RATE_LIMIT, window=APPLY_RATE_WINDOW):
                 form.add_error(None, _("Vi har modtaget mange ansøgninger fra din forbindelse. Prøv igen om en time."))
                 return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter}, status=429)
             if not form.is_spam:

@@ -2,11 +2,9 @@
 pages, and the public pages reached from e-mail links. Thin: permission, selector, form, service, response."""
 
 import datetime
-import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,6 +34,7 @@ from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
 from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
 from courses.pdf import certificate_pdf
+from mentorship.ratelimit import over_limit
 
 staff_required = role_required(*STAFF)
 coordinator_required = role_required(*COORDINATORS)
@@ -499,15 +498,7 @@ def portal_register(request, pk: int):
 
 
 def _rate_limited(request, scope_name: str) -> bool:
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "courses:public:" + hashlib.sha256(f"{scope_name}:{address}".encode()).hexdigest()[:32]
-    cache.add(key, 0, PUBLIC_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, PUBLIC_RATE_WINDOW)
-        count = 1
-    return count > PUBLIC_RATE_LIMIT
+    return over_limit(request, f"courses:{scope_name}", limit=PUBLIC_RATE_LIMIT, window=PUBLIC_RATE_WINDOW)
 
 
 def _from_token(kind: str, token: str, model):
