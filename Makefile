@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup tools check-tools messages makemessages totp lint format clean bench-setup loadtest
+.PHONY: run test setup tools check-tools messages makemessages totp lint format clean bench-setup loadtest screenshots
 
 run: export DJANGO_DEBUG ?= true
 run: export MENTORSHIP_SITE_URL ?= http://$(HOST):$(PORT)
@@ -55,6 +55,15 @@ messages: $(VENV)/.installed
 # Needs GNU gettext (xgettext), like Django's own makemessages.
 makemessages:
 	DJANGO_DEBUG=true $(MANAGE) makemessages --locale da --ignore 'node_modules/*' --ignore '.venv/*' --ignore 'var/*' --no-obsolete
+
+# Runs the browser tests, which save a screenshot of every page they check under var/screenshots/, and
+# refreshes the README's pictures in docs/screenshots/ from them.
+screenshots: export DJANGO_SETTINGS_MODULE = mentorship.settings_test
+screenshots: setup
+	rm -rf var/screenshots
+	$(BIN)/pytest tests/browser -q -p no:cacheprovider
+	mkdir -p docs/screenshots
+	cp var/screenshots/*.png docs/screenshots/
 
 totp:
 	@DJANGO_DEBUG=true $(MANAGE) demo_totp
