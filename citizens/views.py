@@ -87,6 +87,12 @@ def _is_coordinator(request) -> bool:
 
 
 # --- Citizens ------------------------------------------------------------------------------------
+def _citizen_form_page(request, context: dict):
+    """A form about one citizen shows the citizen's data, so every rendering is logged for that citizen."""
+    access_record(request=request, action=AccessAction.VIEW, purpose=context["title"], obj=context["citizen"])
+    return render(request, "citizens/simple_form.html", context)
+
+
 
 
 def _looks_like_cpr(text: str) -> bool:
@@ -284,7 +290,7 @@ def citizen_end(request, pk: int):
             messages.success(request, _("Borgerens forløb er afsluttet."))
             return redirect("citizens:detail", pk=citizen.pk)
     title = _("Afslut borgerens forløb")
-    return render(request, "citizens/simple_form.html", {"form": form, "citizen": citizen, "title": title})
+    return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": title})
 
 
 # --- Agreements ----------------------------------------------------------------------------------
@@ -309,7 +315,7 @@ def agreement_create(request, pk: int):
             messages.success(request, _("Mentoraftalen er oprettet som kladde."))
             return redirect("citizens:agreement_detail", pk=agreement.pk)
     context = {"form": form, "citizen": citizen, "title": _("Ny mentoraftale")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*STAFF)
@@ -343,7 +349,7 @@ def agreement_update(request, pk: int):
             messages.success(request, _("Aftalen er gemt."))
             return redirect("citizens:agreement_detail", pk=agreement.pk)
     context = {"form": form, "citizen": agreement.citizen, "title": _("Redigér mentoraftale")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*COORDINATORS)
@@ -414,7 +420,7 @@ def agreement_renew(request, pk: int):
             messages.success(request, _("Forlængelsen er oprettet som en ny aftale (kladde)."))
             return redirect("citizens:agreement_detail", pk=new.pk)
     context = {"form": form, "citizen": agreement.citizen, "title": _("Forlæng med ny mentoraftale")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*STAFF)
@@ -433,7 +439,7 @@ def first_meeting(request, pk: int):
             messages.success(request, _("Opstartsmødet er gemt."))
             return redirect("citizens:agreement_detail", pk=agreement.pk)
     context = {"form": form, "citizen": agreement.citizen, "title": _("Opstartsmøde")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 def _agreement_sections(agreement) -> list[tuple[str, str]]:
@@ -534,7 +540,7 @@ def placement_create(request, pk: int):
         else:
             messages.success(request, _("Forløbet er oprettet."))
             return redirect("citizens:placement_detail", pk=placement.pk)
-    return render(request, "citizens/simple_form.html", {"form": form, "citizen": citizen, "title": _("Nyt forløb")})
+    return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": _("Nyt forløb")})
 
 
 @role_required(*STAFF)
@@ -568,7 +574,7 @@ def placement_update(request, pk: int):
             messages.success(request, _("Arbejdsaftalen er gemt."))
             return redirect("citizens:placement_detail", pk=placement.pk)
     context = {"form": form, "citizen": placement.citizen, "title": _("Redigér forløb og arbejdsaftale")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*COORDINATORS)
@@ -590,7 +596,7 @@ def placement_end(request, pk: int):
             messages.success(request, _("Forløbet er afsluttet."))
             return redirect("citizens:placement_detail", pk=placement.pk)
     context = {"form": form, "citizen": placement.citizen, "title": _("Afslut forløb")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*COORDINATORS)
@@ -607,7 +613,7 @@ def hours_step_create(request, pk: int):
             messages.success(request, _("Trinnet er tilføjet til optrapningsplanen."))
             return redirect("citizens:placement_detail", pk=placement.pk)
     context = {"form": form, "citizen": placement.citizen, "title": _("Nyt trin i optrapningsplanen")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*COORDINATORS)
@@ -624,7 +630,7 @@ def goal_create(request, pk: int):
             messages.success(request, _("Målet er tilføjet."))
             return redirect("citizens:placement_detail", pk=placement.pk)
     context = {"form": form, "citizen": placement.citizen, "title": _("Nyt mål eller delmål")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 @role_required(*COORDINATORS)
@@ -662,7 +668,7 @@ def assessment_create(request, pk: int):
             messages.success(request, _("Vurderingen er gemt."))
             return redirect("citizens:placement_detail", pk=placement.pk)
     context = {"form": form, "citizen": placement.citizen, "title": _("Ny progressionsvurdering")}
-    return render(request, "citizens/simple_form.html", context)
+    return _citizen_form_page(request, context)
 
 
 # --- Follow-up -----------------------------------------------------------------------------------
@@ -692,7 +698,7 @@ def follow_up_create(request, pk: int):
             if follow_up.placement_id:
                 return redirect("citizens:placement_detail", pk=follow_up.placement_id)
             return redirect("citizens:timeline", pk=citizen.pk)
-    return render(request, "citizens/simple_form.html", {"form": form, "citizen": citizen, "title": _("Ny opfølgning")})
+    return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": _("Ny opfølgning")})
 
 
 @role_required(*COORDINATORS)

@@ -359,7 +359,10 @@ def claim_list(request):
 @role_required(*COORDINATORS)
 def claim_detail(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
-    access_record(request=request, action=AccessAction.VIEW, purpose=_("Behandling af frikøb"), obj=claim)
+    # The claim shows the citizen's placement and hours: logged for the citizen, whose "who has seen" page lists it.
+    access_record(
+        request=request, action=AccessAction.VIEW, purpose=_("Behandling af frikøb"), obj=claim.placement.citizen
+    )
     return render(request, "companies/claim_detail.html", {"claim": claim, "reject_form": ClaimRejectForm()})
 
 

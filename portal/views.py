@@ -22,6 +22,12 @@ leader_required = role_required(*LEADERS)
 
 
 @require_GET
+def _log_citizen_read(request, placement, purpose: str) -> None:
+    """A page about one of the company's placements shows the citizen's data: logged for the citizen, so it
+    appears on the citizen's "who has seen the data" page."""
+    access_record(request=request, action=AccessAction.VIEW, purpose=purpose, obj=placement.citizen)
+
+
 @leader_required
 def home(request):
     company = request.company
@@ -160,7 +166,7 @@ def placements(request):
 @leader_required
 def placement_detail(request, pk: int):
     placement = selectors.placement_detail(company=request.company, pk=pk)
-    access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens forløb"), obj=placement)
+    _log_citizen_read(request, placement, _("Virksomhedens forløb"))
     return render(request, "portal/placement_detail.html", {"placement": placement})
 
 
@@ -194,6 +200,7 @@ def placement_answer(request, pk: int):
     return render(request, "portal/placement_answer.html", {"form": form, "placement": placement})
 
 
+    _log_citizen_read(request, placement, _("Svar på forslag om forløb"))
 @require_http_methods(["GET", "POST"])
 @leader_required
 def placement_assessment(request, pk: int):
@@ -225,6 +232,7 @@ def placement_assessment(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
+    _log_citizen_read(request, placement, _("Virksomhedens vurdering af borgerens udvikling"))
 @leader_required
 def placement_follow_up(request, pk: int):
     """A follow-up note written by the company (recorded as the company's, shown to the jobcenter)."""
@@ -254,6 +262,7 @@ def placement_follow_up(request, pk: int):
 
 # --- Compensation claims --------------------------------------------------------------------------
 
+    _log_citizen_read(request, placement, _("Virksomhedens opfølgning på forløb"))
 
 @require_GET
 @leader_required
@@ -303,3 +312,4 @@ def claim_create(request):
 def claim_detail(request, pk: int):
     claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     return render(request, "portal/claim_detail.html", {"claim": claim})
+    _log_citizen_read(request, claim.placement, _("Virksomhedens anmodning om frikøb"))
