@@ -5,8 +5,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -15,19 +14,24 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import services
 from accounts.forms import EmailAuthenticationForm, TokenForm
 from accounts.middleware import two_factor_exempt
+from mentorship.web import safe_next
 
 
-class LoginView(auth_views.LoginView):
+class SafeNextMixin:
+    """Django's login and logout views follow `next` through the product's one rule (mentorship.web)."""
+
+    def get_redirect_url(self):
+        return safe_next(self.request, "", field=self.redirect_field_name)
+
+
+class LoginView(SafeNextMixin, auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
 
 def _next_url(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(candidate, {request.get_host()}, require_https=request.is_secure()):
-        return candidate
-    return resolve_url("home")
+    return safe_next(request, "home")
 
 
 def _qr_data_uri(text: str) -> str:
@@ -72,4 +76,8 @@ def two_factor_verify(request):
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 
-logout_view = two_factor_exempt(auth_views.LogoutView.as_view())
+class LogoutView(SafeNextMixin, auth_views.LogoutView):
+    pass
+
+
+logout_view = two_factor_exempt(LogoutView.as_view())

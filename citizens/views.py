@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -38,6 +37,7 @@ from citizens.forms import (
 )
 from citizens.models import AgreementStatus, CitizenStatus, FollowUp, Goal, PlacementStatus
 from citizens.pdf import agreement_pdf
+from mentorship.web import safe_next
 
 PAGE_SIZE = 50
 TIMELINE_FOLLOW_UPS = 200
@@ -86,13 +86,13 @@ def _is_coordinator(request) -> bool:
     return request.membership is not None and request.membership.role in COORDINATORS
 
 
-# --- Citizens ------------------------------------------------------------------------------------
 def _citizen_form_page(request, context: dict):
     """A form about one citizen shows the citizen's data, so every rendering is logged for that citizen."""
     access_record(request=request, action=AccessAction.VIEW, purpose=context["title"], obj=context["citizen"])
     return render(request, "citizens/simple_form.html", context)
 
 
+# --- Citizens ------------------------------------------------------------------------------------
 
 
 def _looks_like_cpr(text: str) -> bool:
@@ -712,9 +712,7 @@ def follow_up_confirm_hours(request, pk: int):
             messages.error(request, message)
     else:
         messages.success(request, _("Timerne er bekræftet."))
-    return redirect(
-        request.POST.get("next") if request.POST.get("next", "").startswith("/") else reverse("citizens:hours")
-    )
+    return redirect(safe_next(request, "citizens:hours"))
 
 
 @role_required(*COORDINATORS)

@@ -21,13 +21,13 @@ from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerFor
 leader_required = role_required(*LEADERS)
 
 
-@require_GET
 def _log_citizen_read(request, placement, purpose: str) -> None:
     """A page about one of the company's placements shows the citizen's data: logged for the citizen, so it
     appears on the citizen's "who has seen the data" page."""
     access_record(request=request, action=AccessAction.VIEW, purpose=purpose, obj=placement.citizen)
 
 
+@require_GET
 @leader_required
 def home(request):
     company = request.company
@@ -197,10 +197,10 @@ def placement_answer(request, pk: int):
             add_service_errors(form, error)
         else:
             return redirect("portal:placement_detail", pk=placement.pk)
+    _log_citizen_read(request, placement, _("Svar på forslag om forløb"))
     return render(request, "portal/placement_answer.html", {"form": form, "placement": placement})
 
 
-    _log_citizen_read(request, placement, _("Svar på forslag om forløb"))
 @require_http_methods(["GET", "POST"])
 @leader_required
 def placement_assessment(request, pk: int):
@@ -228,11 +228,11 @@ def placement_assessment(request, pk: int):
         else:
             messages.success(request, _("Vurderingen er gemt."))
             return redirect("portal:placement_detail", pk=placement.pk)
+    _log_citizen_read(request, placement, _("Virksomhedens vurdering af borgerens udvikling"))
     return render(request, "portal/placement_assessment.html", {"form": form, "placement": placement})
 
 
 @require_http_methods(["GET", "POST"])
-    _log_citizen_read(request, placement, _("Virksomhedens vurdering af borgerens udvikling"))
 @leader_required
 def placement_follow_up(request, pk: int):
     """A follow-up note written by the company (recorded as the company's, shown to the jobcenter)."""
@@ -257,12 +257,12 @@ def placement_follow_up(request, pk: int):
             else:
                 messages.success(request, _("Opfølgningen er gemt, og jobcentret kan se den."))
                 return redirect("portal:placement_detail", pk=placement.pk)
+    _log_citizen_read(request, placement, _("Virksomhedens opfølgning på forløb"))
     return render(request, "portal/placement_follow_up.html", {"form": form, "placement": placement})
 
 
 # --- Compensation claims --------------------------------------------------------------------------
 
-    _log_citizen_read(request, placement, _("Virksomhedens opfølgning på forløb"))
 
 @require_GET
 @leader_required
@@ -311,5 +311,5 @@ def claim_create(request):
 @leader_required
 def claim_detail(request, pk: int):
     claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
-    return render(request, "portal/claim_detail.html", {"claim": claim})
     _log_citizen_read(request, claim.placement, _("Virksomhedens anmodning om frikøb"))
+    return render(request, "portal/claim_detail.html", {"claim": claim})
