@@ -8,6 +8,7 @@ validator itself, which then raises with Django's message. `corps.services.mento
 rows in one transaction.
 """
 
+import codecs
 import csv
 import io
 import re
@@ -165,6 +166,13 @@ class ParsedRow:
 
 
 _SPLIT = re.compile(r"[,/]")
+_FIRST_LINE = re.compile(r"[^\r\n]*")
+DELIMITERS = (";", ",", "\t")  # Danish Excel, other spreadsheets, Excel's "Unicode text"
+MAX_CELL = 10_000  # characters; far above any real cell, far below what a cell costs to hold
+# csv refuses a field over 131,072 characters with an English csv.Error; the upload is capped at 10 MB
+# (corps.forms.MAX_IMPORT_BYTES), so the reader may take any field of it and MAX_CELL reports the long cell
+# with its line and column instead. Process-wide, and only ever raised.
+csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
 _DANISH_DATE = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -210,12 +218,44 @@ def parse_int(value: str) -> int | None:
     return int(value)
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: Danish and English text puts a NUL in every other byte."""
+    sample = raw[:4000]
+    if len(sample) < 4:
+        return None
+    for codec, nuls in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if nuls.count(0) > len(nuls) * 0.6:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM); Excel's older Windows-1252 export as a fallback."""
+    """UTF-8 (with or without BOM); UTF-16 (Excel's "Unicode text"); Excel's older Windows-1252 export as a
+    fallback. Raises UnicodeDecodeError when the bytes are none of these."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    text = _utf16_without_bom(raw)
+    if text is not None:
+        return text
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the header line into the most known column names (then: the most
+    columns). Judged on the header alone: commas inside the first rows' text do not count."""
+    header = _FIRST_LINE.match(text)[0]
+
+    def known(delimiter: str) -> tuple[int, int]:
+        cells = [cell.strip().strip('"').strip().lower() for cell in header.split(delimiter)]
+        return sum(cell in HEADER_TO_FIELD for cell in cells), len(cells)
+
+    return max(DELIMITERS, key=known)
 
 
 class MentorImporter:
@@ -252,48 +292,91 @@ class MentorImporter:
             "languages": _("“%(value)s” er ikke et kendt sprog."),
             "section_85": _("Kun fuldtidsansatte mentorer kan give støtte efter § 85."),
             "contract": _("Kontraktophør skal ligge efter kontraktstart."),
+            "nul": _("Feltet indeholder et ugyldigt tegn (NUL). Fjern det og gem filen igen."),
+            "too_long": _("Feltet er for langt (højst %(max)s tegn).") % {"max": f"{MAX_CELL:,}".replace(",", ".")},
+            "unreadable": _("Linjen kan ikke læses som CSV. Gem filen som CSV (UTF-8) fra Excel og prøv igen."),
         }
 
     def parse(self, text: str) -> tuple[list[ParsedRow], list[RowError]]:
         errors: list[RowError] = []
         rows: list[ParsedRow] = []
-        sample = text[:2000]
-        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        # newline="": csv itself splits the records, on \r\n, \n and old Macs' lone \r alike.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
         try:
             header = next(reader)
         except StopIteration:
             return [], [RowError(1, "", _("Filen er tom."))]
+        except csv.Error:
+            return [], [RowError(1, "", self.messages["unreadable"])]
         fields = [HEADER_TO_FIELD.get(h.strip().lower()) for h in header]
         missing = set(REQUIRED) - set(fields)
         if missing:
             names = ", ".join(h for name, h in COLUMNS if name in missing)
             return [], [RowError(1, "", _("Filen mangler kolonnerne: %(names)s.") % {"names": names})]
+        first_column: dict[str, int] = {}
+        for number, name in enumerate(fields, start=1):
+            if name is None:
+                continue
+            if name in first_column:
+                message = _("Kolonnen står to gange i overskriften (kolonne %(first)s og %(again)s).") % {
+                    "first": first_column[name],
+                    "again": number,
+                }
+                errors.append(RowError(1, COLUMN_HEADER[name], message))
+            else:
+                first_column[name] = number
+        if errors:
+            return [], errors  # which of the two columns holds the value is anybody's guess
         unknown = [h for h, f in zip(header, fields, strict=True) if f is None and h.strip()]
         if unknown:
             errors.append(RowError(1, "", _("Ukendte kolonner: %(names)s.") % {"names": ", ".join(unknown)}))
         seen_emails: dict[str, int] = {}
         width = len(fields)
-        for line, values in enumerate(reader, start=2):
+        has_nul = "\x00" in text
+        line = reader.line_num + 1
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:
+                errors.append(RowError(line, "", self.messages["unreadable"]))
+                break
+            start, line = line, reader.line_num + 1  # a quoted cell may span lines: report where the row starts
             if not any(v.strip() for v in values):
                 continue
             if len(values) > width:
-                errors.append(RowError(line, "", _("Rækken har flere felter end overskriften.")))
+                errors.append(RowError(start, "", _("Rækken har flere felter end overskriften.")))
+                continue
+            if (has_nul or max(map(len, values)) > MAX_CELL) and self._bad_cells(start, header, values, errors):
                 continue
             data = {f: v.strip() for f, v in zip(fields, values, strict=False) if f}
-            row = self.row(line, data, errors)
+            row = self.row(start, data, errors)
             if row is None:
                 continue
             email = row.values["email"]
             if email in seen_emails:
                 message = _("E-mailen står også i linje %(line)s.") % {"line": seen_emails[email]}
-                errors.append(RowError(line, COLUMN_HEADER["email"], message))
+                errors.append(RowError(start, COLUMN_HEADER["email"], message))
                 continue
-            seen_emails[email] = line
+            seen_emails[email] = start
             rows.append(row)
         if not rows and not errors:
             errors.append(RowError(1, "", _("Filen indeholder ingen mentorer.")))
         return rows, errors
+
+    def _bad_cells(self, line: int, header: list[str], values: list[str], errors: list[RowError]) -> bool:
+        """Cells no field can hold (a NUL character, an absurd length): reported at line and column."""
+        bad = False
+        for number, value in enumerate(values):
+            column = header[number].strip() if number < len(header) else ""
+            if "\x00" in value:
+                errors.append(RowError(line, column, self.messages["nul"]))
+                bad = True
+            elif len(value) > MAX_CELL:
+                errors.append(RowError(line, column, self.messages["too_long"]))
+                bad = True
+        return bad
 
     def row(self, line: int, data: dict[str, str], errors: list[RowError]) -> ParsedRow | None:
         """One row's values, or None after adding its errors (each field reported once) to `errors`."""

@@ -176,3 +176,87 @@ def test_dates_decimals_and_lists_in_the_spellings_excel_writes(world):
     assert (mentor.contract_start, mentor.contract_end) == (datetime.date(2024, 3, 1), datetime.date(2025, 2, 28))
     assert (mentor.hourly_rate, mentor.available_weekdays) == (Decimal("1185.50"), 0b10101)
     assert mentor.status == MentorStatus.ACTIVE
+
+
+# --- Files as they come: line endings, encodings, delimiters and broken cells ----------------------
+
+
+def import_raw(world, raw: bytes):
+    return services.mentors_import(actor=world.coordinator, jobcenter=world.jobcenter, raw=raw)
+
+
+def saved_emails(world) -> list[str]:
+    return sorted(Mentor.objects.filter(jobcenter=world.jobcenter).values_list("email", flat=True))
+
+
+def test_old_mac_line_endings_are_read(world):
+    text = csv_bytes(person(1), person(2, Erhvervserfaring="Første linje\r\nanden linje")).decode("utf-8-sig")
+    raw = text.replace("\r\n", "\r").encode("utf-8")
+    assert "\n" not in raw.decode() and raw.count(b"\r") >= 3
+    result = import_raw(world, raw)
+    assert result.ok, result.errors
+    assert saved_emails(world) == ["m1@example.dk", "m2@example.dk"]
+    assert Mentor.objects.get(email="m2@example.dk").work_experience == "Første linje\randen linje"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-16", "\t"), ("utf-16", ";"), ("utf-16-le", ";"), ("utf-16-be", "\t")],
+    ids=["excel-unicode-text", "utf16-bom-semicolon", "utf16le-no-bom", "utf16be-no-bom"],
+)
+def test_utf16_files_are_read(world, encoding, delimiter):
+    text = csv_bytes(person(1, Navn="Søren Ærø"), person(2)).decode("utf-8-sig").replace(";", delimiter)
+    result = import_raw(world, text.encode(encoding))
+    assert result.ok, result.errors
+    assert saved_emails(world) == ["m1@example.dk", "m2@example.dk"]
+    assert Mentor.objects.get(email="m1@example.dk").full_name == "Søren Ærø"
+
+
+def test_nul_character_and_overlong_cell_are_reported_at_line_and_column(world):
+    raw = csv_bytes(
+        person(1),
+        person(2, Uddannelse="Pæda\x00gog"),
+        person(3, Erhvervserfaring="x" * 131_073),
+        person(4, Navn="x" * 131_073),
+    )
+    result = import_raw(world, raw)
+    messages = {(e.line, e.field): e.message for e in result.errors}
+    assert messages == {
+        (3, "Uddannelse"): "Feltet indeholder et ugyldigt tegn (NUL). Fjern det og gem filen igen.",
+        (4, "Erhvervserfaring"): "Feltet er for langt (højst 10.000 tegn).",
+        (5, "Navn"): "Feltet er for langt (højst 10.000 tegn).",
+    }
+    assert saved_emails(world) == []
+
+
+def test_semicolon_file_with_commas_in_its_first_rows_is_read_as_semicolons(world):
+    commas = "Lager, truck, kasse, service, rengøring, " * 20
+    raw = csv_bytes(*(person(n, Erhvervserfaring=commas, Brancher="Handel, lager, transport") for n in range(3)))
+    sample = raw.decode("utf-8-sig")[:2000]
+    assert sample.count(",") > sample.count(";")  # the case the old guess got wrong
+    result = import_raw(world, raw)
+    assert result.ok, result.errors
+    assert Mentor.objects.get(email="m0@example.dk").industries == "Handel, lager, transport"
+
+
+def test_comma_separated_file_is_still_read(world):
+    text = csv_bytes(person(1, Timeløn="185"), person(2)).decode("utf-8-sig").replace(";", ",")
+    result = import_raw(world, text.encode("utf-8"))
+    assert result.ok, result.errors
+    assert Mentor.objects.get(email="m1@example.dk").hourly_rate == Decimal("185")
+
+
+def test_duplicated_header_column_is_an_error_not_a_silent_choice(world):
+    headers = [*HEADERS, "e-mail"]
+    raw = write_csv(headers, [[*(person(1).get(h, "") for h in HEADERS), "other@example.dk"]]).encode("utf-8")
+    result = import_raw(world, raw)
+    assert [(e.line, e.field, e.message) for e in result.errors] == [
+        (1, "E-mail", f"Kolonnen står to gange i overskriften (kolonne 2 og {len(headers)}).")
+    ]
+    assert saved_emails(world) == []
+
+
+def test_bytes_in_no_known_encoding_are_a_danish_error(world):
+    result = import_raw(world, b"Navn;E-mail\r\n\x81\x8d\x8f\x90\x9d;x\r\n")
+    assert [(e.line, e.message) for e in result.errors] == [(1, "Filen kunne ikke læses. Gem den som CSV (UTF-8).")]
+    assert saved_emails(world) == []
