@@ -45,6 +45,7 @@ from citizens.models import (
 )
 from citizens.periods import latest_agreement_end
 from citizens.vocabulary import COMPLAINT_GUIDANCE, seed_for_jobcenter
+from mentorship.constraints import constraint_errors
 
 CITIZEN_FIELDS = (
     "name",
@@ -195,6 +196,7 @@ def _save_citizen(citizen: Citizen, update_fields: list[str] | None = None) -> N
         raise ValidationError({"cpr_number": _("Der findes allerede en borger med dette CPR-nummer.")}) from None
 
 
+@constraint_errors
 @transaction.atomic
 def citizen_create(
     *, actor, jobcenter, data: dict, cpr_number: str = "", needs: Iterable = (), languages: Iterable = ()
@@ -217,6 +219,7 @@ def citizen_create(
     return citizen
 
 
+@constraint_errors
 @transaction.atomic
 def citizen_update(
     *,
@@ -302,6 +305,7 @@ def _validate_agreement(agreement: MentorAgreement) -> None:
     agreement.full_clean(exclude=["jobcenter", "citizen", "renews"])
 
 
+@constraint_errors
 @transaction.atomic
 def agreement_create(*, actor, citizen: Citizen, data: dict) -> MentorAgreement:
     """Creates a draft agreement. The complaint guidance defaults to the standard LAB kapitel 26 text."""
@@ -320,6 +324,7 @@ def agreement_create(*, actor, citizen: Citizen, data: dict) -> MentorAgreement:
     return agreement
 
 
+@constraint_errors
 @transaction.atomic
 def agreement_update(*, actor, agreement: MentorAgreement, data: dict) -> MentorAgreement:
     """Changes a draft. An active agreement is a signed document: change it by a new agreement."""
@@ -340,6 +345,7 @@ def agreement_update(*, actor, agreement: MentorAgreement, data: dict) -> Mentor
     return agreement
 
 
+@constraint_errors
 @transaction.atomic
 def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
     """Puts a draft into force. The citizen may have only one active agreement: a renewal replaces the
@@ -384,6 +390,7 @@ def agreement_end(*, actor, agreement: MentorAgreement, ended_on: date, reason: 
     return agreement
 
 
+@constraint_errors
 @transaction.atomic
 def agreement_renew(*, actor, agreement: MentorAgreement, renewal_assessment: str, data: dict) -> MentorAgreement:
     """Drafts a new agreement that extends an active or ended one. The law allows an extension only
@@ -443,6 +450,7 @@ def _validate_placement(placement: Placement) -> None:
     placement.full_clean(exclude=["jobcenter", "citizen", "created_by"])
 
 
+@constraint_errors
 @transaction.atomic
 def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = False) -> Placement:
     """Proposes a placement to the company (the leader accepts or declines in the portal), or, when the
@@ -472,6 +480,7 @@ def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = Fa
     return placement
 
 
+@constraint_errors
 @transaction.atomic
 def placement_update(*, actor, placement: Placement, data: dict) -> Placement:
     """Changes the work agreement (tasks, hours, dates, mentor) of a proposed or active placement."""
@@ -496,6 +505,7 @@ def placement_update(*, actor, placement: Placement, data: dict) -> Placement:
     return placement
 
 
+@constraint_errors
 @transaction.atomic
 def placement_accept(*, actor, placement: Placement, company_mentor) -> Placement:
     """The company leader accepts a proposed placement and names the company mentor (one of the
@@ -550,6 +560,7 @@ def placement_end(*, actor, placement: Placement, outcome: str, ended_on: date) 
     return placement
 
 
+@constraint_errors
 @transaction.atomic
 def hours_step_add(
     *, actor, placement: Placement, starts_on: date, hours_per_week: Decimal, note: str = ""
@@ -574,6 +585,7 @@ def hours_step_add(
     return step
 
 
+@constraint_errors
 @transaction.atomic
 def goal_create(
     *, actor, placement: Placement, title: str, target_date: date | None = None, parent: Goal | None = None
@@ -609,6 +621,7 @@ class ScoreInput:
     comment: str = ""
 
 
+@constraint_errors
 @transaction.atomic
 def progress_assessment_record(
     *,
@@ -742,6 +755,7 @@ def progress_summaries_rebuild(*, jobcenter_id: int | None = None) -> int:
 # --- Follow-up -----------------------------------------------------------------------------------
 
 
+@constraint_errors
 @transaction.atomic
 def follow_up_create(
     *,

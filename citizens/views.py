@@ -37,6 +37,7 @@ from citizens.forms import (
 )
 from citizens.models import AgreementStatus, CitizenStatus, FollowUp, Goal, PlacementStatus
 from citizens.pdf import agreement_pdf
+from mentorship.idempotency import idempotent_create
 from mentorship.web import safe_next
 
 PAGE_SIZE = 50
@@ -163,6 +164,7 @@ def citizen_cpr_search(request):
 
 @role_required(*STAFF)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def citizen_create(request):
     initial = {"caseworker": request.user} if request.membership.role == Role.CASEWORKER else {}
     form = CitizenForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
@@ -252,6 +254,7 @@ def citizen_cpr_reveal(request, pk: int):
 
 @role_required(*STAFF)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def citizen_sensitive(request, pk: int):
     """Sensitive notes: coordinators and the citizen's own caseworker; every view is logged."""
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
@@ -298,6 +301,7 @@ def citizen_end(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def agreement_create(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     today = timezone.localdate()
@@ -391,6 +395,7 @@ def agreement_end(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def agreement_renew(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     start = agreement.ends_on
@@ -520,6 +525,7 @@ def agreements_ending(request):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def placement_create(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     form = PlacementForm(
@@ -601,6 +607,7 @@ def placement_end(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def hours_step_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = HoursStepForm(request.POST or None)
@@ -618,6 +625,7 @@ def hours_step_create(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def goal_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = GoalForm(request.POST or None, placement=placement)
@@ -650,6 +658,7 @@ def goal_update(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def assessment_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = AssessmentForm(request.POST or None, jobcenter=request.jobcenter)
@@ -676,6 +685,7 @@ def assessment_create(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def follow_up_create(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     initial = {}

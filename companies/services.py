@@ -33,6 +33,7 @@ from companies.models import (
     LeaderInvitation,
     NominationStatus,
 )
+from mentorship.constraints import constraint_errors
 
 User = get_user_model()
 
@@ -105,6 +106,7 @@ def _check_same_jobcenter(jobcenter, *, placement_types=(), competences=()) -> N
 # --- Companies ------------------------------------------------------------------------------------
 
 
+@constraint_errors
 @transaction.atomic
 def company_create(*, actor, jobcenter, data: dict, placement_types=()) -> Company:
     """Creates a company in `jobcenter`. The CVR number must be valid and unique in the jobcenter
@@ -119,6 +121,7 @@ def company_create(*, actor, jobcenter, data: dict, placement_types=()) -> Compa
     return company
 
 
+@constraint_errors
 @transaction.atomic
 def company_update(*, actor, company: Company, data: dict, placement_types=None, leader: bool = False) -> Company:
     """Updates the given fields. A leader (portal) may only change LEADER_COMPANY_FIELDS."""
@@ -157,6 +160,7 @@ def _check_mentor_links(company: Company, data: dict, competences, mentor: Compa
     _check_same_jobcenter(company.jobcenter, competences=competences or ())
 
 
+@constraint_errors
 @transaction.atomic
 def company_mentor_create(*, actor, company: Company, data: dict, competences=()) -> CompanyMentor:
     """Adds an employee of `company` as a company mentor, with competences of the company's jobcenter."""
@@ -170,6 +174,7 @@ def company_mentor_create(*, actor, company: Company, data: dict, competences=()
     return mentor
 
 
+@constraint_errors
 @transaction.atomic
 def company_mentor_update(*, actor, mentor: CompanyMentor, data: dict, competences=None) -> CompanyMentor:
     """Updates a company mentor; links stay inside the mentor's company and jobcenter."""
@@ -194,6 +199,7 @@ def company_mentor_update(*, actor, mentor: CompanyMentor, data: dict, competenc
     return mentor
 
 
+@constraint_errors
 @transaction.atomic
 def course_nomination_create(*, actor, mentor: CompanyMentor, wish: str = "") -> CourseNomination:
     """Records a leader's wish that `mentor` attends a mentor course. One open nomination per mentor:
@@ -413,6 +419,7 @@ def _claim_errors(*, placement, month: date, today: date) -> dict[str, str]:
     return errors
 
 
+@constraint_errors
 @transaction.atomic
 def claim_submit(
     *, actor, company: Company, placement, month: date, hours: Decimal, note: str = ""

@@ -21,6 +21,7 @@ from companies import selectors, services
 from companies.exports import csv_response, xlsx_response
 from companies.filters import ClaimFilter, CompanyFilter
 from companies.forms import ClaimRejectForm, CompanyForm, CompanyMentorForm, InvitationAcceptForm, LeaderInviteForm
+from mentorship.idempotency import idempotent_create
 
 PAGE_SIZE = 50
 
@@ -124,6 +125,7 @@ def company_export(request):
 
 @require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@idempotent_create
 def company_create(request):
     form = CompanyForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
@@ -184,6 +186,7 @@ def company_update(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@idempotent_create
 def mentor_create(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = CompanyMentorForm(request.POST or None, company=company)
@@ -243,6 +246,7 @@ def nomination_handle(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@idempotent_create
 def leader_invite(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = LeaderInviteForm(request.POST or None)

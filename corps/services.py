@@ -36,6 +36,7 @@ from corps.models import (
     Source,
 )
 from corps.vocabulary import seed_competences
+from mentorship.constraints import constraint_errors
 from notifications.services import message_enqueue
 
 S = MentorStatus
@@ -132,6 +133,7 @@ class ApplicationResult:
     created: bool
 
 
+@constraint_errors
 @transaction.atomic
 def mentor_apply(
     *,
@@ -200,6 +202,7 @@ def _enqueue_application_received(mentor: Mentor, *, again: bool = False) -> Non
     )
 
 
+@constraint_errors
 @transaction.atomic
 def mentor_create(
     *,
@@ -231,6 +234,7 @@ def mentor_create(
     return mentor
 
 
+@constraint_errors
 @transaction.atomic
 def mentor_update(
     *,
@@ -408,6 +412,7 @@ def mentor_note_add(*, actor, mentor: Mentor, text: str) -> MentorNote:
     return note
 
 
+@constraint_errors
 @transaction.atomic
 def qualification_add(
     *,
@@ -460,6 +465,7 @@ def agreed_weekly_hours(*, mentor: Mentor, citizen) -> Decimal | None:
     )
 
 
+@constraint_errors
 @transaction.atomic
 def hours_record(
     *,

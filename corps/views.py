@@ -35,6 +35,7 @@ from corps.forms import (
     ReasonForm,
 )
 from corps.models import HoursEntry, HoursStatus, MentorStatus
+from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
 
 PAGE_SIZE = 25
@@ -148,6 +149,7 @@ def mentor_detail(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def mentor_create(request):
     form = MentorForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
@@ -250,6 +252,7 @@ def mentor_transition(request, pk: int, action: str):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def mentor_note_add(request, pk: int):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
     form = NoteForm(request.POST or None)
@@ -266,6 +269,7 @@ def mentor_note_add(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def qualification_add(request, pk: int):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
     form = QualificationForm(request.POST or None)
@@ -285,6 +289,7 @@ def qualification_add(request, pk: int):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def mentor_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
@@ -358,6 +363,7 @@ def hours_list(request):
 
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def hours_add(request):
     initial = {"week": services.week_start(timezone.localdate())}
     if request.GET.get("mentor", "").isdigit():
@@ -439,6 +445,7 @@ def overview(request):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@idempotent_create
 def apply(request, jobcenter_slug: str):
     """The public "Bliv mentor" page of one jobcenter."""
     jobcenter = get_object_or_404(Jobcenter, slug=jobcenter_slug, is_active=True)

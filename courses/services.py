@@ -51,6 +51,7 @@ from courses.models import (
     company_registrations_q,
 )
 from courses.vocabulary import seed_course_types
+from mentorship.constraints import constraint_errors
 from notifications.services import message_enqueue
 
 RS = RegistrationStatus
@@ -202,6 +203,7 @@ def _check_consultants(jobcenter, consultants) -> list:
     return consultants
 
 
+@constraint_errors
 @transaction.atomic
 def course_create(
     *, actor, jobcenter, data: dict, sessions: Sequence[SessionData], job_consultants: Iterable = ()
@@ -254,6 +256,7 @@ def _announce_change(course: Course) -> int:
     return len(recipients)
 
 
+@constraint_errors
 @transaction.atomic
 def course_update(*, actor, course: Course, data: dict, job_consultants: Iterable | None = None) -> Course:
     """Changes a course. A change of title or place raises the SEQUENCE and sends updates."""
@@ -290,6 +293,7 @@ def course_update(*, actor, course: Course, data: dict, job_consultants: Iterabl
     return course
 
 
+@constraint_errors
 @transaction.atomic
 def session_add(*, actor, course: Course, day: SessionData) -> Session:
     """Adds a day to a course; participants get an update."""
@@ -307,6 +311,7 @@ def session_add(*, actor, course: Course, day: SessionData) -> Session:
     return session
 
 
+@constraint_errors
 @transaction.atomic
 def session_update(*, actor, session: Session, day: SessionData) -> Session:
     """Moves a day (date or times); participants get an update."""
@@ -418,6 +423,7 @@ class YearPlan:
         return result
 
 
+@constraint_errors
 @transaction.atomic
 def year_plan_create(*, actor, jobcenter, plan: YearPlan, job_consultants: Iterable = ()) -> list[Course]:
     """Creates a year's courses from a pattern (e.g. network meetings on the second Tuesday of March and
@@ -514,6 +520,7 @@ def invitees_for(*, course: Course, source: str) -> list[Invitee]:
     raise ValueError(f"Unknown invitation source {source!r}")
 
 
+@constraint_errors
 @transaction.atomic
 def invitations_send(*, actor, course: Course, source: str, invitees: Iterable[Invitee] | None = None) -> int:
     """Invites a group (or the hand-picked `invitees`) to a course: one tracked invitation and one e-mail
@@ -610,6 +617,7 @@ def _held_seats(course: Course) -> int:
     return Registration.objects.filter(course=course, status__in=SEAT_STATUSES).count()
 
 
+@constraint_errors
 @transaction.atomic
 def registration_create(
     *,
@@ -1146,6 +1154,7 @@ def evaluation_submit(
 # --- Shadowing -----------------------------------------------------------------------------------
 
 
+@constraint_errors
 @transaction.atomic
 def shadowing_create(
     *, actor, jobcenter, new, experienced, starts_on: datetime.date, ends_on: datetime.date, note: str = ""

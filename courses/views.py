@@ -34,6 +34,7 @@ from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
 from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
 from courses.pdf import certificate_pdf
+from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
 
 staff_required = role_required(*STAFF)
@@ -109,6 +110,7 @@ def course_calendar(request):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def course_create(request):
     form = NewCourseForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
@@ -130,6 +132,7 @@ def course_create(request):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def year_plan(request):
     form = YearPlanForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
@@ -200,6 +203,7 @@ def course_cancel(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def session_add(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = SessionForm(request.POST or None)
@@ -258,6 +262,7 @@ def course_ics(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def invite(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = InviteForm(request.POST or None, jobcenter=request.jobcenter)
@@ -289,6 +294,7 @@ def invitation_list(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def register(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = RegisterForm(request.POST or None, jobcenter=request.jobcenter)
@@ -409,6 +415,7 @@ def shadowing_list(request):
 
 @require_http_methods(["GET", "POST"])
 @coordinator_required
+@idempotent_create
 def shadowing_create(request):
     form = ShadowingForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():
@@ -473,6 +480,7 @@ def portal_registration_cancel(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def portal_register(request, pk: int):
     course = selectors.portal_course_get(company=request.company, pk=pk)
     form = PortalRegisterForm(request.POST or None, company=request.company)

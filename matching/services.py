@@ -44,6 +44,7 @@ from matching.models import (
     OfferStatus,
 )
 from matching.placement import CompanyProfile, score_company
+from mentorship.constraints import constraint_errors
 from notifications.services import message_enqueue
 
 NOT_ELIGIBLE = _lazy(
@@ -158,6 +159,7 @@ class OfferCreated:
     token: str
 
 
+@constraint_errors
 @transaction.atomic
 def offer_create(*, actor, citizen: Citizen, mentor: Mentor, message: str = "") -> OfferCreated:
     """Offers the citizen's mentor task to a corps mentor and e-mails them the answer link.
@@ -242,6 +244,7 @@ def _locked_open_offer(offer_id: int) -> Offer:
     return offer
 
 
+@constraint_errors
 @transaction.atomic
 def offer_accept(*, actor, offer: Offer, via: str = AnsweredVia.COORDINATOR) -> Offer:
     """The mentor says yes. Only one accepted offer per citizen, and never more citizens than the
@@ -357,6 +360,7 @@ COHORT_FIELDS = (
 )
 
 
+@constraint_errors
 @transaction.atomic
 def cohort_create(*, actor, jobcenter, data: dict, citizens, seats: list[CompanySeat]) -> Cohort:
     """A draft cohort of candidates and companies (each with capacity and minimum group)."""

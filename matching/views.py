@@ -20,6 +20,7 @@ from corps.models import DAY_PARTS, WEEKDAYS
 from matching import selectors, services
 from matching.forms import AnswerForm, CohortCompanyForm, CohortForm, CohortMoveForm, OfferCreateForm, PreferencesForm
 from matching.models import AnsweredVia, CohortCandidate, CohortCompany, OfferStatus
+from mentorship.idempotency import idempotent_create, submission_token_page
 
 PAGE_SIZE = 50
 LINK_PROBLEMS = {
@@ -63,6 +64,7 @@ def _citizen_page(request, citizen, *, offer_form=None, status=200):
 
 @require_GET
 @role_required(*COORDINATORS)
+@submission_token_page
 def citizen_suggestions(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Matchning af mentor"), obj=citizen)
@@ -71,6 +73,7 @@ def citizen_suggestions(request, pk: int):
 
 @require_POST
 @role_required(*COORDINATORS)
+@idempotent_create
 def offer_create(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
     form = OfferCreateForm(request.POST, jobcenter=request.jobcenter)
@@ -256,6 +259,7 @@ def cohort_list(request):
 
 @require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@idempotent_create
 def cohort_create(request):
     form = CohortForm(request.POST or None, jobcenter=request.jobcenter)
     if request.method == "POST" and form.is_valid():

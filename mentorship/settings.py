@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "matching",
     "portal",
     "reports",
+    "submissions",
 ]
 
 MIDDLEWARE = [
@@ -343,6 +344,11 @@ CELERY_BEAT_SCHEDULE = {
     "matching-expire-offers": {
         "task": "matching.tasks.expire_offers",
         "schedule": timedelta(minutes=10),
+    },
+    # Create forms: forget submission tokens past their lifetime (mentorship/idempotency.py).
+    "submissions-expire-tokens": {
+        "task": "submissions.tasks.expire_submission_tokens",
+        "schedule": timedelta(hours=1),
     },
     # Privacy: deletes what has passed each jobcenter's retention periods (idempotent).
     "audit-retention": {

@@ -15,6 +15,7 @@ from companies import services as company_services
 from companies.filters import PortalClaimFilter
 from companies.forms import ClaimForm, CompanyMentorForm, CourseNominationForm, LeaderCompanyForm
 from companies.views import add_service_errors, page_of, query_without_page
+from mentorship.idempotency import idempotent_create
 from portal import selectors
 from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerForm
 
@@ -94,6 +95,7 @@ def mentors(request):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def mentor_create(request):
     company = request.company
     form = CompanyMentorForm(request.POST or None, company=company)
@@ -136,6 +138,7 @@ def mentor_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def mentor_nominate(request, pk: int):
     """Nominate a company mentor for a mentor course; the jobcenter signs them up for one."""
     mentor = company_selectors.company_mentor_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
@@ -203,6 +206,7 @@ def placement_answer(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def placement_assessment(request, pk: int):
     """The company's progress assessment (competence cards) of the citizen."""
     from citizens import services as citizen_services
@@ -234,6 +238,7 @@ def placement_assessment(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def placement_follow_up(request, pk: int):
     """A follow-up note written by the company (recorded as the company's, shown to the jobcenter)."""
     from citizens import services as citizen_services
@@ -281,6 +286,7 @@ def claims(request):
 
 @require_http_methods(["GET", "POST"])
 @leader_required
+@idempotent_create
 def claim_create(request):
     """Submit a claim for one placement and month (or correct and resubmit a rejected one)."""
     company = request.company
