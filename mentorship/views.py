@@ -1,8 +1,11 @@
 """Project-wide pages: the start page, the accessibility statement, the health check and error pages."""
 
+import logging
+import threading
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -10,6 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.models import Role
+
+logger = logging.getLogger(__name__)
+_database_down = threading.Event()  # set while the health check fails, so the warning is logged once per outage
 
 
 @require_GET
@@ -43,9 +49,23 @@ def accessibility_statement(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """For the load balancer: 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For the load balancer: 200 when the database answers, 503 "not ready" when it does not.
+
+    A database that refuses connections is an expected state during a restart, not a bug: one warning
+    line per outage (per process), no traceback on every probe.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        if not _database_down.is_set():
+            _database_down.set()
+            reason = str(error).strip().partition("\n")[0]
+            logger.warning("Health check: the database is not ready: %s", reason)
+        return HttpResponse("not ready", status=503, content_type="text/plain")
+    if _database_down.is_set():
+        _database_down.clear()
+        logger.info("Health check: the database answers again.")
     return HttpResponse("ok", content_type="text/plain")
 
 
