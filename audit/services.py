@@ -79,7 +79,11 @@ def retention_defaults_ensure(*, jobcenter, actor=None) -> None:
 
 @transaction.atomic
 def retention_rule_update(*, actor, rule, months: int):
-    """Sets how many months one kind of record is kept; the next daily run applies it."""
+    """Sets how many months one kind of record is kept; the next daily run applies it. Compares with the
+    row re-read (and locked) here, not with the caller's instance, which may already hold the new value."""
+    from audit.models import RetentionRule
+
+    rule = RetentionRule.objects.select_for_update().get(pk=rule.pk)
     before = rule.months
     if before == months:
         return rule

@@ -24,7 +24,14 @@ from citizens.models import (
 )
 from citizens.models.citizen import SensitiveNoteKind
 from citizens.selectors import dimensions_for, placement_types_for, target_groups_for
-from citizens.services import AGREEMENT_FIELDS, CITIZEN_FIELDS, FIRST_MEETING_FIELDS, FOLLOW_UP_FIELDS, PLACEMENT_FIELDS
+from citizens.services import (
+    AGREEMENT_FIELDS,
+    CASEWORKER_CHANGE_DENIED,
+    CITIZEN_FIELDS,
+    FIRST_MEETING_FIELDS,
+    FOLLOW_UP_FIELDS,
+    PLACEMENT_FIELDS,
+)
 from companies.models import Company, CompanyMentor
 from corps.models import Competence, Language, Mentor, MentorStatus
 
@@ -75,11 +82,18 @@ with scopes_disabled():
                 "caseworker_view": forms.Textarea(attrs={"rows": 3}),
             }
 
-        def __init__(self, *args, jobcenter, **kwargs):
+        def __init__(self, *args, jobcenter, may_reassign_caseworker: bool = True, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["target_group"].queryset = target_groups_for(jobcenter=jobcenter)
             self.fields["target_group"].error_messages["required"] = _("Vælg borgerens målgruppe.")
             self.fields["caseworker"].queryset = staff_users(jobcenter)
+            if self.instance.pk and not may_reassign_caseworker:
+                # The caseworker reads the citizen's sensitive notes: only a coordinator moves the case.
+                # The current one stays a valid choice even after leaving the jobcenter's staff.
+                caseworker = self.fields["caseworker"]
+                caseworker.queryset = User.objects.filter(pk=self.instance.caseworker_id)
+                caseworker.error_messages["invalid_choice"] = CASEWORKER_CHANGE_DENIED
+                caseworker.help_text = CASEWORKER_CHANGE_DENIED
             self.fields["needs"].queryset = Competence.objects.filter(jobcenter=jobcenter, is_active=True)
             _checkboxes(self.fields["needs"])
             self.fields["languages"].queryset = Language.objects.all()

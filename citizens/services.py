@@ -16,7 +16,10 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.models import Membership
+from accounts.permissions import COORDINATORS
 from audit.services import activity_record
 from citizens import cpr
 from citizens.models import (
@@ -108,6 +111,9 @@ FOLLOW_UP_FIELDS = (
     "mentor_hours",
 )
 
+# Shown next to the caseworker field, by the form (narrowed choices) and by citizen_update alike.
+CASEWORKER_CHANGE_DENIED = gettext_lazy("Kun en koordinator kan skifte borgerens sagsbehandler.")
+
 
 def _loggable(value: Any) -> Any:
     if hasattr(value, "pk"):
@@ -196,6 +202,12 @@ def _save_citizen(citizen: Citizen, update_fields: list[str] | None = None) -> N
         raise ValidationError({"cpr_number": _("Der findes allerede en borger med dette CPR-nummer.")}) from None
 
 
+def _is_coordinator_of(actor, jobcenter_id: int) -> bool:
+    return Membership.objects.filter(
+        user_id=getattr(actor, "pk", None), jobcenter_id=jobcenter_id, role__in=COORDINATORS, is_active=True
+    ).exists()
+
+
 @constraint_errors
 @transaction.atomic
 def citizen_create(
@@ -230,8 +242,16 @@ def citizen_update(
     needs: Iterable | None = None,
     languages: Iterable | None = None,
 ) -> Citizen:
-    """Updates the citizen's record. cpr_number None keeps the stored number, "" removes it."""
+    """Updates the citizen's record and saves every field in `data` that differs from the stored row.
+    cpr_number None keeps the stored number, "" removes it. Only a coordinator (or jobcenter admin) may
+    change the citizen's caseworker, since the caseworker reads the citizen's sensitive notes.
+
+    The row is re-read (and locked) here: the caller's instance may already hold the new values (a
+    bound ModelForm writes them into its instance), and comparing with it would find nothing to save."""
+    citizen = Citizen.objects.select_for_update().get(pk=citizen.pk)
     changed = _apply(citizen, data, CITIZEN_FIELDS)
+    if "caseworker" in changed and not _is_coordinator_of(actor, citizen.jobcenter_id):
+        raise ValidationError({"caseworker": CASEWORKER_CHANGE_DENIED})
     _same_jobcenter(citizen.jobcenter, citizen.target_group, *(needs or ()))
     if _set_cpr(citizen, cpr_number):
         changed += ["cpr_hash", "cpr_encrypted", "birth_date"]

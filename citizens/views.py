@@ -208,7 +208,12 @@ def citizen_update(request, pk: int):
         access_record(
             request=request, action=AccessAction.VIEW, purpose=_("Redigering af borgerens oplysninger"), obj=citizen
         )
-    form = CitizenForm(request.POST or None, instance=citizen, jobcenter=request.jobcenter)
+    form = CitizenForm(
+        request.POST or None,
+        instance=citizen,
+        jobcenter=request.jobcenter,
+        may_reassign_caseworker=_is_coordinator(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.citizen_update(

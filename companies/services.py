@@ -124,7 +124,11 @@ def company_create(*, actor, jobcenter, data: dict, placement_types=()) -> Compa
 @constraint_errors
 @transaction.atomic
 def company_update(*, actor, company: Company, data: dict, placement_types=None, leader: bool = False) -> Company:
-    """Updates the given fields. A leader (portal) may only change LEADER_COMPANY_FIELDS."""
+    """Updates the given fields. A leader (portal) may only change LEADER_COMPANY_FIELDS.
+
+    Compares with the row re-read (and locked) here, never with the caller's instance, which a bound
+    ModelForm may already have changed in memory (then nothing would look changed, and nothing saved)."""
+    company = Company.objects.select_for_update().get(pk=company.pk)
     allowed = LEADER_COMPANY_FIELDS if leader else COMPANY_FIELDS
     changed = _apply(company, data, allowed)
     company.full_clean()
@@ -177,7 +181,9 @@ def company_mentor_create(*, actor, company: Company, data: dict, competences=()
 @constraint_errors
 @transaction.atomic
 def company_mentor_update(*, actor, mentor: CompanyMentor, data: dict, competences=None) -> CompanyMentor:
-    """Updates a company mentor; links stay inside the mentor's company and jobcenter."""
+    """Updates a company mentor; links stay inside the mentor's company and jobcenter. Compares with
+    the row re-read (and locked) here, as company_update does."""
+    mentor = CompanyMentor.objects.select_for_update().get(pk=mentor.pk)
     _check_mentor_links(mentor.company, data, competences, mentor=mentor)
     changed = _apply(mentor, data, MENTOR_FIELDS)
     mentor.full_clean()
