@@ -626,7 +626,7 @@ def test_edit_form_saves_every_field(url_name, world, login):
 
 # --- Every edit view has an entry ----------------------------------------------------------------------
 
-EDIT_WORDS = ("edit", "rediger", "update", "change", "skift", "aendr", "ret/")
+EDIT_WORDS = ("edit", "rediger", "update", "change", "skift", "aendr")
 CREATE_WORDS = {"create", "add", "new", "ny", "nyt", "tilfoej", "tilmeld", "register", "invite", "inviter"}
 
 # URL names the rule finds that edit no existing object with a form, and why.
@@ -665,9 +665,10 @@ def _form_keywords(callback) -> set[str]:
 
 
 def is_edit_view(name: str, route: str, callback) -> bool:
-    """An edit view: its name or route says so, it is an UpdateView, it binds a form to an existing
-    model instance, or it fills a form from an object named in the URL and is not a create view."""
-    text = f"{name} {route}".lower()
+    """An edit view: its URL name, route or function name says so, it is an UpdateView, it binds a form
+    to an existing model instance, or it fills a form from an object named in the URL and creates nothing."""
+    view_name = getattr(inspect.unwrap(callback), "__name__", "")
+    text = f"{name} {route} {view_name}".lower()
     view_class = getattr(callback, "view_class", None)
     if view_class is not None and not hasattr(view_class, "post"):
         return False  # a page without a form to post (e.g. "password changed")
