@@ -8,7 +8,6 @@ validator itself, which then raises with Django's message. `corps.services.mento
 rows in one transaction.
 """
 
-import codecs
 import csv
 import io
 import re
@@ -41,6 +40,7 @@ from corps.models import (
     MentorStatus,
     Source,
 )
+from mentorship.csvtext import decode as decode  # the import's decoding, shared with the other CSV imports
 
 HEADER_TO_FIELD = {header.lower(): name for name, header in COLUMNS}
 COLUMN_HEADER = dict(COLUMNS)
@@ -216,34 +216,6 @@ def parse_int(value: str) -> int | None:
     if not (value.isascii() and value.isdigit()):
         raise ValueError(_("Skriv et helt tal."))
     return int(value)
-
-
-def _utf16_without_bom(raw: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: Danish and English text puts a NUL in every other byte."""
-    sample = raw[:4000]
-    if len(sample) < 4:
-        return None
-    for codec, nuls in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if nuls.count(0) > len(nuls) * 0.6:
-            try:
-                return raw.decode(codec)
-            except UnicodeDecodeError:
-                return None
-    return None
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM); UTF-16 (Excel's "Unicode text"); Excel's older Windows-1252 export as a
-    fallback. Raises UnicodeDecodeError when the bytes are none of these."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    text = _utf16_without_bom(raw)
-    if text is not None:
-        return text
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252")
 
 
 def sniff_delimiter(text: str) -> str:
