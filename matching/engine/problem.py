@@ -19,6 +19,9 @@ STATUS_INFEASIBLE = "infeasible"
 
 _TOP_LEVEL_KEYS = frozenset({"candidates", "hosts", "scores", "require_all_assigned"})
 _HOST_KEYS = frozenset({"id", "capacity", "min_group", "allow_empty"})
+# Far above any real host (a company or mentor takes a handful; a cohort is hundreds), and far below what the
+# solvers' 64-bit integers hold even when capacities are summed: a larger number is a mistake in the input.
+MAX_GROUP = 1_000_000
 
 
 class ProblemError(ValueError):
@@ -155,10 +158,14 @@ def make_problem(
             raise _fail(f"host {hid!r}: capacity must be a whole number, got {host.capacity!r}")
         if host.capacity < 0:
             raise _fail(f"host {hid!r}: capacity must be 0 or more, got {host.capacity}")
+        if host.capacity > MAX_GROUP:
+            raise _fail(f"host {hid!r}: capacity must be at most {MAX_GROUP}, got {host.capacity}")
         if not _is_int(host.min_group):
             raise _fail(f"host {hid!r}: min_group must be a whole number, got {host.min_group!r}")
         if host.min_group < 0:
             raise _fail(f"host {hid!r}: min_group must be 0 or more, got {host.min_group}")
+        if host.min_group > MAX_GROUP:
+            raise _fail(f"host {hid!r}: min_group must be at most {MAX_GROUP}, got {host.min_group}")
         if host.min_group > host.capacity:
             raise _fail(f"host {hid!r}: min_group {host.min_group} is above capacity {host.capacity}")
         if not isinstance(host.allow_empty, bool):
