@@ -67,8 +67,8 @@ def _person_context(subject: Subject, person) -> dict:
 # --- What the product holds -----------------------------------------------------------------------
 
 
-@require_GET
 @role_required(*STAFF)
+@require_GET
 def overview(request):
     months = {rule.kind: rule.months for rule in selectors.retention_rules(jobcenter=request.jobcenter)}
     categories = [{"category": category, "months": months.get(category.retention_kind)} for category in CATEGORIES]
@@ -81,8 +81,8 @@ def overview(request):
     return render(request, "audit/overview.html", context)
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*ADMINS)
+@require_http_methods(["GET", "POST"])
 def retention_edit(request):
     rules = selectors.retention_rules(jobcenter=request.jobcenter)
     forms = [RetentionRuleForm(request.POST or None, rule=rule) for rule in rules]
@@ -98,8 +98,8 @@ def retention_edit(request):
 # --- Access log -----------------------------------------------------------------------------------
 
 
-@require_GET
 @role_required(*ADMINS)
+@require_GET
 def access_log(request):
     form = AccessLogFilterForm(request.GET or None, jobcenter=request.jobcenter)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -125,8 +125,8 @@ def access_log(request):
     return render(request, "audit/access_log.html", context)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def person_access_log(request, subject: Subject, pk: int):
     person = selectors.person_get(jobcenter=request.jobcenter, subject=subject, pk=pk)
     page = paginate(selectors.person_access_log(jobcenter=request.jobcenter, subject=subject, person=person), request)
@@ -148,8 +148,8 @@ def _filename(subject: Subject, pk: int, extension: str) -> str:
     return f"indsigt-{SUBJECT_SLUGS[subject]}-{pk}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def subject_access(request, subject: Subject, pk: int):
     person, export = _export_for(request, subject, pk, purpose=_("Indsigt efter databeskyttelsesforordningens art. 15"))
     response = render(request, "audit/subject_access.html", {**_person_context(subject, person), "export": export})
@@ -157,8 +157,8 @@ def subject_access(request, subject: Subject, pk: int):
     return response
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def subject_access_json(request, subject: Subject, pk: int):
     _person, export = _export_for(
         request, subject, pk, purpose=_("Indsigt efter databeskyttelsesforordningens art. 15 (JSON)")
@@ -169,8 +169,8 @@ def subject_access_json(request, subject: Subject, pk: int):
     return response
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def subject_access_pdf_view(request, subject: Subject, pk: int):
     _person, export = _export_for(
         request, subject, pk, purpose=_("Indsigt efter databeskyttelsesforordningens art. 15 (PDF)")
@@ -184,8 +184,8 @@ def subject_access_pdf_view(request, subject: Subject, pk: int):
 # --- Deletion on request --------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 def erase(request, subject: Subject, pk: int):
     person = selectors.person_get(jobcenter=request.jobcenter, subject=subject, pk=pk)
     found = PersonRows(subject, person)
@@ -213,8 +213,8 @@ def erase(request, subject: Subject, pk: int):
 # --- Archive mark ---------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 def archive_hold(request, pk: int):
     citizen = selectors.person_get(jobcenter=request.jobcenter, subject=Subject.CITIZEN, pk=pk)
     hold = selectors.archive_hold_of(citizen=citizen)

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.permissions import COORDINATORS, STAFF, role_required
@@ -101,6 +101,7 @@ def _looks_like_cpr(text: str) -> bool:
 
 
 @role_required(*STAFF)
+@require_GET
 def citizen_list(request):
     if _looks_like_cpr(request.GET.get("q", "")):
         # A CPR number must never sit in a URL (server logs, browser history, the access log's path).
@@ -187,6 +188,7 @@ def citizen_create(request):
 
 
 @role_required(*STAFF)
+@require_GET
 def citizen_detail(request, pk: int):
     citizen = selectors.citizen_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Borgerens sag"), obj=citizen)
@@ -233,6 +235,7 @@ def citizen_update(request, pk: int):
 
 
 @role_required(*STAFF)
+@require_GET
 def citizen_timeline(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Borgerens tidslinje"), obj=citizen)
@@ -328,6 +331,7 @@ def agreement_create(request, pk: int):
 
 
 @role_required(*STAFF)
+@require_GET
 def agreement_detail(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Mentoraftale"), obj=agreement.citizen)
@@ -497,6 +501,7 @@ def _agreement_sections(agreement) -> list[tuple[str, str]]:
 
 
 @role_required(*STAFF)
+@require_GET
 def agreement_print(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     access_record(
@@ -507,6 +512,7 @@ def agreement_print(request, pk: int):
 
 
 @role_required(*STAFF)
+@require_GET
 def agreement_pdf_view(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.PRINT, purpose=_("Mentoraftale som PDF"), obj=agreement.citizen)
@@ -519,6 +525,7 @@ def agreement_pdf_view(request, pk: int):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def agreements_ending(request):
     agreements = list(selectors.agreements_ending_within(jobcenter=request.jobcenter)[:200])
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Aftaler der udløber"))
@@ -555,6 +562,7 @@ def placement_create(request, pk: int):
 
 
 @role_required(*STAFF)
+@require_GET
 def placement_detail(request, pk: int):
     placement = selectors.placement_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Forløb"), obj=placement.citizen)
@@ -731,6 +739,7 @@ def follow_up_confirm_hours(request, pk: int):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def follow_up_overdue(request):
     page = paginate(selectors.placements_without_follow_up(jobcenter=request.jobcenter), request)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Forløb uden opfølgning"))
@@ -744,6 +753,7 @@ def follow_up_overdue(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def unconfirmed_hours(request):
     page = paginate(selectors.unconfirmed_hours(jobcenter=request.jobcenter), request)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Ubekræftede mentortimer"))
@@ -756,6 +766,7 @@ def unconfirmed_hours(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def outcomes(request):
     counts = selectors.outcome_counts(jobcenter=request.jobcenter)
     return render(

@@ -48,8 +48,8 @@ def query_without_page(request) -> str:
 # --- Companies ------------------------------------------------------------------------------------
 
 
-@require_GET
 @role_required(*STAFF)
+@require_GET
 def company_list(request):
     filterset = CompanyFilter(request.GET or None, queryset=selectors.company_list(jobcenter=request.jobcenter))
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
@@ -85,8 +85,8 @@ COMPANY_EXPORT_HEADER = [
 ]
 
 
-@require_GET
 @role_required(*STAFF)
+@require_GET
 def company_export(request):
     """The filtered company list as CSV (the same filters as the list page)."""
     filterset = CompanyFilter(request.GET or None, queryset=selectors.company_list(jobcenter=request.jobcenter))
@@ -123,8 +123,8 @@ def company_export(request):
     return csv_response(filename, COMPANY_EXPORT_HEADER, rows)
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def company_create(request):
     form = CompanyForm(request.POST or None, jobcenter=request.jobcenter)
@@ -144,8 +144,8 @@ def company_create(request):
     return render(request, "companies/company_form.html", {"form": form, "company": None})
 
 
-@require_GET
 @role_required(*STAFF)
+@require_GET
 def company_detail(request, pk: int):
     company = selectors.company_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(
@@ -160,8 +160,8 @@ def company_detail(request, pk: int):
     return render(request, "companies/company_detail.html", context)
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 def company_update(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = CompanyForm(request.POST or None, instance=company, jobcenter=request.jobcenter)
@@ -184,8 +184,8 @@ def company_update(request, pk: int):
 # --- Company mentors ------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def mentor_create(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
@@ -206,8 +206,8 @@ def mentor_create(request, pk: int):
     return render(request, "companies/mentor_form.html", {"form": form, "company": company, "mentor": None})
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 def mentor_update(request, pk: int):
     mentor = selectors.company_mentor_get(jobcenter=request.jobcenter, pk=pk)
     if request.method == "GET":
@@ -232,8 +232,8 @@ def mentor_update(request, pk: int):
     return render(request, "companies/mentor_form.html", context)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def nomination_handle(request, pk: int):
     nomination = selectors.course_nomination_get(jobcenter=request.jobcenter, pk=pk)
     services.course_nomination_handle(actor=request.user, nomination=nomination)
@@ -244,8 +244,8 @@ def nomination_handle(request, pk: int):
 # --- Leaders --------------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def leader_invite(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
@@ -269,8 +269,8 @@ def leader_invite(request, pk: int):
     return render(request, "companies/leader_invite.html", {"form": form, "company": company})
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def invitation_revoke(request, pk: int):
     invitation = selectors.leader_invitation_get(jobcenter=request.jobcenter, pk=pk)
     services.leader_invitation_revoke(actor=request.user, invitation=invitation)
@@ -278,8 +278,8 @@ def invitation_revoke(request, pk: int):
     return redirect("companies:detail", pk=invitation.company_id)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def leader_remove(request, pk: int, membership_pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     membership = selectors.leader_membership_get(jobcenter=request.jobcenter, company=company, pk=membership_pk)
@@ -344,8 +344,8 @@ def _invitation_problem(request, reason: str):
 # --- Compensation claims --------------------------------------------------------------------------
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def claim_list(request):
     filterset = ClaimFilter(request.GET or None, queryset=selectors.claim_list(jobcenter=request.jobcenter))
     access_record(
@@ -359,8 +359,8 @@ def claim_list(request):
     return render(request, "companies/claim_list.html", context)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def claim_detail(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
     # The claim shows the citizen's placement and hours: logged for the citizen, whose "who has seen" page lists it.
@@ -370,8 +370,8 @@ def claim_detail(request, pk: int):
     return render(request, "companies/claim_detail.html", {"claim": claim, "reject_form": ClaimRejectForm()})
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def claim_approve(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
     try:
@@ -383,8 +383,8 @@ def claim_approve(request, pk: int):
     return redirect("companies:claim_detail", pk=claim.pk)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def claim_reject(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
     form = ClaimRejectForm(request.POST)
@@ -457,13 +457,13 @@ def _export_claims(request, fmt: str):
     return csv_response(f"{stem}.csv", CLAIM_EXPORT_HEADER, _claim_rows(queryset))
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def claim_export_csv(request):
     return _export_claims(request, "csv")
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def claim_export_xlsx(request):
     return _export_claims(request, "xlsx")

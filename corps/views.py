@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_scopes import scope
 
 from accounts.models import Jobcenter
@@ -86,6 +86,7 @@ def _form_errors_from(form, error: ValidationError) -> None:
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def mentor_list(request):
     mentor_filter = MentorFilter(
         request.GET or None,
@@ -112,6 +113,7 @@ def mentor_list(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def mentor_export(request):
     mentor_filter = MentorFilter(
         request.GET or None,
@@ -130,6 +132,7 @@ def mentor_export(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def mentor_detail(request, pk: int):
     mentor = selectors.mentor_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Mentorens profil"), obj=mentor)
@@ -304,6 +307,7 @@ def mentor_import(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def mentor_import_template(request):
     example = [
         "Birgitte Mølgaard", "birgitte@example.dk", "20 30 40 50", "8450", "Kvinde", "1958", "Pensioneret",
@@ -391,6 +395,7 @@ def hours_add(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def payroll(request):
     """The monthly payroll: preview, and export as CSV or XLSX (?format=csv|xlsx)."""
     form = PayrollForm(request.GET or None)
@@ -436,6 +441,7 @@ def payroll(request):
 
 
 @role_required(*COORDINATORS)
+@require_GET
 def overview(request):
     return render(request, "corps/overview.html", {"overview": selectors.corps_overview(jobcenter=request.jobcenter)})
 
@@ -472,6 +478,7 @@ def apply(request, jobcenter_slug: str):
 
 
 @login_not_required
+@require_GET
 def apply_thanks(request, jobcenter_slug: str):
     jobcenter = get_object_or_404(Jobcenter, slug=jobcenter_slug, is_active=True)
     return render(request, "corps/apply_thanks.html", {"jobcenter": jobcenter})

@@ -56,8 +56,8 @@ def _form_errors(form, error: ValidationError) -> None:
 # --- Lists and calendar -------------------------------------------------------------------------
 
 
-@require_GET
 @staff_required
+@require_GET
 def course_list(request):
     when = "held" if request.GET.get("vis") == "afholdte" else "upcoming"
     course_type = None
@@ -86,8 +86,8 @@ def _month(request) -> datetime.date:
         return timezone.localdate().replace(day=1)
 
 
-@require_GET
 @staff_required
+@require_GET
 def course_calendar(request):
     first = _month(request)
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
@@ -108,8 +108,8 @@ def course_calendar(request):
 # --- Planning -----------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def course_create(request):
     form = NewCourseForm(request.POST or None, jobcenter=request.jobcenter)
@@ -130,8 +130,8 @@ def course_create(request):
     return render(request, "courses/course_form.html", {"form": form, "course": None})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def year_plan(request):
     form = YearPlanForm(request.POST or None, jobcenter=request.jobcenter)
@@ -151,16 +151,16 @@ def year_plan(request):
     return render(request, "courses/year_plan.html", {"form": form})
 
 
-@require_GET
 @staff_required
+@require_GET
 def course_detail(request, pk: int):
     detail = selectors.course_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Deltagerliste for kursus"), obj=detail.course)
     return render(request, "courses/course_detail.html", {"detail": detail, "course": detail.course})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 def course_update(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     if course.is_cancelled:
@@ -185,8 +185,8 @@ def course_update(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 def course_cancel(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = CancelForm(request.POST or None)
@@ -201,8 +201,8 @@ def course_cancel(request, pk: int):
     return render(request, "courses/course_cancel.html", {"form": form, "course": course})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def session_add(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
@@ -218,8 +218,8 @@ def session_add(request, pk: int):
     return render(request, "courses/session_form.html", {"form": form, "course": course, "session": None})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 def session_edit(request, pk: int, session_pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     session = selectors.session_get(course=course, pk=session_pk)
@@ -240,8 +240,8 @@ def session_edit(request, pk: int, session_pk: int):
     return render(request, "courses/session_form.html", {"form": form, "course": course, "session": session})
 
 
-@require_GET
 @staff_required
+@require_GET
 def course_ics(request, pk: int):
     """The course as a calendar file for the coordinator's own calendar."""
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
@@ -260,8 +260,8 @@ def course_ics(request, pk: int):
 # --- Invitations and registrations ----------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def invite(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
@@ -283,8 +283,8 @@ def invite(request, pk: int):
     return render(request, "courses/invite.html", {"form": form, "course": course})
 
 
-@require_GET
 @coordinator_required
+@require_GET
 def invitation_list(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     page = paginate(selectors.invitation_list(course=course), request, size=50)
@@ -292,8 +292,8 @@ def invitation_list(request, pk: int):
     return render(request, "courses/invitation_list.html", {"course": course, "page": page})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def register(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
@@ -324,8 +324,8 @@ def register(request, pk: int):
     return render(request, "courses/register.html", {"form": form, "course": course})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 def registration_cancel(request, pk: int):
     registration = selectors.registration_get(jobcenter=request.jobcenter, pk=pk)
     if request.method == "POST":
@@ -342,8 +342,8 @@ def registration_cancel(request, pk: int):
 # --- Attendance, completion, certificate ------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 def attendance(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     if request.method == "GET":
@@ -375,8 +375,8 @@ def attendance(request, pk: int):
     )
 
 
-@require_GET
 @coordinator_required
+@require_GET
 def certificate(request, pk: int):
     registration = selectors.registration_get(jobcenter=request.jobcenter, pk=pk)
     if registration.completed_on is None:
@@ -388,8 +388,8 @@ def certificate(request, pk: int):
     return response
 
 
-@require_GET
 @staff_required
+@require_GET
 def evaluations(request):
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Kursusevalueringer"))
     return render(
@@ -405,16 +405,16 @@ def evaluations(request):
 # --- Shadowing ------------------------------------------------------------------------------------
 
 
-@require_GET
 @coordinator_required
+@require_GET
 def shadowing_list(request):
     page = paginate(selectors.shadowing_list(jobcenter=request.jobcenter), request)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Følordninger for nye mentorer"))
     return render(request, "courses/shadowing_list.html", {"page": page, "today": timezone.localdate()})
 
 
-@require_http_methods(["GET", "POST"])
 @coordinator_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def shadowing_create(request):
     form = ShadowingForm(request.POST or None, jobcenter=request.jobcenter)
@@ -441,8 +441,8 @@ def shadowing_create(request):
 # --- The company leader's portal ---------------------------------------------------------------------
 
 
-@require_GET
 @leader_required
+@require_GET
 def portal_list(request):
     company = request.company
     registrations = list(selectors.company_registrations(company=company)[:100])
@@ -458,8 +458,8 @@ def portal_list(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 def portal_registration_cancel(request, pk: int):
     registration = selectors.portal_registration_get(company=request.company, pk=pk)
     if request.method == "GET" and (problem := services.company_withdraw_problem(registration)):
@@ -478,8 +478,8 @@ def portal_registration_cancel(request, pk: int):
     return render(request, "courses/portal_registration_cancel.html", {"registration": registration})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def portal_register(request, pk: int):
     course = selectors.portal_course_get(company=request.company, pk=pk)

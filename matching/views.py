@@ -62,8 +62,8 @@ def _citizen_page(request, citizen, *, offer_form=None, status=200):
     return render(request, "matching/citizen_suggestions.html", context, status=status)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 @submission_token_page
 def citizen_suggestions(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
@@ -71,8 +71,8 @@ def citizen_suggestions(request, pk: int):
     return _citizen_page(request, citizen)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 @idempotent_create
 def offer_create(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
@@ -97,8 +97,8 @@ def offer_create(request, pk: int):
     return redirect("matching:citizen", pk=citizen.pk)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def offer_answer(request, pk: int):
     """The coordinator records the mentor's answer (given by phone, say)."""
     offer = selectors.offer_get(jobcenter=request.jobcenter, pk=pk)
@@ -125,8 +125,8 @@ def offer_answer(request, pk: int):
     return redirect("matching:citizen", pk=offer.citizen_id)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def offer_withdraw(request, pk: int):
     offer = selectors.offer_get(jobcenter=request.jobcenter, pk=pk)
     try:
@@ -138,8 +138,8 @@ def offer_withdraw(request, pk: int):
     return redirect("matching:citizen", pk=offer.citizen_id)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def offer_list(request):
     status = request.GET.get("status", "")
     if status not in OfferStatus.values:
@@ -153,8 +153,8 @@ def offer_list(request):
     return render(request, "matching/offer_list.html", context)
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 def preferences(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
     current = selectors.preferences_for(citizen=citizen)
@@ -187,8 +187,8 @@ def preferences(request, pk: int):
     )
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def placement_suggestions(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
     types = list(placement_types_for(jobcenter=request.jobcenter))
@@ -250,15 +250,15 @@ def _link_problem(request, reason: str):
 # --- Cohorts -----------------------------------------------------------------------------------------
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def cohort_list(request):
     page = Paginator(selectors.cohorts_list(jobcenter=request.jobcenter), PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "matching/cohort_list.html", {"page": page})
 
 
-@require_http_methods(["GET", "POST"])
 @role_required(*COORDINATORS)
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def cohort_create(request):
     form = CohortForm(request.POST or None, jobcenter=request.jobcenter)
@@ -290,8 +290,8 @@ def cohort_create(request):
     return render(request, "matching/cohort_form.html", {"form": form}, status=status)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def cohort_detail(request, pk: int):
     view = selectors.cohort_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Fordeling af hold"), obj=view.cohort)
@@ -299,8 +299,8 @@ def cohort_detail(request, pk: int):
     return render(request, "matching/cohort_detail.html", {"view": view, "cohort": view.cohort, "move_form": move_form})
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def cohort_solve(request, pk: int):
     cohort = selectors.cohort_get(jobcenter=request.jobcenter, pk=pk)
     try:
@@ -315,8 +315,8 @@ def cohort_solve(request, pk: int):
     return redirect("matching:cohort_detail", pk=cohort.pk)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def cohort_move(request, pk: int):
     cohort = selectors.cohort_get(jobcenter=request.jobcenter, pk=pk)
     companies = list(CohortCompany.objects.filter(cohort=cohort).select_related("company"))
@@ -338,8 +338,8 @@ def cohort_move(request, pk: int):
     return redirect("matching:cohort_detail", pk=cohort.pk)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def cohort_company_update(request, pk: int, company_pk: int):
     cohort = selectors.cohort_get(jobcenter=request.jobcenter, pk=pk)
     seat = get_object_or_404(CohortCompany.objects.filter(cohort=cohort), pk=company_pk)
@@ -362,8 +362,8 @@ def cohort_company_update(request, pk: int, company_pk: int):
     return redirect("matching:cohort_detail", pk=cohort.pk)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def cohort_commit(request, pk: int):
     cohort = selectors.cohort_get(jobcenter=request.jobcenter, pk=pk)
     try:

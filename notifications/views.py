@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, COORDINATORS, has_role, role_required
 from audit.models import AccessAction
@@ -16,8 +16,8 @@ PAGE_SIZE = 50
 OVERDUE_SHOWN = 25
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def outbox(request):
     jobcenter = request.jobcenter
     filterset = OutboxFilter(
@@ -53,8 +53,8 @@ def outbox(request):
     return render(request, "notifications/outbox.html", context)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def message_detail(request, pk: int):
     message = selectors.message_with_text(selectors.message_get(jobcenter=request.jobcenter, pk=pk))
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Kontrol af udsendte beskeder"), obj=message)
@@ -63,8 +63,8 @@ def message_detail(request, pk: int):
     return render(request, "notifications/message_detail.html", context)
 
 
-@require_POST
 @role_required(*COORDINATORS)
+@require_POST
 def message_resend(request, pk: int):
     message = selectors.message_get(jobcenter=request.jobcenter, pk=pk)
     services.message_resend(actor=request.user, message=message)
@@ -73,6 +73,7 @@ def message_resend(request, pk: int):
 
 
 @role_required(*ADMINS)
+@require_http_methods(["GET", "POST"])
 def schedule_edit(request):
     """The jobcenter admin chooses when weekly reminders and daily notices go out."""
     schedule = selectors.reminder_schedule(jobcenter=request.jobcenter)

@@ -28,15 +28,15 @@ def _log_citizen_read(request, placement, purpose: str) -> None:
     access_record(request=request, action=AccessAction.VIEW, purpose=purpose, obj=placement.citizen)
 
 
-@require_GET
 @leader_required
+@require_GET
 def home(request):
     company = request.company
     return render(request, "portal/home.html", {"company": company, **selectors.home_summary(company=company)})
 
 
-@require_GET
 @leader_required
+@require_GET
 def scheme(request):
     """What the mentor scheme is, what the company gains, the leader's role, and compensation (seed 003)."""
     return render(request, "portal/scheme.html", {"company": request.company})
@@ -45,8 +45,8 @@ def scheme(request):
 # --- The company ----------------------------------------------------------------------------------
 
 
-@require_GET
 @leader_required
+@require_GET
 def company(request):
     company = company_selectors.company_get(jobcenter=request.jobcenter, pk=request.company.pk)
     return render(
@@ -56,8 +56,8 @@ def company(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 def company_edit(request):
     company = company_selectors.company_get(jobcenter=request.jobcenter, pk=request.company.pk)
     form = LeaderCompanyForm(request.POST or None, instance=company, jobcenter=request.jobcenter)
@@ -81,8 +81,8 @@ def company_edit(request):
 # --- Company mentors ------------------------------------------------------------------------------
 
 
-@require_GET
 @leader_required
+@require_GET
 def mentors(request):
     company = request.company
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens mentorer"), obj=company)
@@ -93,8 +93,8 @@ def mentors(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def mentor_create(request):
     company = request.company
@@ -115,8 +115,8 @@ def mentor_create(request):
     return render(request, "portal/mentor_form.html", {"form": form, "mentor": None})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 def mentor_edit(request, pk: int):
     mentor = company_selectors.company_mentor_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     form = CompanyMentorForm(request.POST or None, instance=mentor, company=request.company)
@@ -136,8 +136,8 @@ def mentor_edit(request, pk: int):
     return render(request, "portal/mentor_form.html", {"form": form, "mentor": mentor})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def mentor_nominate(request, pk: int):
     """Nominate a company mentor for a mentor course; the jobcenter signs them up for one."""
@@ -157,24 +157,24 @@ def mentor_nominate(request, pk: int):
 # --- Placements -----------------------------------------------------------------------------------
 
 
-@require_GET
 @leader_required
+@require_GET
 def placements(request):
     queryset = selectors.placement_list(company=request.company)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens forløb"), obj=request.company)
     return render(request, "portal/placements.html", {"page": page_of(request, queryset), "query": ""})
 
 
-@require_GET
 @leader_required
+@require_GET
 def placement_detail(request, pk: int):
     placement = selectors.placement_detail(company=request.company, pk=pk)
     _log_citizen_read(request, placement, _("Virksomhedens forløb"))
     return render(request, "portal/placement_detail.html", {"placement": placement})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 def placement_answer(request, pk: int):
     """Accept (naming the company mentor) or decline a placement the jobcenter has proposed."""
     from citizens import services as citizen_services
@@ -204,8 +204,8 @@ def placement_answer(request, pk: int):
     return render(request, "portal/placement_answer.html", {"form": form, "placement": placement})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def placement_assessment(request, pk: int):
     """The company's progress assessment (competence cards) of the citizen."""
@@ -236,8 +236,8 @@ def placement_assessment(request, pk: int):
     return render(request, "portal/placement_assessment.html", {"form": form, "placement": placement})
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def placement_follow_up(request, pk: int):
     """A follow-up note written by the company (recorded as the company's, shown to the jobcenter)."""
@@ -269,8 +269,8 @@ def placement_follow_up(request, pk: int):
 # --- Compensation claims --------------------------------------------------------------------------
 
 
-@require_GET
 @leader_required
+@require_GET
 def claims(request):
     company = request.company
     access_record(
@@ -284,8 +284,8 @@ def claims(request):
     return render(request, "portal/claims.html", context)
 
 
-@require_http_methods(["GET", "POST"])
 @leader_required
+@require_http_methods(["GET", "POST"])
 @idempotent_create
 def claim_create(request):
     """Submit a claim for one placement and month (or correct and resubmit a rejected one)."""
@@ -313,8 +313,8 @@ def claim_create(request):
     return render(request, "portal/claim_form.html", {"form": form})
 
 
-@require_GET
 @leader_required
+@require_GET
 def claim_detail(request, pk: int):
     claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     _log_citizen_read(request, claim.placement, _("Virksomhedens anmodning om frikøb"))

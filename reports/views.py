@@ -24,14 +24,14 @@ def _build(request, slug: str):
     return spec, filterset, spec.build(jobcenter, filterset)
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def index(request):
     return render(request, "reports/index.html", {"reports": REPORTS})
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def report(request, slug: str):
     spec, filterset, result = _build(request, slug)
     query = request.GET.urlencode()
@@ -50,13 +50,13 @@ def _export(request, slug: str, fmt: str):
     return export_response(result, slug=spec.slug, fmt=fmt, title=str(spec.title))
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def export_csv(request, slug: str):
     return _export(request, slug, "csv")
 
 
-@require_GET
 @role_required(*COORDINATORS)
+@require_GET
 def export_xlsx(request, slug: str):
     return _export(request, slug, "xlsx")
