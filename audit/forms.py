@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import AccessAction, RetentionRule
+from mentorship.dates import PlanDateField
 
 
 def _helper(submit_label) -> FormHelper:
@@ -21,8 +22,8 @@ class AccessLogFilterForm(forms.Form):
     actor = forms.ModelChoiceField(label=_("Bruger"), required=False, queryset=None, empty_label=_("Alle"))
     q = forms.CharField(label=_("Person eller post"), required=False, max_length=100)
     action = forms.ChoiceField(label=_("Handling"), required=False, choices=[("", _("Alle")), *AccessAction.choices])
-    date_from = forms.DateField(label=_("Fra og med"), required=False, widget=_date_widget())
-    date_to = forms.DateField(label=_("Til og med"), required=False, widget=_date_widget())
+    date_from = PlanDateField(label=_("Fra og med"), required=False, widget=_date_widget())
+    date_to = PlanDateField(label=_("Til og med"), required=False, widget=_date_widget())
 
     def __init__(self, *args, jobcenter, **kwargs):
         super().__init__(*args, **kwargs)

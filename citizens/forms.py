@@ -34,6 +34,7 @@ from citizens.services import (
 )
 from companies.models import Company, CompanyMentor
 from corps.models import Competence, Language, Mentor, MentorStatus
+from mentorship.dates import EventDateField, PlanDateField
 
 
 def _date_widget():
@@ -75,6 +76,7 @@ with scopes_disabled():
         class Meta:
             model = Citizen
             fields = [*CITIZEN_FIELDS, "needs", "languages"]
+            field_classes = {"referred_on": EventDateField}
             widgets = {
                 "referred_on": _date_widget(),
                 "referral_reason": forms.Textarea(attrs={"rows": 3}),
@@ -129,6 +131,7 @@ with scopes_disabled():
         class Meta:
             model = MentorAgreement
             fields = list(AGREEMENT_FIELDS)
+            field_classes = {"starts_on": PlanDateField, "ends_on": PlanDateField}
             widgets = {
                 "starts_on": _date_widget(),
                 "ends_on": _date_widget(),
@@ -176,6 +179,7 @@ with scopes_disabled():
         class Meta:
             model = FirstMeeting
             fields = list(FIRST_MEETING_FIELDS)
+            field_classes = {"held_on": EventDateField}
             widgets = {
                 "held_on": _date_widget(),
                 "expectations": forms.Textarea(attrs={"rows": 3}),
@@ -196,6 +200,7 @@ with scopes_disabled():
         class Meta:
             model = Placement
             fields = list(PLACEMENT_FIELDS)
+            field_classes = {"starts_on": PlanDateField, "ends_on": PlanDateField}
             widgets = {
                 "starts_on": _date_widget(),
                 "ends_on": _date_widget(),
@@ -236,6 +241,7 @@ with scopes_disabled():
         class Meta:
             model = FollowUp
             fields = list(FOLLOW_UP_FIELDS)
+            field_classes = {"occurred_on": EventDateField, "next_action_on": PlanDateField}
             widgets = {
                 "occurred_on": _date_widget(),
                 "next_action_on": _date_widget(),
@@ -302,7 +308,7 @@ class OutcomeForm(forms.Form):
         choices=[("", _("Vælg resultat")), *list(Outcome.choices)],
         error_messages={"required": _("Vælg et resultat.")},
     )
-    on = forms.DateField(label=_("Dato"), widget=_date_widget(), error_messages={"required": _("Vælg datoen.")})
+    on = EventDateField(label=_("Dato"), widget=_date_widget(), error_messages={"required": _("Vælg datoen.")})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -311,7 +317,7 @@ class OutcomeForm(forms.Form):
 
 
 class AgreementEndForm(forms.Form):
-    ended_on = forms.DateField(label=_("Afsluttet den"), widget=_date_widget())
+    ended_on = EventDateField(label=_("Afsluttet den"), widget=_date_widget())
     end_reason = forms.CharField(label=_("Begrundelse"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
@@ -321,7 +327,7 @@ class AgreementEndForm(forms.Form):
 
 
 class HoursStepForm(forms.Form):
-    starts_on = forms.DateField(label=_("Fra og med"), widget=_date_widget())
+    starts_on = PlanDateField(label=_("Fra og med"), widget=_date_widget())
     hours_per_week = forms.DecimalField(
         label=_("Timer om ugen"),
         min_value=0,
@@ -338,7 +344,7 @@ class HoursStepForm(forms.Form):
 
 class GoalForm(forms.Form):
     title = forms.CharField(label=_("Mål"), max_length=300, error_messages={"required": _("Skriv målet.")})
-    target_date = forms.DateField(label=_("Måldato"), required=False, widget=_date_widget())
+    target_date = PlanDateField(label=_("Måldato"), required=False, widget=_date_widget())
     parent = forms.ModelChoiceField(
         label=_("Delmål af"), required=False, queryset=None, empty_label=_("Hovedmål (intet overordnet mål)")
     )
@@ -351,13 +357,13 @@ class GoalForm(forms.Form):
 
 class GoalStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=GoalStatus.choices)
-    target_date = forms.DateField(label=_("Måldato"), required=False, widget=_date_widget())
+    target_date = PlanDateField(label=_("Måldato"), required=False, widget=_date_widget())
 
 
 class AssessmentForm(forms.Form):
     """One score field (1-5) and one comment per dimension of the competence cards."""
 
-    assessed_on = forms.DateField(label=_("Dato"), widget=_date_widget())
+    assessed_on = EventDateField(label=_("Dato"), widget=_date_widget())
     assessor_kind = forms.ChoiceField(label=_("Vurderet af"), choices=AssessorKind.choices)
 
     SCORE_CHOICES = [("", _("Ikke vurderet"))] + [(str(n), str(n)) for n in range(1, 6)]

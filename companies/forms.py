@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from companies import validators
 from companies.models import Company, CompanyMentor, Industry
 from companies.services import COMPANY_FIELDS, LEADER_COMPANY_FIELDS, MENTOR_FIELDS
+from mentorship.dates import EventDateField
 
 
 def _placement_types(jobcenter):
@@ -119,6 +120,7 @@ class CompanyMentorForm(forms.ModelForm):
     class Meta:
         model = CompanyMentor
         fields = [*MENTOR_FIELDS, "competences"]
+        field_classes = {"course_completed_on": EventDateField}
         widgets = {
             "experience": forms.Textarea(attrs={"rows": 4}),
             "course_completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -201,7 +203,7 @@ class CourseNominationForm(forms.Form):
     )
 
 
-class MonthField(forms.DateField):
+class MonthField(EventDateField):
     """A month as <input type="month"> (YYYY-MM); also accepts MM.YYYY."""
 
     widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")

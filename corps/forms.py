@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from corps.models import DAY_PARTS, WEEKDAYS, Gender, Mentor, MentorStatus, QualificationKind
 from corps.selectors import competences_for, languages_all
 from corps.services import APPLICATION_FIELDS, PROFILE_FIELDS
+from mentorship.dates import EventDateField, PlanDateField, PlanDateTimeField
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -170,6 +171,7 @@ with scopes_disabled():
         class Meta:
             model = Mentor
             fields = [*PROFILE_FIELDS, "competences", "languages"]
+            field_classes = {"contract_start": PlanDateField, "contract_end": PlanDateField}
             widgets = {
                 "education": forms.Textarea(attrs={"rows": 2}),
                 "work_experience": forms.Textarea(attrs={"rows": 3}),
@@ -238,7 +240,7 @@ with scopes_disabled():
 
 
 class InterviewForm(forms.Form):
-    happens_at = forms.DateTimeField(
+    happens_at = PlanDateTimeField(
         label=_("Tidspunkt for samtalen"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
@@ -259,7 +261,7 @@ class ReasonForm(forms.Form):
 
 
 class PauseForm(ReasonForm):
-    until = forms.DateField(
+    until = PlanDateField(
         label=_("På pause til og med"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     field_order = ["until", "reason"]
@@ -278,7 +280,7 @@ class NoteForm(forms.Form):
 class QualificationForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=QualificationKind.choices)
-    completed_on = forms.DateField(
+    completed_on = EventDateField(
         label=_("Gennemført"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
@@ -294,7 +296,7 @@ class QualificationForm(forms.Form):
 
 class HoursForm(forms.Form):
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None)
-    week = forms.DateField(
+    week = EventDateField(
         label=_("Uge (mandag)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Vælg ugens mandag."),

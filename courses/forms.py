@@ -14,6 +14,7 @@ from companies.models import Company, CompanyMentor
 from corps.models import Mentor, MentorStatus
 from courses.models import Course, CourseType, InvitationSource
 from courses.services import SessionData, YearPlan
+from mentorship.dates import PlanDateField
 
 # Form classes build their choice fields when defined; tenant querysets then need the scope lifted (the
 # real choices are narrowed per request in __init__). The scope is restored at the end of the module.
@@ -86,6 +87,7 @@ class CourseForm(forms.ModelForm):
             "capacity",
             "registration_deadline",
         ]
+        field_classes = {"registration_deadline": PlanDateField}
         widgets = {"registration_deadline": DATE, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, jobcenter, **kwargs):
@@ -100,7 +102,7 @@ class CourseForm(forms.ModelForm):
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(label=_("Dato"), widget=DATE)
+    date = PlanDateField(label=_("Dato"), widget=DATE)
     starts_at = forms.TimeField(label=_("Fra kl."), widget=TIME)
     ends_at = forms.TimeField(label=_("Til kl."), widget=TIME)
 
@@ -117,7 +119,7 @@ class SessionForm(forms.Form):
 class NewCourseForm(CourseForm):
     """A course with its first days: the first day, how many days in a row, and the times."""
 
-    first_day = forms.DateField(label=_("Første dag"), widget=DATE)
+    first_day = PlanDateField(label=_("Første dag"), widget=DATE)
     days = forms.IntegerField(label=_("Antal dage i træk"), min_value=1, max_value=10, initial=1)
     starts_at = forms.TimeField(label=_("Fra kl."), widget=TIME, initial=datetime.time(9, 0))
     ends_at = forms.TimeField(label=_("Til kl."), widget=TIME, initial=datetime.time(15, 30))
@@ -383,8 +385,8 @@ class ShadowingForm(forms.Form):
     experienced_company = forms.ModelChoiceField(
         queryset=CompanyMentor.objects.none(), required=False, label=_("Erfaren virksomhedsmentor")
     )
-    starts_on = forms.DateField(label=_("Fra"), widget=DATE)
-    ends_on = forms.DateField(label=_("Til og med"), widget=DATE)
+    starts_on = PlanDateField(label=_("Fra"), widget=DATE)
+    ends_on = PlanDateField(label=_("Til og med"), widget=DATE)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, jobcenter, **kwargs):

@@ -13,6 +13,7 @@ from companies.models import Company
 from corps.models import DAY_PARTS, WEEKDAYS, Mentor, MentorStatus
 from matching.models import Cohort, CohortCompany
 from matching.selectors import cohort_candidate_choices
+from mentorship.dates import PlanDateField
 
 ANSWERS = [("accept", _("Ja, mentoren tager opgaven")), ("decline", _("Nej, mentoren siger nej"))]
 
@@ -127,6 +128,7 @@ with scopes_disabled():
                 "tasks",
                 "responsible",
             ]
+            field_classes = {"starts_on": PlanDateField, "ends_on": PlanDateField}
             widgets = {
                 "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

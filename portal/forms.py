@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citizens.models import FollowUpKind
+from mentorship.dates import EventDateField, PlanDateField
 
 
 class PlacementAnswerForm(forms.Form):
@@ -54,7 +55,7 @@ SCORE_CHOICES = [
 class AssessmentForm(forms.Form):
     """The competence cards: one score 1-5 and a comment per dimension (adfærd, engagement, ...)."""
 
-    assessed_on = forms.DateField(
+    assessed_on = EventDateField(
         label=_("Dato for vurderingen"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
@@ -87,7 +88,7 @@ class AssessmentForm(forms.Form):
 
 class CompanyFollowUpForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=FollowUpKind.choices)
-    occurred_on = forms.DateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    occurred_on = EventDateField(label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     participants = forms.CharField(label=_("Hvem deltog (valgfrit)"), required=False, max_length=300)
     notes = forms.CharField(
         label=_("Notat"),
@@ -96,7 +97,7 @@ class CompanyFollowUpForm(forms.Form):
         help_text=_("Skriv om arbejdet og samarbejdet på arbejdspladsen. Skriv ikke om helbred eller private forhold."),
     )
     next_action = forms.CharField(label=_("Næste skridt (valgfrit)"), required=False, max_length=300)
-    next_action_on = forms.DateField(
+    next_action_on = PlanDateField(
         label=_("Næste skridt senest (valgfrit)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -23,6 +23,7 @@ from companies.models import Company
 from corps.models import Mentor, MentorStatus
 from courses.models import Category, Course
 from matching.models import Cohort, CohortCandidate, Offer
+from mentorship.dates import PlausibleDateFilter
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -73,7 +74,7 @@ class FastSelect(forms.Select):
 
 
 def _date(label):
-    return django_filters.DateFilter(label=label, method="no_op", widget=DATE_WIDGET)
+    return PlausibleDateFilter(label=label, method="no_op", widget=DATE_WIDGET)
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -131,10 +132,10 @@ def _choice(label, method):
 class CitizenReportFilter(ReportFilter):
     """Citizens referred in the period (the intake), narrowed by target group, cohort, company, mentor."""
 
-    date_from = django_filters.DateFilter(
+    date_from = PlausibleDateFilter(
         label=_("Henvist fra og med"), field_name="referred_on", lookup_expr="gte", widget=DATE_WIDGET
     )
-    date_to = django_filters.DateFilter(
+    date_to = PlausibleDateFilter(
         label=_("Henvist til og med"), field_name="referred_on", lookup_expr="lte", widget=DATE_WIDGET
     )
     target_group = django_filters.ModelChoiceFilter(
@@ -180,10 +181,10 @@ class OutcomeFilter(CitizenReportFilter):
 class OfferReportFilter(ReportFilter):
     """Offers made in the period, narrowed by the citizen's target group and by mentor."""
 
-    date_from = django_filters.DateFilter(
+    date_from = PlausibleDateFilter(
         label=_("Tilbudt fra og med"), field_name="offered_at__date", lookup_expr="gte", widget=DATE_WIDGET
     )
-    date_to = django_filters.DateFilter(
+    date_to = PlausibleDateFilter(
         label=_("Tilbudt til og med"), field_name="offered_at__date", lookup_expr="lte", widget=DATE_WIDGET
     )
     target_group = django_filters.ModelChoiceFilter(
@@ -232,10 +233,10 @@ class CompanyReportFilter(ReportFilter):
 class CourseReportFilter(ReportFilter):
     """Courses and meetings whose first day lies in the period, by kind."""
 
-    date_from = django_filters.DateFilter(
+    date_from = PlausibleDateFilter(
         label=_("Første dag fra og med"), field_name="first_day", lookup_expr="gte", widget=DATE_WIDGET
     )
-    date_to = django_filters.DateFilter(
+    date_to = PlausibleDateFilter(
         label=_("Første dag til og med"), field_name="first_day", lookup_expr="lte", widget=DATE_WIDGET
     )
     category = django_filters.ChoiceFilter(
@@ -250,10 +251,10 @@ class CourseReportFilter(ReportFilter):
 class PlacementReportFilter(ReportFilter):
     """Placements that started in the period, by the citizen's target group, company and cohort."""
 
-    date_from = django_filters.DateFilter(
+    date_from = PlausibleDateFilter(
         label=_("Forløb startet fra og med"), field_name="starts_on", lookup_expr="gte", widget=DATE_WIDGET
     )
-    date_to = django_filters.DateFilter(
+    date_to = PlausibleDateFilter(
         label=_("Forløb startet til og med"), field_name="starts_on", lookup_expr="lte", widget=DATE_WIDGET
     )
     target_group = django_filters.ModelChoiceFilter(
