@@ -41,6 +41,7 @@ from corps.models import (
     Source,
 )
 from mentorship.csvtext import decode as decode  # the import's decoding, shared with the other CSV imports
+from mentorship.dates import PLAN
 
 HEADER_TO_FIELD = {header.lower(): name for name, header in COLUMNS}
 COLUMN_HEADER = dict(COLUMNS)
@@ -248,6 +249,7 @@ class MentorImporter:
         self.maps = _maps()
         self.rules = {name: FieldRules(name) for name in ("email", *TEXT_FIELDS, *INT_FIELDS, "hourly_rate")}
         self.today = timezone.localdate()
+        self.contract_bounds = PLAN.bounds(self.today)  # the forms' rule for contract dates (mentorship.dates)
         self.now = timezone.now()
         self.messages = {
             "required": _("Feltet skal udfyldes."),
@@ -264,6 +266,7 @@ class MentorImporter:
             "languages": _("“%(value)s” er ikke et kendt sprog."),
             "section_85": _("Kun fuldtidsansatte mentorer kan give støtte efter § 85."),
             "contract": _("Kontraktophør skal ligge efter kontraktstart."),
+            "date_range": PLAN.range_message(self.today),
             "nul": _("Feltet indeholder et ugyldigt tegn (NUL). Fjern det og gem filen igen."),
             "too_long": _("Feltet er for langt (højst %(max)s tegn).") % {"max": f"{MAX_CELL:,}".replace(",", ".")},
             "unreadable": _("Linjen kan ikke læses som CSV. Gem filen som CSV (UTF-8) fra Excel og prøv igen."),
@@ -426,11 +429,16 @@ class MentorImporter:
             if problems:
                 fail("hourly_rate", problems[0])
             values["hourly_rate"] = rate
+        earliest, latest = self.contract_bounds
         for name in ("contract_start", "contract_end"):
             try:
-                values[name] = parse_date(get(name, ""))
+                day = parse_date(get(name, ""))
             except ValueError as error:
                 fail(name, error)
+                continue
+            if day is not None and not earliest <= day <= latest:
+                fail(name, messages["date_range"])
+            values[name] = day
 
         for name in ("available_weekdays", "available_day_parts"):
             bits = 0

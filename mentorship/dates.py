@@ -39,6 +39,14 @@ class DateKind:
         today = today or timezone.localdate()
         return self.earliest, _years_after(today, self.years_ahead)
 
+    def range_message(self, today: datetime.date | None = None) -> str:
+        """The Danish message for a date outside this kind's range (for checks outside a form, e.g. imports)."""
+        earliest, latest = self.bounds(today)
+        return str(RANGE_MESSAGE) % {"earliest": formats.date_format(earliest), "latest": formats.date_format(latest)}
+
+
+RANGE_MESSAGE = _("Datoen skal ligge mellem %(earliest)s og %(latest)s.")
+
 
 BIRTH = DateKind("birth", datetime.date(1900, 1, 1), 0)
 EVENT = DateKind("event", datetime.date(1950, 1, 1), 1)
@@ -57,7 +65,7 @@ class PlausibleDateValidator:
     """Refuses a date (or the date of a datetime) outside its kind's range, counted from today."""
 
     code = "implausible_date"
-    message = _("Vælg en dato mellem %(earliest)s og %(latest)s.")
+    message = RANGE_MESSAGE
 
     def __init__(self, kind: DateKind = PLAN):
         self.kind = kind

@@ -79,7 +79,7 @@ def test_the_reported_dates_are_refused_with_a_danish_message(form_path, field, 
     with pytest.raises(ValidationError) as raised:
         form_class.base_fields[field].clean(value)
     assert [error.code for error in raised.value.error_list] == ["implausible_date"]
-    assert raised.value.messages[0].startswith("Vælg en dato mellem ")
+    assert raised.value.messages[0].startswith("Datoen skal ligge mellem ")
 
 
 def test_ranges_per_kind():
@@ -95,7 +95,7 @@ def test_ranges_per_kind():
             plan(wrong)
     with pytest.raises(ValidationError) as raised:
         PlausibleDateValidator(BIRTH)(today + datetime.timedelta(days=1))
-    assert raised.value.messages == [f"Vælg en dato mellem 1. januar 1900 og {_danish(today)}."]
+    assert raised.value.messages == [f"Datoen skal ligge mellem 1. januar 1900 og {_danish(today)}."]
 
 
 def _danish(day: datetime.date) -> str:
@@ -120,5 +120,5 @@ def test_a_course_starting_9999_12_31_is_a_form_error_not_a_500(world, login):
     }
     response = client.post(reverse("courses:create"), data)
     assert response.status_code == 200
-    assert response.context["form"].errors["first_day"][0].startswith("Vælg en dato mellem 1. januar 1950 og ")
+    assert response.context["form"].errors["first_day"][0].startswith("Datoen skal ligge mellem 1. januar 1950 og ")
     assert not Course.objects.exists()

@@ -260,3 +260,12 @@ def test_bytes_in_no_known_encoding_are_a_danish_error(world):
     result = import_raw(world, b"Navn;E-mail\r\n\x81\x8d\x8f\x90\x9d;x\r\n")
     assert [(e.line, e.message) for e in result.errors] == [(1, "Filen kunne ikke læses. Gem den som CSV (UTF-8).")]
     assert saved_emails(world) == []
+
+
+def test_contract_dates_outside_the_plausible_range_are_refused(world):
+    raw = csv_bytes(person(1, Kontraktstart="01-01-9999"), person(2, Kontraktophør="31-12-1900"), person(3))
+    result = import_raw(world, raw)
+    messages = {(e.line, e.field): e.message for e in result.errors}
+    assert set(messages) == {(2, "Kontraktstart"), (3, "Kontraktophør")}
+    assert messages[(2, "Kontraktstart")].startswith("Datoen skal ligge mellem 1. januar 1950 og ")
+    assert saved_emails(world) == []
