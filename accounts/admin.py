@@ -1,15 +1,15 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts import services
-from accounts.models import Jobcenter, Membership, User
-from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin
+from accounts.models import STAFF_ROLES, Jobcenter, Membership, Role, User
+from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin, jobcenter_own_users
 
 
 @admin.register(Jobcenter)
-class JobcenterAdmin(SimpleHistoryAdmin, RoleAwareAdmin):
+class JobcenterAdmin(RoleAwareAdmin):
     list_display = ["name", "municipality_code", "city", "is_active"]
     search_fields = ["name", "municipality_code"]
     prepopulated_fields = {"slug": ["name"]}
@@ -23,6 +23,12 @@ class JobcenterAdmin(SimpleHistoryAdmin, RoleAwareAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("is_active")  # switching a jobcenter off is the platform operator's decision
+        return fields
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -47,8 +53,18 @@ class MembershipInline(admin.TabularInline):
         return request.user.is_superuser
 
 
+class MemberCreationForm(DjangoUserAdmin.add_form):
+    """A jobcenter admin creates a user together with their role in the jobcenter, in one step: a user
+    without a membership would belong to nobody, and a membership for someone else's user is not theirs
+    to make. Company leaders come through the invitation in the coordinator app (it names the company)."""
+
+    role = forms.ChoiceField(
+        label=_("Rolle i jobcentret"), choices=[(role.value, role.label) for role in Role if role in STAFF_ROLES]
+    )
+
+
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, RoleAwareAdmin, DjangoUserAdmin):
+class UserAdmin(RoleAwareAdmin, DjangoUserAdmin):
     ordering = ["full_name"]
     list_display = ["email", "full_name", "is_active", "is_staff", "last_login"]
     list_filter = ["is_active", "is_staff", "is_superuser"]
@@ -63,11 +79,33 @@ class UserAdmin(SimpleHistoryAdmin, RoleAwareAdmin, DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
 
+    member_add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "role", "password1", "password2"]})
+    ]
+
     def get_queryset(self, request):
+        """A jobcenter admin sees the users who belong to their jobcenter alone (see jobcenter_own_users)."""
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(memberships__jobcenter=request.jobcenter).distinct()
+        return queryset.filter(pk__in=jobcenter_own_users(request.jobcenter).values("pk"))
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None and not request.user.is_superuser:
+            return self.member_add_fieldsets
+        return super().get_fieldsets(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None and not request.user.is_superuser:
+            kwargs["form"] = MemberCreationForm
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and not request.user.is_superuser:
+            services.membership_create(
+                actor=request.user, user=obj, jobcenter=request.jobcenter, role=Role(form.cleaned_data["role"])
+            )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -77,9 +115,28 @@ class UserAdmin(SimpleHistoryAdmin, RoleAwareAdmin, DjangoUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class MembershipAdmin(JobcenterScopedAdmin):
+    """A jobcenter admin changes the role or ends the memberships in their jobcenter; new members come
+    with a new user (UserAdmin's add form), so only the platform superuser adds memberships here, and a
+    membership's user never changes."""
+
     list_display = ["user", "role", "company", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["user__email", "user__full_name"]
     raw_id_fields = ["user", "company"]
     list_select_related = ["user", "company", "jobcenter"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("user")
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "user" and not request.user.is_superuser:
+            field.queryset = field.queryset.filter(pk__in=jobcenter_own_users(request.jobcenter).values("pk"))
+        return field

@@ -34,11 +34,16 @@ def access_record(
     purpose: str,
     obj: models.Model | None = None,
     criterion: str = "",
+    jobcenter=None,
 ) -> AccessLog:
-    """Append one access-log entry for the request's user and jobcenter. Never updates an entry."""
+    """Append one access-log entry for the request's user and jobcenter. Never updates an entry.
+
+    `jobcenter` is the read person's jobcenter where the request has none of its own (the platform
+    superuser in Django admin), so the read still shows on that person's "who has seen" page.
+    """
     actor = request.user if request.user.is_authenticated else None
     return AccessLog.objects.create(
-        jobcenter=getattr(request, "jobcenter", None),
+        jobcenter=jobcenter if jobcenter is not None else getattr(request, "jobcenter", None),
         actor=actor,
         actor_label=_actor_label(actor),
         action=action,

@@ -3,7 +3,6 @@ competence-card dimensions) and can look up records. CPR tokens and sensitive no
 shown here: sensitive notes are read only in the app, where each read is logged."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from citizens.models import (
     Citizen,
@@ -23,7 +22,7 @@ from citizens.models import (
 from mentorship.admin import JobcenterScopedAdmin
 
 
-class VocabularyAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class VocabularyAdmin(JobcenterScopedAdmin):
     list_display = ["name", "code", "position", "is_active"]
     list_editable = ["position", "is_active"]
     search_fields = ["name", "code"]
@@ -48,11 +47,13 @@ class ReadOnlyMixin:
 
 
 @admin.register(Citizen)
-class CitizenAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CitizenAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["name", "status", "target_group", "referred_on"]
     list_filter = ["status"]
     search_fields = ["name"]
-    exclude = ["cpr_hash", "cpr_encrypted", "birth_date"]
+    # Read in the app only, where each read is logged: the CPR number (and the birth date it gives) and
+    # the caseworker's assessment.
+    exclude = ["cpr_hash", "cpr_encrypted", "birth_date", "caseworker_view"]
 
 
 @admin.register(SensitiveNote)
@@ -62,46 +63,46 @@ class SensitiveNoteAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
 
 
 @admin.register(MentorAgreement)
-class MentorAgreementAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class MentorAgreementAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["citizen", "status", "starts_on", "ends_on"]
     list_filter = ["status"]
 
 
 @admin.register(FirstMeeting)
-class FirstMeetingAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class FirstMeetingAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["agreement", "held_on"]
 
 
 @admin.register(Placement)
-class PlacementAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class PlacementAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["citizen", "company", "placement_type", "status", "starts_on", "ends_on"]
     list_filter = ["status"]
 
 
 @admin.register(HoursStep)
-class HoursStepAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class HoursStepAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     jobcenter_field = "placement__jobcenter"
     list_display = ["placement", "starts_on", "hours_per_week"]
 
 
 @admin.register(Goal)
-class GoalAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class GoalAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     jobcenter_field = "placement__jobcenter"
     list_display = ["title", "placement", "status", "target_date"]
 
 
 @admin.register(ProgressAssessment)
-class ProgressAssessmentAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class ProgressAssessmentAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["placement", "assessed_on", "assessor_kind"]
 
 
 @admin.register(ProgressScore)
-class ProgressScoreAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class ProgressScoreAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     jobcenter_field = "assessment__jobcenter"
     list_display = ["assessment", "dimension", "score"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(ReadOnlyMixin, SimpleHistoryAdmin, JobcenterScopedAdmin):
+class FollowUpAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["citizen", "kind", "occurred_on", "mentor_hours", "hours_confirmed_by"]
     list_filter = ["kind"]

@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from companies.models import (
     CollaborationStatus,
@@ -41,7 +40,7 @@ class CompanyAdminForm(forms.ModelForm):
         return cleaned
 
 
-class CompanyChildAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CompanyChildAdmin(JobcenterScopedAdmin):
     """Rows that belong to a jobcenter through their company: the company choices stay in the jobcenter."""
 
     jobcenter_field = "company__jobcenter"
@@ -61,7 +60,7 @@ class CompanyChildAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
 
 
 @admin.register(Industry)
-class IndustryAdmin(SimpleHistoryAdmin, RoleAwareAdmin):
+class IndustryAdmin(RoleAwareAdmin):
     """Platform vocabulary: only the platform superuser changes it; jobcenter admins may read it."""
 
     list_display = ["code", "name", "is_active", "ordering"]
@@ -79,7 +78,7 @@ class IndustryAdmin(SimpleHistoryAdmin, RoleAwareAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CompanyAdmin(JobcenterScopedAdmin):
     form = CompanyAdminForm
     list_display = ["name", "cvr", "city", "status", "capacity"]
     list_filter = ["status", "industry"]
@@ -121,12 +120,12 @@ class CourseNominationAdmin(CompanyChildAdmin):
 
 
 @admin.register(CompensationRates)
-class CompensationRatesAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CompensationRatesAdmin(JobcenterScopedAdmin):
     list_display = ["valid_from", "holiday_pay_pct", "pension_pct", "employer_contribution_pct"]
 
 
 @admin.register(CompensationClaim)
-class CompensationClaimAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CompensationClaimAdmin(JobcenterScopedAdmin):
     """Read-only in admin: claims are submitted in the portal and decided in the coordinator app."""
 
     list_display = ["company", "month", "hours", "total_amount", "status"]

@@ -1,12 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from corps.models import Competence, HoursEntry, Language, Mentor, MentorNote, Qualification
 from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin
 
 
 @admin.register(Competence)
-class CompetenceAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CompetenceAdmin(JobcenterScopedAdmin):
     """Jobcenter admins edit their own jobcenter's competence list here (citizens' needs use it too)."""
 
     list_display = ["name", "position", "is_active"]
@@ -15,7 +14,7 @@ class CompetenceAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(SimpleHistoryAdmin, RoleAwareAdmin):
+class LanguageAdmin(RoleAwareAdmin):
     """Global vocabulary: only the platform superuser changes it; jobcenter admins may look."""
 
     list_display = ["name", "code", "position"]
@@ -38,7 +37,7 @@ class QualificationInline(admin.TabularInline):
 
 
 @admin.register(Mentor)
-class MentorAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class MentorAdmin(JobcenterScopedAdmin):
     list_display = ["full_name", "email", "status", "employment"]
     list_filter = ["status", "employment"]
     search_fields = ["full_name", "email"]
@@ -54,14 +53,14 @@ class MentorAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
 
 
 @admin.register(MentorNote)
-class MentorNoteAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class MentorNoteAdmin(JobcenterScopedAdmin):
     jobcenter_field = "mentor__jobcenter"
     list_display = ["mentor", "author", "created_at"]
     raw_id_fields = ["mentor"]
 
 
 @admin.register(HoursEntry)
-class HoursEntryAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class HoursEntryAdmin(JobcenterScopedAdmin):
     jobcenter_field = "mentor__jobcenter"
     list_display = ["mentor", "week", "mentee_reference", "hours", "status"]
     list_filter = ["status"]

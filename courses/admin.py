@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from courses.models import (
     Attendance,
@@ -16,7 +15,7 @@ from mentorship.admin import JobcenterScopedAdmin
 
 
 @admin.register(CourseType)
-class CourseTypeAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CourseTypeAdmin(JobcenterScopedAdmin):
     """Jobcenter admins edit their own course types here (seeded with the defaults)."""
 
     list_display = ["name", "category", "default_days", "position", "is_active"]
@@ -30,7 +29,7 @@ class CourseTypeAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
 
 
 @admin.register(CourseSettings)
-class CourseSettingsAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CourseSettingsAdmin(JobcenterScopedAdmin):
     list_display = ["jobcenter", "reminder_days", "offer_hours", "minimum_job_consultants"]
 
 
@@ -40,7 +39,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class CourseAdmin(JobcenterScopedAdmin):
     list_display = ["title", "course_type", "first_day", "capacity", "status"]
     list_filter = ["status"]
     search_fields = ["title", "theme"]
@@ -59,7 +58,7 @@ class InvitationAdmin(JobcenterScopedAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class RegistrationAdmin(JobcenterScopedAdmin):
     jobcenter_field = "course__jobcenter"
     list_display = ["name", "course", "status", "via", "completed_on"]
     list_filter = ["status", "via"]
@@ -68,7 +67,7 @@ class RegistrationAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class AttendanceAdmin(JobcenterScopedAdmin):
     jobcenter_field = "session__course__jobcenter"
     list_display = ["registration", "session", "present"]
     raw_id_fields = ["registration", "session"]
@@ -82,6 +81,6 @@ class EvaluationAdmin(JobcenterScopedAdmin):
 
 
 @admin.register(Shadowing)
-class ShadowingAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class ShadowingAdmin(JobcenterScopedAdmin):
     list_display = ["__str__", "starts_on", "ends_on"]
     raw_id_fields = ["new_corps_mentor", "experienced_corps_mentor", "new_company_mentor", "experienced_company_mentor"]

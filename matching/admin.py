@@ -2,7 +2,6 @@
 cohorts are shown read-only (they change through the app's services: validation, locks, audit log)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from matching.models import (
     Cohort,
@@ -17,7 +16,7 @@ from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin
 
 
 @admin.register(MatchingWeights)
-class MatchingWeightsAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class MatchingWeightsAdmin(JobcenterScopedAdmin):
     list_display = [
         "jobcenter",
         "needs",
@@ -56,7 +55,7 @@ class MatchingWeightsAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
         return fieldsets
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin, JobcenterScopedAdmin):
+class ReadOnlyAdmin(JobcenterScopedAdmin):
     def has_add_permission(self, request):
         return False
 

@@ -22,7 +22,7 @@ CHANGELISTS = [
 def test_admin_pages_by_role(url_name, for_jobcenter_admins, world, login, client):
     url = reverse(url_name)
     assert client.get(url).status_code == 302  # anonymous: to the login page
-    assert login(world.coordinator).get(url).status_code == 302  # not an admin
+    assert login(world.coordinator).get(url).status_code == 403  # logged in, but not an admin
     assert login(world.jobcenter_admin).get(url).status_code == (200 if for_jobcenter_admins else 403)
     assert login(world.superuser).get(url).status_code == 200
 
@@ -39,7 +39,7 @@ def test_jobcenter_admin_sees_only_own_jobcenter(world, login):
     assert world.company_a.name in page
     assert world.other_company.name not in page
     other = reverse("admin:companies_company_change", args=[world.other_company.pk])
-    assert client.get(other).status_code == 302  # Django admin redirects a missing object to the index
+    assert client.get(other).status_code == 404  # another jobcenter's object answers as an absent one
     users = client.get(reverse("admin:accounts_user_changelist")).content.decode()
     assert world.coordinator.email in users
     assert world.other_coordinator.email not in users
