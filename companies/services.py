@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -210,10 +210,16 @@ def company_mentor_update(*, actor, mentor: CompanyMentor, data: dict, competenc
 def course_nomination_create(*, actor, mentor: CompanyMentor, wish: str = "") -> CourseNomination:
     """Records a leader's wish that `mentor` attends a mentor course. One open nomination per mentor:
     a second one updates the wish of the open one."""
-    nomination = CourseNomination.objects.select_for_update().filter(mentor=mentor, status=NominationStatus.NEW).first()
+    open_ones = CourseNomination.objects.select_for_update().filter(mentor=mentor, status=NominationStatus.NEW)
+    nomination = open_ones.first()
     if nomination is None:
-        nomination = CourseNomination.objects.create(mentor=mentor, wish=wish, nominated_by=actor)
-    elif nomination.wish != wish:
+        try:
+            with transaction.atomic():
+                nomination = CourseNomination.objects.create(mentor=mentor, wish=wish, nominated_by=actor)
+        except IntegrityError:
+            # Another request opened one a moment ago (the partial unique index waited for it): update that.
+            nomination = open_ones.get()
+    if nomination.wish != wish:
         nomination.wish = wish
         nomination.save(update_fields=["wish"])
     activity_record(
@@ -225,7 +231,7 @@ def course_nomination_create(*, actor, mentor: CompanyMentor, wish: str = "") ->
 @transaction.atomic
 def course_nomination_handle(*, actor, nomination: CourseNomination) -> CourseNomination:
     """A coordinator marks a nomination as handled (e.g. the mentor was signed up for a course)."""
-    if nomination.status != NominationStatus.HANDLED:
+    if not nomination.is_handled:
         nomination.status = NominationStatus.HANDLED
         nomination.save(update_fields=["status"])
         activity_record(
@@ -400,12 +406,10 @@ def leader_remove(*, actor, membership: Membership) -> Membership:
 
 # --- Compensation claims (frikøb) -----------------------------------------------------------------
 
-CLAIMABLE_PLACEMENT_STATUSES = ("active", "ended")
-
 
 def _claim_errors(*, placement, month: date, today: date) -> dict[str, str]:
     errors = {}
-    if placement.status not in CLAIMABLE_PLACEMENT_STATUSES:
+    if not placement.has_begun:
         errors["placement"] = _("Der kan kun søges frikøb for forløb, som virksomheden har sagt ja til.")
     elif placement.company_mentor_id is None:
         errors["placement"] = _("Forløbet har ingen virksomhedsmentor. Kontakt jobcentret.")

@@ -42,9 +42,9 @@ def _field_names(constraint: BaseConstraint) -> list[str]:
         return list(constraint.fields)
     names = []
     for expression in getattr(constraint, "expressions", ()):
-        for part in expression.flatten():
-            if isinstance(part, F):
-                names.append(part.name)
+        # A plain F() is its own field; a function (Lower("email")) holds F()s among its source expressions.
+        parts = expression.flatten() if hasattr(expression, "flatten") else [expression]
+        names.extend(part.name for part in parts if isinstance(part, F))
     return names
 
 
