@@ -1,20 +1,37 @@
-"""Walks every URL pattern as every role and compares the status with the expected matrix."""
+"""Walks every URL pattern as every role, reading and writing, and compares the answers with the matrix.
+
+For each role, in one world: every URL is read (GET); then every refused request is sent (a POST the
+role may not make, a POST to a view that takes only GET, a DELETE to one that takes GET and POST) and
+the content of every table must be unchanged afterwards; then every POST the role may make is sent
+(without form data) and must not fail. See tests/permissions.py for how a row's expectations follow.
+"""
 
 import importlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import transaction
+from django.shortcuts import resolve_url
+from django.template.backends.django import Template
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from companies.models import Company
 from conftest import login_verified
-from tests.permissions import ROLES
+from tests.database_state import changed_tables, table_fingerprints
+from tests.permissions import ANY_ANSWER, ROLES, refused_by_role
 
 pytestmark = pytest.mark.django_db
 
 LOCAL_APPS = [config.name for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+
+ERROR_PAGES = frozenset({"403.html", "404.html"})
+
+# Tables a refused request may legitimately write: none today. A table belongs here only with the reason.
+MAY_CHANGE_WHEN_REFUSED: frozenset[str] = frozenset()
 
 
 def collect_matrix() -> dict:
@@ -42,7 +59,7 @@ def walk(resolver: URLResolver, namespace: str = ""):
 
 
 def project_url_names() -> set[str]:
-    # Django admin's own URLs are covered by tests/test_admin.py: its pages are generated per model.
+    # Django admin's own URLs have their own matrix (tests/test_admin*.py): its pages are generated per model.
     return {name for name in walk(get_resolver()) if not name.startswith("admin:")}
 
 
@@ -55,6 +72,46 @@ def test_every_url_is_in_the_matrix():
     stale = sorted(set(MATRIX) - names)
     assert not missing, f"URLs without a permission-matrix row: {missing}"
     assert not stale, f"Matrix rows for URLs that do not exist: {stale}"
+
+
+def test_every_row_lets_some_role_past_the_role_check():
+    """Which methods a view takes is checked against the answers of the roles that pass the role check
+    (a method it does not take answers 405). A row that refuses every role would leave its declared
+    methods unchecked. (A row whose roles are all answered before the method check, like Django's
+    password-reset link, says so with `before_method_check`.)"""
+    unchecked = sorted(name for name, row in MATRIX.items() if all(refused_by_role(r, row.status(r)) for r in ROLES))
+    assert not unchecked, f"Rows whose methods no role can check: {unchecked}"
+
+
+def test_the_fingerprints_name_a_changed_table(world):
+    before = table_fingerprints()
+    assert changed_tables(before, table_fingerprints()) == []
+    Company.objects.filter(pk=world.company_a.pk).update(name="Hammel Maskinfabrik ApS")
+    assert changed_tables(before, table_fingerprints()) == [Company._meta.db_table]
+
+
+@pytest.fixture
+def rendering(monkeypatch):
+    """Rendering templates is most of what a request costs. The walk renders every page on its GET, and
+    each error page once per role (they are the same for every URL); it skips the error pages after that
+    and the pages a POST or DELETE answers with (a form shown again with its errors). The view still runs
+    in full. A template rendered without a request (an e-mail, a calendar file) always renders."""
+    state = SimpleNamespace(pages=True, error_pages_seen=set())
+    render = Template.render
+
+    def render_when_useful(self, context=None, request=None):
+        name = self.origin.template_name
+        if request is not None:
+            if name in ERROR_PAGES:
+                if name in state.error_pages_seen:
+                    return ""
+                state.error_pages_seen.add(name)
+            elif not state.pages:
+                return ""
+        return render(self, context, request)
+
+    monkeypatch.setattr(Template, "render", render_when_useful)
+    return state
 
 
 def client_for(role: str, world) -> Client:
@@ -73,14 +130,70 @@ def client_for(role: str, world) -> Client:
     return client
 
 
+def _answer(client: Client, method: str, url: str):
+    """The response, or the exception the view raised (inside a savepoint, so the walk goes on)."""
+    try:
+        with transaction.atomic():
+            return getattr(client, method.lower())(url)
+    except Exception as error:  # every failure is reported with its URL, and the walk goes on
+        return error
+
+
+def _mismatch(role: str, method: str, name: str, url: str, response, expected: int | None) -> str | None:
+    if isinstance(response, Exception):
+        return f"{method} {name} ({url}): raised {response!r}"
+    status = response.status_code
+    if expected is ANY_ANSWER:
+        # The role passed the same checks on GET, so a refusal here means the POST path checks differently.
+        if status >= 500 or status in (403, 404, 405):
+            return f"{method} {name} ({url}): expected an answer below 500 that is no refusal, got {status}"
+        return None
+    if status != expected:
+        return f"{method} {name} ({url}): expected {expected}, got {status}"
+    if role == "anonymous" and status == 302 and refused_by_role(role, expected):
+        login = resolve_url(settings.LOGIN_URL)
+        if not response["Location"].startswith(login):
+            return f"{method} {name} ({url}): expected a redirect to {login}, got one to {response['Location']}"
+    return None
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_permission_matrix(role, world):
+def test_permission_matrix(role, world, rendering):
     client = client_for(role, world)
+    urls = {}
+    for name, row in sorted(MATRIX.items()):
+        kwargs = row.kwargs(world) if row.kwargs else {}
+        urls[name] = reverse(name, kwargs=kwargs) + (f"?{row.query}" if row.query else "")
     mismatches = []
-    for name, expectation in sorted(MATRIX.items()):
-        kwargs = expectation.kwargs(world) if expectation.kwargs else {}
-        url = reverse(name, kwargs=kwargs) + (f"?{expectation.query}" if expectation.query else "")
-        status = client.get(url).status_code
-        if status != expectation.expected(role):
-            mismatches.append(f"{name} ({url}): expected {expectation.expected(role)}, got {status}")
-    assert not mismatches, f"As {role}:\n" + "\n".join(mismatches)
+
+    def check(method: str, name: str) -> None:
+        url = urls[name]
+        expected = MATRIX[name].expected(role, method)
+        rendering.pages = method == "GET"
+        problem = _mismatch(role, method, name, url, _answer(client, method, url), expected)
+        if problem:
+            mismatches.append(problem)
+
+    for name in urls:
+        check("GET", name)
+
+    before = table_fingerprints(MAY_CHANGE_WHEN_REFUSED)
+    for name, row in MATRIX.items():
+        if not row.may_write(role):
+            check("POST", name)
+        # A method the view does not take: POST above for a view that takes only GET, GET for one that
+        # takes only POST, and DELETE (which no view takes) for one that takes both.
+        if set(row.methods) == {"GET", "POST"}:
+            check("DELETE", name)
+    changed = changed_tables(before, table_fingerprints(MAY_CHANGE_WHEN_REFUSED))
+
+    # The POSTs this role may make, last those that end the session.
+    allowed = sorted((row.ends_session, name) for name, row in MATRIX.items() if row.may_write(role))
+    for _, name in allowed:
+        check("POST", name)
+
+    assert not mismatches and not changed, (
+        f"As {role}:\n"
+        + "\n".join(mismatches)
+        + (f"\nTables changed by refused requests: {', '.join(changed)}" if changed else "")
+    )

@@ -1,16 +1,28 @@
-from tests.permissions import row
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.permissions import GET_POST, POST_ONLY, ROLES, row
+
+
+def _reset_link(world):
+    """A real user's reset link with a wrong token: the page says the link is invalid, for everyone."""
+    return {"uidb64": urlsafe_base64_encode(force_bytes(world.coordinator.pk)), "token": "ugyldig-kode"}
+
 
 MATRIX = {
-    # A logged-in user who opens the login page is sent on to their start page.
-    "accounts:login": row(302, anonymous=200),
-    "accounts:logout": row(405, anonymous=302),
+    # A logged-in user who opens the login page is sent on to their start page, whatever the method.
+    "accounts:login": row(
+        302, anonymous=200, methods=GET_POST, before_method_check=[role for role in ROLES if role != "anonymous"]
+    ),
+    "accounts:logout": row(200, anonymous=302, methods=POST_ONLY, ends_session=True),
     # Everyone in the walk has a confirmed device, so set-up sends them to the verification page.
-    "accounts:two_factor_setup": row(302),
-    "accounts:two_factor_verify": row(200, anonymous=302),
-    "accounts:password_change": row(200, anonymous=302),
+    "accounts:two_factor_setup": row(302, methods=GET_POST),
+    "accounts:two_factor_verify": row(200, anonymous=302, methods=GET_POST),
+    "accounts:password_change": row(200, anonymous=302, methods=GET_POST),
     "accounts:password_change_done": row(200, anonymous=302),
-    "accounts:password_reset": row(200),
+    "accounts:password_reset": row(200, methods=GET_POST),
     "accounts:password_reset_done": row(200),
-    "accounts:password_reset_confirm": row(200, kwargs=lambda world: {"uidb64": "MQ", "token": "ugyldig-kode"}),
+    # The link is judged first, whatever the method: an invalid one shows "the link does not work".
+    "accounts:password_reset_confirm": row(200, kwargs=_reset_link, methods=GET_POST, before_method_check=ROLES),
     "accounts:password_reset_complete": row(200),
 }

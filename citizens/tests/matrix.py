@@ -5,7 +5,7 @@ from citizens.tests.factories import (
     GoalFactory,
     PlacementFactory,
 )
-from tests.permissions import coordinators_only, row, staff_only
+from tests.permissions import GET_POST, POST_ONLY, coordinators_only, row, staff_only
 
 
 def _citizen(world):
@@ -45,53 +45,39 @@ def _follow_up(world):
     return {"pk": FollowUpFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), mentor_hours=2).pk}
 
 
-# POST-only URLs answer 405 to a GET once the role check has passed (role first, then method).
-def post_only_staff(*, kwargs):
-    return staff_only(
-        kwargs=kwargs,
-        object_of_jobcenter=False,
-        coordinator=405,
-        caseworker=405,
-        jobcenter_admin=405,
-        other_jobcenter=405,
-    )
-
-
-def post_only_coordinators(*, kwargs):
-    return coordinators_only(kwargs=kwargs, coordinator=405, jobcenter_admin=405, other_jobcenter=405)
-
-
 MATRIX = {
     "citizens:list": staff_only(),
-    "citizens:create": staff_only(),
-    "citizens:cpr_search": staff_only(coordinator=405, caseworker=405, jobcenter_admin=405, other_jobcenter=405),
+    "citizens:create": staff_only(methods=GET_POST),
+    "citizens:cpr_search": staff_only(methods=POST_ONLY),
     "citizens:detail": staff_only(kwargs=_citizen, object_of_jobcenter=True),
-    "citizens:update": staff_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:update": staff_only(kwargs=_citizen, object_of_jobcenter=True, methods=GET_POST),
     "citizens:timeline": staff_only(kwargs=_citizen, object_of_jobcenter=True),
-    "citizens:cpr_reveal": post_only_staff(kwargs=_citizen),
+    "citizens:cpr_reveal": staff_only(kwargs=_citizen, object_of_jobcenter=True, methods=POST_ONLY),
     # Coordinators and the citizen's own caseworker; another caseworker would get 403 (tested separately).
-    "citizens:sensitive": staff_only(kwargs=_own_citizen, object_of_jobcenter=True),
-    "citizens:end": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
-    "citizens:agreement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
-    "citizens:placement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
-    "citizens:follow_up_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True),
+    "citizens:sensitive": staff_only(kwargs=_own_citizen, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:end": coordinators_only(kwargs=_citizen, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:agreement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:placement_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:follow_up_create": coordinators_only(kwargs=_citizen, object_of_jobcenter=True, methods=GET_POST),
     "citizens:agreement_detail": staff_only(kwargs=_agreement, object_of_jobcenter=True),
-    "citizens:agreement_update": coordinators_only(kwargs=_agreement, object_of_jobcenter=True),
-    "citizens:agreement_activate": post_only_coordinators(kwargs=_agreement),
-    "citizens:agreement_end": post_only_coordinators(kwargs=_agreement),
-    "citizens:agreement_renew": coordinators_only(kwargs=_active_agreement, object_of_jobcenter=True),
-    "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_update": coordinators_only(kwargs=_agreement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:agreement_activate": coordinators_only(kwargs=_agreement, object_of_jobcenter=True, methods=POST_ONLY),
+    "citizens:agreement_end": coordinators_only(kwargs=_agreement, object_of_jobcenter=True, methods=POST_ONLY),
+    "citizens:agreement_renew": coordinators_only(kwargs=_active_agreement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True, methods=GET_POST),
     "citizens:agreement_print": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreement_pdf": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreements_ending": coordinators_only(),
     "citizens:placement_detail": staff_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:placement_update": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:placement_end": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:hours_step_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:goal_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:assessment_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True),
-    "citizens:goal_update": post_only_coordinators(kwargs=_goal),
-    "citizens:follow_up_confirm_hours": post_only_coordinators(kwargs=_follow_up),
+    "citizens:placement_update": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:placement_end": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:hours_step_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:goal_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:assessment_create": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
+    "citizens:goal_update": coordinators_only(kwargs=_goal, object_of_jobcenter=True, methods=POST_ONLY),
+    "citizens:follow_up_confirm_hours": coordinators_only(
+        kwargs=_follow_up, object_of_jobcenter=True, methods=POST_ONLY
+    ),
     "citizens:follow_up_overdue": coordinators_only(),
     "citizens:hours": coordinators_only(),
     "citizens:outcomes": coordinators_only(),

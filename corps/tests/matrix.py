@@ -1,5 +1,5 @@
 from corps.tests.factories import MentorFactory
-from tests.permissions import coordinators_only, row
+from tests.permissions import GET_POST, coordinators_only, row
 
 
 def _mentor(world, **fields):
@@ -17,19 +17,19 @@ def _slug(world):
 MATRIX = {
     "corps:mentor_list": coordinators_only(),
     "corps:mentor_export": coordinators_only(),
-    "corps:mentor_create": coordinators_only(),
-    "corps:mentor_import": coordinators_only(),
+    "corps:mentor_create": coordinators_only(methods=GET_POST),
+    "corps:mentor_import": coordinators_only(methods=GET_POST),
     "corps:mentor_import_template": coordinators_only(),
     "corps:overview": coordinators_only(),
-    "corps:hours_list": coordinators_only(),
-    "corps:hours_add": coordinators_only(),
+    "corps:hours_list": coordinators_only(methods=GET_POST),
+    "corps:hours_add": coordinators_only(methods=GET_POST),
     "corps:payroll": coordinators_only(),
     "corps:mentor_detail": coordinators_only(kwargs=_mentor, object_of_jobcenter=True),
-    "corps:mentor_update": coordinators_only(kwargs=_mentor, object_of_jobcenter=True),
-    "corps:mentor_transition": coordinators_only(kwargs=_applicant, object_of_jobcenter=True),
-    "corps:mentor_note_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True),
-    "corps:qualification_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True),
+    "corps:mentor_update": coordinators_only(kwargs=_mentor, object_of_jobcenter=True, methods=GET_POST),
+    "corps:mentor_transition": coordinators_only(kwargs=_applicant, object_of_jobcenter=True, methods=GET_POST),
+    "corps:mentor_note_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True, methods=GET_POST),
+    "corps:qualification_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True, methods=GET_POST),
     # Public pages: everyone, logged in or not; an unknown jobcenter is 404 (see test_views).
-    "corps_public:apply": row(200, kwargs=_slug),
+    "corps_public:apply": row(200, kwargs=_slug, methods=GET_POST),
     "corps_public:apply_thanks": row(200, kwargs=_slug),
 }

@@ -1,6 +1,6 @@
 from courses import tokens
 from courses.tests.factories import CourseFactory, InvitationFactory, RegistrationFactory
-from tests.permissions import coordinators_only, leaders_only, row, staff_only
+from tests.permissions import GET_POST, coordinators_only, leaders_only, row, staff_only
 
 
 def _course(world):
@@ -45,29 +45,31 @@ MATRIX = {
     "courses:list": staff_only(),
     "courses:calendar": staff_only(),
     "courses:evaluations": staff_only(),
-    "courses:create": coordinators_only(),
-    "courses:year_plan": coordinators_only(),
+    "courses:create": coordinators_only(methods=GET_POST),
+    "courses:year_plan": coordinators_only(methods=GET_POST),
     "courses:shadowing_list": coordinators_only(),
-    "courses:shadowing_create": coordinators_only(),
+    "courses:shadowing_create": coordinators_only(methods=GET_POST),
     "courses:detail": staff_only(kwargs=_course, object_of_jobcenter=True),
     "courses:ics": staff_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:update": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:cancel": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:session_add": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:session_edit": coordinators_only(kwargs=_session, object_of_jobcenter=True),
-    "courses:invite": coordinators_only(kwargs=_course, object_of_jobcenter=True),
+    "courses:update": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
+    "courses:cancel": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
+    "courses:session_add": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
+    "courses:session_edit": coordinators_only(kwargs=_session, object_of_jobcenter=True, methods=GET_POST),
+    "courses:invite": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
     "courses:invitations": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:register": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:attendance": coordinators_only(kwargs=_course, object_of_jobcenter=True),
-    "courses:registration_cancel": coordinators_only(kwargs=_registration, object_of_jobcenter=True),
+    "courses:register": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
+    "courses:attendance": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
+    "courses:registration_cancel": coordinators_only(kwargs=_registration, object_of_jobcenter=True, methods=GET_POST),
     "courses:certificate": coordinators_only(kwargs=_completed, object_of_jobcenter=True),
     # The portal: leaders see their own jobcenter's open courses (a course is not a company's object).
     "courses:portal_list": leaders_only(),
-    "courses:portal_register": leaders_only(kwargs=_course),
+    "courses:portal_register": leaders_only(kwargs=_course, methods=GET_POST),
     # A registration of company A's: leader B's portal answers 404.
-    "courses:portal_registration_cancel": leaders_only(kwargs=_company_registration, object_of_company=True),
+    "courses:portal_registration_cancel": leaders_only(
+        kwargs=_company_registration, object_of_company=True, methods=GET_POST
+    ),
     # Public links from e-mails: a valid signed token works for everyone, logged in or not.
-    "courses:public_invitation": row(200, kwargs=_invitation_token),
-    "courses:public_offer": row(200, kwargs=_offer_token),
-    "courses:public_evaluation": row(200, kwargs=_evaluation_token),
+    "courses:public_invitation": row(200, kwargs=_invitation_token, methods=GET_POST),
+    "courses:public_offer": row(200, kwargs=_offer_token, methods=GET_POST),
+    "courses:public_evaluation": row(200, kwargs=_evaluation_token, methods=GET_POST),
 }

@@ -1,5 +1,5 @@
 from companies.tests.factories import CompanyMentorFactory, claim_for, placement_for
-from tests.permissions import leaders_only
+from tests.permissions import GET_POST, leaders_only
 
 
 def mentor_a(world):
@@ -22,17 +22,17 @@ MATRIX = {
     "portal:home": leaders_only(),
     "portal:scheme": leaders_only(),
     "portal:company": leaders_only(),
-    "portal:company_edit": leaders_only(),
+    "portal:company_edit": leaders_only(methods=GET_POST),
     "portal:mentors": leaders_only(),
-    "portal:mentor_create": leaders_only(),
-    "portal:mentor_edit": leaders_only(kwargs=mentor_a, object_of_company=True),
-    "portal:mentor_nominate": leaders_only(kwargs=mentor_a, object_of_company=True),
+    "portal:mentor_create": leaders_only(methods=GET_POST),
+    "portal:mentor_edit": leaders_only(kwargs=mentor_a, object_of_company=True, methods=GET_POST),
+    "portal:mentor_nominate": leaders_only(kwargs=mentor_a, object_of_company=True, methods=GET_POST),
     "portal:placements": leaders_only(),
     "portal:placement_detail": leaders_only(kwargs=placement_a, object_of_company=True),
-    "portal:placement_answer": leaders_only(kwargs=proposed_placement_a, object_of_company=True),
-    "portal:placement_assessment": leaders_only(kwargs=placement_a, object_of_company=True),
-    "portal:placement_follow_up": leaders_only(kwargs=placement_a, object_of_company=True),
+    "portal:placement_answer": leaders_only(kwargs=proposed_placement_a, object_of_company=True, methods=GET_POST),
+    "portal:placement_assessment": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
+    "portal:placement_follow_up": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
     "portal:claims": leaders_only(),
-    "portal:claim_create": leaders_only(),
+    "portal:claim_create": leaders_only(methods=GET_POST),
     "portal:claim_detail": leaders_only(kwargs=claim_a, object_of_company=True),
 }
