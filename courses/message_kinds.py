@@ -3,9 +3,19 @@
 Every message is about a course and one participant or invitee: the context carries the course's
 practical details, the recipient's name and a link. No citizen ever appears in it."""
 
+from datetime import datetime
+
 from django.utils.translation import gettext_lazy as _
 
-from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+from notifications.kinds import (
+    COPENHAGEN,
+    DEFAULT_LIFETIME,
+    EXAMPLE_CPR,
+    EXAMPLE_SENSITIVE_NOTE,
+    Lifetime,
+    MessageKind,
+    register,
+)
 
 INVITATION = "courses.invitation"
 REGISTERED = "courses.registered"
@@ -62,5 +72,27 @@ def _example_context() -> dict:
     }
 
 
+def course_starts_at(about) -> datetime | None:
+    """When the course of an invitation or registration begins (its first day's start), or None."""
+    from courses.models import Session
+
+    course = getattr(about, "course", None)
+    if course is None or course.first_day is None:
+        return None
+    starts = Session.objects.filter(course_id=course.pk, date=course.first_day).values_list("starts_at", flat=True)
+    return datetime.combine(course.first_day, starts.first() or datetime.min.time(), tzinfo=COPENHAGEN)
+
+
+# Everything but the evaluation is about a course that has not begun: once it has, the message is pointless.
+UNTIL_COURSE_STARTS = Lifetime(reason=_("Kurset var begyndt, før beskeden kunne sendes."), until=course_starts_at)
+
 for _key, _label in LABELS.items():
-    register(MessageKind(key=_key, label=_label, example_context=_example_context, **templates_for(_key)))
+    register(
+        MessageKind(
+            key=_key,
+            label=_label,
+            example_context=_example_context,
+            lifetime=DEFAULT_LIFETIME if _key == EVALUATION else UNTIL_COURSE_STARTS,
+            **templates_for(_key),
+        )
+    )

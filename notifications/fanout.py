@@ -23,6 +23,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter
+from notifications import kinds
 from notifications.models import ReminderRun, ReminderSchedule
 
 logger = logging.getLogger(__name__)
@@ -212,16 +213,19 @@ def weekly_reminders_create(
     sql = f"""
         INSERT INTO {message} (jobcenter_id, kind, status, recipient_email, recipient_name, is_rendered, subject,
             body_text, body_html, attachments, about_type_id, about_id, period, idempotency_key, attempts,
-            last_error, created_at, next_attempt_at, sent_at)
+            last_error, created_at, next_attempt_at, sent_at, expires_at)
         SELECT %s, %s, 'pending', TRIM(src.email), src.name, FALSE, '', '', '', '[]', src.about_type_id,
-            src.about_id, %s, {key}, 0, '', %s, %s, NULL
+            src.about_id, %s, {key}, 0, '', %s, %s, NULL, %s
           FROM ({union}) AS src JOIN {content_type} ct ON ct.id = src.about_type_id
          WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
         ON CONFLICT (jobcenter_id, idempotency_key) DO NOTHING
         RETURNING id
     """  # noqa: S608 (table names from model metadata; values are parameters)
     now_value = connection.ops.adapt_datetimefield_value(now)
-    all_params = [jobcenter_id, kind, period, kind, period, now_value, now_value, *params]
+    # Every row of a run expires together: the kind's lifetime of this period (a weekly reminder: its week).
+    expires = kinds.get(kind).lifetime.expires_at(about=None, period=period, created_at=now)
+    expires_value = connection.ops.adapt_datetimefield_value(expires)
+    all_params = [jobcenter_id, kind, period, kind, period, now_value, now_value, expires_value, *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, all_params)
         return [row[0] for row in cursor.fetchall()]

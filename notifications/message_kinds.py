@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from notifications.fanout import FOLLOWUP_OVERDUE, OVERDUE_DAYS, WEEKLY_FOLLOWUP
-from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, WEEKLY_LIFETIME, MessageKind, register
 
 
 def _first_name(full_name: str) -> str:
@@ -88,6 +88,7 @@ register(
         html_template="notifications/weekly_followup/body.html",
         example_context=weekly_followup_example,
         deferred_context=weekly_followup_context,
+        lifetime=WEEKLY_LIFETIME,
     )
 )
 
@@ -105,5 +106,6 @@ register(
         html_template="notifications/followup_overdue/body.html",
         example_context=lambda: {**weekly_followup_example(), "days": str(OVERDUE_DAYS)},
         deferred_context=followup_overdue_context,
+        lifetime=WEEKLY_LIFETIME,
     )
 )

@@ -1,10 +1,14 @@
 """The outbox: every e-mail the product sends is first a row here, written in the transaction that causes it.
 
 A row is claimed by a Celery task with SELECT ... FOR UPDATE SKIP LOCKED, sent, and marked sent in the same
-(short) transaction. A row being sent is therefore "locked", not a status: a crash rolls the claim back and
-the row is simply pending again. No HistoricalRecords here: the outbox is itself the log of what was sent,
-and a history row per status change would double the writes of the weekly fan-out.
+(short) transaction, one row at a time. A row being sent is therefore "locked", not a status: a crash rolls the
+claim back and the row is simply pending again. Temporary errors only delay a row; it is failed by a permanent
+error (a 5xx reply) and expires, unsent, when it no longer makes sense (`expires_at`, from its kind's lifetime).
+No HistoricalRecords here: the outbox is itself the log of what was sent, and a history row per status change
+would double the writes of the weekly fan-out.
 """
+
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -18,6 +22,20 @@ class MessageStatus(models.TextChoices):
     PENDING = "pending", _("Venter")
     SENT = "sent", _("Sendt")
     FAILED = "failed", _("Fejlet")
+    EXPIRED = "expired", _("Udløbet")
+
+
+# Pending messages delayed by mail errors for longer than this mean the relay is down (or refuses mail for a
+# while): the coordinators are told on the start page and the outbox page.
+DELAYED_ALERT_AFTER = timedelta(minutes=15)
+
+# The badge each status shows with on the outbox pages (DKFDS badge classes).
+STATUS_BADGES = {
+    MessageStatus.PENDING: "badge-info",
+    MessageStatus.SENT: "badge-success",
+    MessageStatus.FAILED: "badge-error",
+    MessageStatus.EXPIRED: "badge-warning",
+}
 
 
 class Message(models.Model):
@@ -65,6 +83,12 @@ class Message(models.Model):
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
     next_attempt_at = models.DateTimeField(_("næste forsøg"), default=timezone.now)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    # After this moment an unsent row expires instead of being sent (notifications.kinds.Lifetime). Empty only
+    # on rows sent or failed before expiry existed.
+    expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
+    # Times a coordinator has sent the message again; part of its Message-ID, so that a receiving system that
+    # drops repeated Message-IDs drops a retry of the same sending, never a deliberate resend.
+    resends = models.PositiveSmallIntegerField(_("sendt igen"), default=0, db_default=0)
 
     objects = ScopedManager(jobcenter="jobcenter")
 
@@ -100,6 +124,29 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_email} ({self.get_status_display()})"
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES.get(self.status, "badge-info")
+
+    @property
+    def can_be_resent(self) -> bool:
+        return self.status != MessageStatus.PENDING
+
+    @property
+    def is_delayed_by_errors(self) -> bool:
+        """Pending after a temporary error (the relay was down or answered 4xx): it is retried until it expires."""
+        return self.status == MessageStatus.PENDING and bool(self.last_error)
+
+    @property
+    def expiry_reason(self) -> str:
+        """Why an expired message was not sent, in Danish (its kind's lifetime)."""
+        from notifications import kinds
+
+        try:
+            return kinds.get(self.kind).lifetime.reason
+        except kinds.UnknownMessageKind:
+            return kinds.DEFAULT_LIFETIME.reason
 
 
 class ReminderSchedule(models.Model):

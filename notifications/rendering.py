@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from email.utils import formataddr
 from html import escape as html_escape
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -36,6 +37,14 @@ def render(
     return subject[:300], text, html
 
 
+def message_id_for(message) -> str:
+    """A Message-ID that is the same every time this outbox row is sent (a retry after a crash, a timeout after
+    the relay had accepted it), so that receiving systems can drop the repeat; a coordinator's deliberate
+    resend counts up `resends` and gets a new one."""
+    domain = urlsplit(settings.SITE_URL).hostname or "mentorordning.localhost"
+    return f"<outbox.{message.jobcenter_id}.{message.pk}.{message.resends}@{domain}>"
+
+
 def email_for(message) -> EmailMultiAlternatives:
     """The e-mail for one outbox row (already rendered)."""
     to = formataddr((message.recipient_name, message.recipient_email))
@@ -44,7 +53,10 @@ def email_for(message) -> EmailMultiAlternatives:
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"X-Mentorordning-Message": f"{message.jobcenter_id}-{message.pk}"},
+        headers={
+            "Message-ID": message_id_for(message),
+            "X-Mentorordning-Message": f"{message.jobcenter_id}-{message.pk}",
+        },
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")

@@ -6,7 +6,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from notifications.models import Message, MessageStatus, ReminderSchedule
+from notifications.models import DELAYED_ALERT_AFTER, Message, MessageStatus, ReminderSchedule
 
 
 def outbox_list(*, jobcenter) -> QuerySet[Message]:
@@ -26,6 +26,7 @@ def outbox_list(*, jobcenter) -> QuerySet[Message]:
             "next_attempt_at",
             "sent_at",
             "is_rendered",
+            "last_error",
         )
         .order_by("-created_at", "-id")
     )
@@ -35,15 +36,35 @@ def message_get(*, jobcenter, pk: int) -> Message:
     return get_object_or_404(Message.objects.filter(jobcenter=jobcenter).select_related("about_type"), pk=pk)
 
 
+def _delayed_by_errors(now) -> Q:
+    """Pending after a temporary mail error, and waiting longer than DELAYED_ALERT_AFTER since it was created."""
+    return Q(status=MessageStatus.PENDING, created_at__lte=now - DELAYED_ALERT_AFTER) & ~Q(last_error="")
+
+
+def messages_delayed(*, jobcenter, now=None) -> QuerySet[Message]:
+    """Messages the mail relay has held up for a while (it is down or answers "try later"): the start page's
+    to-do list and the outbox page warn about them. They are retried until they expire."""
+    return Message.objects.filter(jobcenter=jobcenter).filter(_delayed_by_errors(now or timezone.now()))
+
+
 def outbox_summary(*, jobcenter) -> dict:
-    """Counts per status and the next pending send time (one query)."""
+    """Counts per status, the messages held up by mail errors, and the next pending send time (one query; a
+    second one for the latest error only when messages are held up)."""
     now = timezone.now()
-    return Message.objects.filter(jobcenter=jobcenter).aggregate(
+    summary = Message.objects.filter(jobcenter=jobcenter).aggregate(
         pending=Count("id", filter=Q(status=MessageStatus.PENDING)),
         failed=Count("id", filter=Q(status=MessageStatus.FAILED)),
         sent=Count("id", filter=Q(status=MessageStatus.SENT)),
+        expired=Count("id", filter=Q(status=MessageStatus.EXPIRED)),
+        delayed=Count("id", filter=_delayed_by_errors(now)),
+        delayed_since=Min("created_at", filter=_delayed_by_errors(now)),
         next_retry=Min("next_attempt_at", filter=Q(status=MessageStatus.PENDING, next_attempt_at__gt=now)),
     )
+    summary["delayed_error"] = ""
+    if summary["delayed"]:
+        latest = messages_delayed(jobcenter=jobcenter, now=now).order_by("-next_attempt_at").first()
+        summary["delayed_error"] = latest.last_error if latest else ""
+    return summary
 
 
 def period_choices(*, jobcenter) -> list[tuple[str, str]]:

@@ -4,24 +4,30 @@ Guarantees:
 - `message_enqueue` writes the row in the caller's transaction; a second call with the same idempotency key
   is a no-op that returns the existing row; after the caller commits, a Celery task sends it. A rolled-back
   transaction leaves no row and sends nothing.
-- `messages_send` claims pending rows with SELECT ... FOR UPDATE SKIP LOCKED in chunks, sends each chunk over
-  one mail connection per batch, and marks the chunk sent in the same transaction that holds the claim.
-  A crash rolls the claim back: the rows are pending again and are sent by the redelivered task or the sweep.
-  The only duplicates possible are the messages of the chunk in flight when a worker died (SMTP accepted them,
-  the transaction marking them sent did not commit): at most NOTIFICATIONS_SEND_CHUNK per killed process.
+- `messages_send` sends one message at a time over one mail connection per batch: a row is claimed (FOR UPDATE
+  SKIP LOCKED), sent and marked sent in one transaction. A crash rolls the claim back: the row is pending again
+  and is sent by the redelivered task or the sweep. The only duplicate possible is the message in flight when a
+  worker died (SMTP accepted it, the commit did not happen): at most one per killed process, and it carries the
+  same Message-ID, so a receiving system can drop it.
+- Temporary errors only delay a message (backoff up to NOTIFICATIONS_RETRY_CEILING_SECONDS); it is failed by a
+  permanent (5xx) error or a context that cannot be built, and expires, unsent, when its kind's lifetime is over
+  (`notifications.kinds.Lifetime`), e.g. a weekly reminder when its week is over.
 """
 
 import logging
 import smtplib
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
-from django.db import models, transaction
-from django.db.models import F
+from django.db import DatabaseError, connection, models, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -37,24 +43,27 @@ def _setting(name: str, default):
     return getattr(settings, name, default)
 
 
-def max_attempts() -> int:
-    return _setting("NOTIFICATIONS_MAX_ATTEMPTS", 6)
-
-
 def batch_size() -> int:
     """Ids per Celery task."""
     return _setting("NOTIFICATIONS_BATCH_SIZE", 500)
 
 
 def chunk_size() -> int:
-    """Rows per claim-send-mark transaction: the largest possible duplicate window per killed worker."""
+    """Rows read per query while sending (each is still claimed, sent and marked on its own)."""
     return _setting("NOTIFICATIONS_SEND_CHUNK", 50)
 
 
 def backoff(attempts: int) -> timedelta:
-    """Exponential backoff after the n-th failed attempt: base, 2×base, 4×base … capped at 6 hours."""
+    """Exponential backoff after the n-th failed attempt: base, 2×base, 4×base … up to the ceiling
+    (NOTIFICATIONS_RETRY_CEILING_SECONDS, 1 hour), so a relay that is back is used within that time."""
     base = _setting("NOTIFICATIONS_RETRY_BASE_SECONDS", 60)
-    return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 3600))
+    ceiling = _setting("NOTIFICATIONS_RETRY_CEILING_SECONDS", 3600)
+    return timedelta(seconds=min(base * 2 ** min(max(attempts - 1, 0), 30), ceiling))
+
+
+# A message sent again by hand makes sense for this long (its own expiry may have passed: the coordinator
+# decides it still matters).
+RESEND_LIFETIME = timedelta(days=2)
 
 
 def idempotency_key_for(*, kind: str, about: models.Model | None, recipient_email: str, period: str) -> str:
@@ -123,7 +132,7 @@ def message_enqueue(
     period) is a no-op returning the existing row. `kind` must be registered in notifications.kinds.
     Attachments are (filename, content, mimetype), e.g. ("kursus.ics", ics, "text/calendar; method=REQUEST").
     """
-    kinds.get(kind)
+    message_kind = kinds.get(kind)
     key = idempotency_key or idempotency_key_for(kind=kind, about=about, recipient_email=recipient_email, period=period)
     with scopes_disabled():
         existing = Message.objects.filter(jobcenter=jobcenter, idempotency_key=key).first()
@@ -146,6 +155,7 @@ def message_enqueue(
             period=period,
             idempotency_key=key,
         )
+        message.expires_at = message_kind.lifetime.expires_at(about=about, period=period, created_at=message.created_at)
         # ON CONFLICT DO NOTHING: a concurrent transaction inserting the same key makes this a no-op (it waits
         # for that transaction, then reads its row) instead of an IntegrityError that would abort the caller.
         Message.objects.bulk_create([message], ignore_conflicts=True)
@@ -162,16 +172,43 @@ def message_enqueue(
 class SendOutcome:
     sent: int = 0
     failed: int = 0
-    retry_in: timedelta | None = None  # set when a transient error stopped the batch
+    delayed: int = 0  # rows put off after a temporary error (they are retried until they expire)
+    retry_in: timedelta | None = None  # set when the relay could not be reached: the batch waits that long
+    unfinished: bool = False  # the time budget ran out: the rows not yet tried are still pending, untouched
     errors: list[str] = field(default_factory=list)
 
 
-def _is_transient(error: Exception) -> bool:
-    """Connection trouble and 4xx replies are worth retrying; 5xx replies (bad address, refused) are not."""
+@dataclass(frozen=True)
+class TimeBudget:
+    """When the task running a batch is asked to stop (its soft time limit, on time.monotonic()). The batch stops
+    claiming once the time left is less than `reserve` or twice the slowest send so far, so the message in hand
+    is finished, not cut off mid-conversation (which could send it twice or leave the relay out of step)."""
+
+    ends_at: float
+    reserve: float
+
+    def exhausted(self, slowest_send: float) -> bool:
+        return time.monotonic() + max(self.reserve, 2 * slowest_send) >= self.ends_at
+
+
+def _relay_trouble(error: Exception) -> bool:
+    """True when the error says nothing about this message but about the relay (connection refused or lost, a
+    timeout, a 4xx reply outside RCPT TO): the messages after it would fail the same way, so they wait too."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return any(400 <= code < 500 for code, _msg in error.recipients.values())
+        return False
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
+    return isinstance(error, (smtplib.SMTPException, OSError))
+
+
+def _is_transient(error: Exception) -> bool:
+    """Anything but a 5xx reply is worth retrying: connection trouble, 4xx replies, and replies that make no
+    sense at that point of the conversation (a 250 or 354 where another was expected means the conversation
+    was out of step; the connection is reopened). 5xx replies (bad address, refused content) are final."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code < 500 for code, _msg in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code < 500
     return isinstance(error, (smtplib.SMTPException, OSError))
 
 
@@ -194,7 +231,7 @@ _CONTEXT_FIELDS = ("id", "kind", "is_rendered", "about_type_id", "about_id", "re
 
 
 def _batch_contexts(ids: list[int]) -> dict[int, dict]:
-    """The contexts of a whole batch of ids, loaded once before its chunks are claimed (two queries instead of
+    """The contexts of a whole batch of ids, loaded once before its rows are sent (two queries instead of
     one per chunk). Read without locks: the fields used never change after the row is written, and what the
     row is about is read moments before it is sent, as it would be inside the claim."""
     rows = Message.objects.filter(pk__in=ids, is_rendered=False, status=MessageStatus.PENDING).only(*_CONTEXT_FIELDS)
@@ -205,7 +242,8 @@ def render_deferred(messages: list[Message], contexts: dict[int, dict] | None = 
     """Rows created by the SQL fan-out are rendered at send time, per kind, with one context load per batch.
     The rendering lives only in memory (is_rendered stays False): storing a body per reminder would write
     hundreds of megabytes a week; the outbox page renders such a row again when a coordinator opens it.
-    ``contexts`` holds contexts loaded before (by pk); the messages it lacks are loaded now."""
+    ``contexts`` holds contexts loaded before (by pk); the messages it lacks are loaded now. Raises LookupError
+    for a message whose context cannot be built (the object it is about is gone)."""
     contexts = contexts or {}
     missing = [message for message in messages if not message.is_rendered and message.pk not in contexts]
     if missing:
@@ -219,134 +257,229 @@ def render_deferred(messages: list[Message], contexts: dict[int, dict] | None = 
             message.subject, message.body_text, message.body_html = render_fast(kind=kind, context=context)
 
 
-def _claims(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int):
-    """Yields a function per chunk that claims it (inside the caller's transaction). Id lists are claimed in
-    slices (a primary-key lookup each); a range is walked with a cursor."""
+def _candidates(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int):
+    """Yields the due pending rows to try, NOTIFICATIONS_SEND_CHUNK per query, read without locks: each row is
+    claimed on its own just before it is sent (`_claim`), so a row another worker sends meanwhile is skipped."""
 
-    def pending(now):
-        return Message.objects.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now).select_for_update(
-            skip_locked=True, of=("self",)
+    def due(now):
+        return Message.objects.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
-
-    def by_ids(now, chunk):
-        # Lock by primary key only, then keep the due pending rows: a plan that cannot wander onto the
-        # pending-rows index (whose statistics lag right after a big fan-out). A locked row's status is its
-        # latest committed one, so a row another worker has just sent is seen as sent and left alone.
-        rows = Message.objects.filter(pk__in=chunk).select_for_update(skip_locked=True, of=("self",)).order_by("pk")
-        return [row for row in rows if row.status == MessageStatus.PENDING and row.next_attempt_at <= now]
 
     if ids is not None:
         ordered = sorted(set(ids))
         for start in range(0, len(ordered), limit):
-            yield lambda now, chunk=ordered[start : start + limit]: by_ids(now, chunk)
+            yield list(due(timezone.now()).filter(pk__in=ordered[start : start + limit]).order_by("pk"))
         return
-    cursor = [id_range[0]]
-
-    def claim_range(now):
-        rows = list(pending(now).filter(pk__gte=cursor[0], pk__lte=id_range[1]).order_by("pk")[:limit])
-        if rows:
-            cursor[0] = rows[-1].pk + 1
-        return rows
-
-    while cursor[0] <= id_range[1]:
-        yield claim_range
+    cursor = id_range[0]
+    while cursor <= id_range[1]:
+        rows = list(due(timezone.now()).filter(pk__gte=cursor, pk__lte=id_range[1]).order_by("pk")[:limit])
+        if not rows:
+            return
+        cursor = rows[-1].pk + 1
+        yield rows
 
 
-def _record_failure(messages: list[Message], error: Exception, *, transient: bool, now: datetime) -> None:
-    limit = max_attempts()
-    for message in messages:
-        message.attempts += 1
-        message.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if not transient or message.attempts >= limit:
-            message.status = MessageStatus.FAILED
-        else:
-            message.next_attempt_at = now + backoff(message.attempts)
-    Message.objects.bulk_update(messages, ["attempts", "last_error", "status", "next_attempt_at"])
+def _claim_sql() -> str:
+    table = connection.ops.quote_name(Message._meta.db_table)
+    # Marks the row sent if, and only if, it is still due and pending and no other worker holds it (SKIP
+    # LOCKED). The caller sends the e-mail inside the same transaction and rolls it back if sending fails,
+    # so the row is "sent" exactly when the relay accepted it and the commit went through: one statement
+    # per message, and a crash between acceptance and commit repeats that one message only.
+    return f"""
+        UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1, last_error = ''
+         WHERE id = (SELECT id FROM {table} WHERE id = %s AND status = %s AND next_attempt_at <= %s
+                       AND (expires_at IS NULL OR expires_at > %s) FOR UPDATE SKIP LOCKED)
+    """  # noqa: S608 (the table name comes from model metadata; values are parameters)
+
+
+def _claim(message: Message, now: datetime) -> bool:
+    sql = _claim_sql()
+    params = [MessageStatus.SENT.value, now, message.pk, MessageStatus.PENDING.value, now, now]
+    if connection.vendor != "postgresql":  # SQLite (the embedded default) has no row locks: one writer at a time
+        sql = sql.replace(" FOR UPDATE SKIP LOCKED", "")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
+        )
+        return cursor.rowcount == 1
+
+
+class _Mailer:
+    """One SMTP connection reused across a batch, opened when first needed and dropped after any error (the
+    conversation's state is unknown then: reusing it sent replies to the wrong commands)."""
+
+    def __init__(self, connection=None):
+        self.connection = connection or get_connection(fail_silently=False)
+        self.opened = False
+
+    def send(self, email) -> None:
+        if not self.opened:
+            self.connection.open()
+            self.opened = True
+        self.connection.send_messages([email])
+
+    def drop(self) -> None:
+        """Closes without QUIT: after an error or a time limit the relay may not answer, and waiting for it
+        could outlast the task's hard limit."""
+        if not self.opened:
+            return
+        self.opened = False
+        smtp = getattr(self.connection, "connection", None)
+        try:
+            if smtp is not None:
+                smtp.close()  # the socket only
+                self.connection.connection = None
+            else:
+                self.connection.close()
+        except Exception:
+            logger.warning("Dropping the mail connection failed", exc_info=True)
+
+    def close(self) -> None:
+        if not self.opened:
+            return
+        self.opened = False
+        try:
+            self.connection.close()
+        except Exception:  # closing a broken connection must not hide the outcome
+            logger.warning("Closing the mail connection failed", exc_info=True)
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _fail(message: Message, error: Exception) -> None:
+    """A permanent error (a 5xx reply, a message that cannot be built): this row only is failed."""
+    Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING).update(
+        status=MessageStatus.FAILED, attempts=F("attempts") + 1, last_error=_describe(error)
+    )
+
+
+def _delay(rows: models.QuerySet, error: Exception, *, attempts: int, now: datetime) -> int:
+    """A temporary error: the rows wait by backoff, never beyond their expiry (then the sweep expires them)."""
+    retry_at = now + backoff(attempts)
+    return rows.update(
+        attempts=F("attempts") + 1,
+        last_error=_describe(error),
+        next_attempt_at=Least(Value(retry_at), Coalesce(F("expires_at"), Value(retry_at))),
+    )
 
 
 def messages_send(
-    *, ids: list[int] | None = None, id_range: tuple[int, int] | None = None, connection=None
+    *,
+    ids: list[int] | None = None,
+    id_range: tuple[int, int] | None = None,
+    connection=None,
+    budget: TimeBudget | None = None,
 ) -> SendOutcome:
-    """Sends the due pending messages among `ids` (or in the inclusive `id_range`).
+    """Sends the due pending messages among `ids` (or in the inclusive `id_range`), one at a time.
 
-    Claims NOTIFICATIONS_SEND_CHUNK rows at a time with FOR UPDATE SKIP LOCKED (rows another worker holds
-    are skipped: it sends them), sends them over one connection for the whole batch, and marks them sent in
-    the claiming transaction. A transient SMTP error counts an attempt for the unsent rows of the chunk, sets
-    their next attempt by backoff and stops the batch (outcome.retry_in); after NOTIFICATIONS_MAX_ATTEMPTS,
-    or on a permanent error, a row is failed.
+    Guarantees:
+    - Each message is claimed, sent and marked sent in its own transaction (FOR UPDATE SKIP LOCKED: a row
+      another worker holds is skipped), so a crash at any point repeats at most the one message in flight.
+    - One SMTP connection serves the batch; after any SMTP error it is dropped and a new one opened.
+    - A message that cannot be built (its context is gone, a template fails) or gets a 5xx reply is failed
+      alone; the rest of the batch is sent.
+    - A temporary error never fails a message: a 4xx reply to one recipient puts that row off by backoff;
+      relay trouble (connection refused, timeouts, 4xx) puts off the rest of the batch too and stops it
+      (outcome.retry_in). Rows past their expiry are not sent (the sweep marks them expired).
+    - With a `budget`, the batch stops claiming before the task's soft time limit and sets outcome.unfinished;
+      the rows not yet tried are left pending and due. A SoftTimeLimitExceeded is never taken for a send
+      error: it rolls back the message in hand (still pending) and propagates.
     """
     if ids is None and id_range is None:
         raise ValueError("messages_send needs ids or an id range.")
     outcome = SendOutcome()
-    connection = connection or get_connection(fail_silently=False)
-    opened = False
+    mailer = _Mailer(connection)
+    slowest = 0.0
     try:
         with scopes_disabled():
             contexts = _batch_contexts(ids) if ids is not None else {}
-            for claim in _claims(ids, id_range, chunk_size()):
-                with transaction.atomic():
-                    now = timezone.now()
-                    claimed = claim(now)
-                    if not claimed:
-                        if id_range is not None:
-                            break
-                        continue
+            for rows in _candidates(ids, id_range, chunk_size()):
+                if ids is None:
+                    contexts = deferred_contexts(rows)
+                for index, message in enumerate(rows):
+                    if budget is not None and budget.exhausted(slowest):
+                        outcome.unfinished = True
+                        return outcome
                     try:
-                        render_deferred(claimed, contexts)
-                    except Exception as error:  # a broken template must fail its rows, not the queue
-                        logger.exception("Rendering outbox messages failed")
-                        _record_failure(claimed, error, transient=False, now=now)
-                        outcome.failed += len(claimed)
+                        render_deferred([message], contexts)
+                        email = email_for(message)
+                    except SoftTimeLimitExceeded:
+                        raise
+                    except Exception as error:  # this row cannot be built: it fails alone, the batch goes on
+                        logger.exception("Building outbox message %s failed", message.pk)
+                        _fail(message, error)
+                        outcome.failed += 1
+                        outcome.errors.append(_describe(error))
                         continue
-                    sent: list[int] = []
-                    stop: tuple[Exception, list[Message]] | None = None
-                    for index, message in enumerate(claimed):
-                        try:
-                            if not opened:
-                                connection.open()
-                                opened = True
-                            connection.send_messages([email_for(message)])
-                        except Exception as error:
-                            if _is_transient(error):
-                                stop = (error, claimed[index:])
-                                break
-                            _record_failure([message], error, transient=False, now=now)
+                    started = time.monotonic()
+                    try:
+                        with transaction.atomic():
+                            if not _claim(message, timezone.now()):
+                                continue  # sent, put off or expired meanwhile, or held by another worker
+                            mailer.send(email)
+                    except (SoftTimeLimitExceeded, DatabaseError):
+                        # Not a send error: the row stays pending (rolled back) and the task decides.
+                        mailer.drop()
+                        raise
+                    except Exception as error:
+                        mailer.drop()
+                        now = timezone.now()
+                        outcome.errors.append(_describe(error))
+                        if not _is_transient(error):
+                            _fail(message, error)
                             outcome.failed += 1
-                            outcome.errors.append(str(error))
+                            continue
+                        this = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING)
+                        if not _relay_trouble(error):
+                            outcome.delayed += _delay(this, error, attempts=message.attempts + 1, now=now)
+                            continue
+                        logger.warning("Mail relay trouble, the rest of the batch waits for a retry: %s", error)
+                        rest = [row.pk for row in rows[index:]]
+                        if ids is not None:
+                            rest += [pk for pk in ids if pk > rows[-1].pk]
+                            waiting = Message.objects.filter(pk__in=rest)
                         else:
-                            sent.append(message.pk)
-                    if sent:
-                        Message.objects.filter(pk__in=sent).update(
-                            status=MessageStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, last_error=""
-                        )
-                    outcome.sent += len(sent)
-                    if stop is not None:
-                        error, unsent = stop
-                        logger.warning("Transient mail error, %d messages wait for a retry: %s", len(unsent), error)
-                        _record_failure(unsent, error, transient=True, now=now)
-                        outcome.failed += sum(1 for m in unsent if m.status == MessageStatus.FAILED)
-                        waiting = [m.next_attempt_at for m in unsent if m.status == MessageStatus.PENDING]
-                        # Connection state is unknown after a transient error: stop; the retry opens a new one.
-                        outcome.retry_in = (min(waiting) - now) if waiting else timedelta(0)
-                        outcome.errors.append(str(error))
-                        break
+                            waiting = Message.objects.filter(
+                                Q(pk__in=rest) | Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])
+                            )
+                        waiting = waiting.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now)
+                        outcome.delayed += _delay(waiting, error, attempts=message.attempts + 1, now=now)
+                        outcome.retry_in = backoff(message.attempts + 1)
+                        return outcome
+                    else:
+                        outcome.sent += 1
+                        slowest = max(slowest, time.monotonic() - started)
     finally:
-        if opened:
-            try:
-                connection.close()
-            except Exception:  # closing a broken connection must not hide the outcome
-                logger.warning("Closing the mail connection failed", exc_info=True)
+        mailer.close()
     return outcome
 
 
 # --- Sweep ---------------------------------------------------------------------------------------------
 
 
-def outbox_sweep(*, now: datetime | None = None) -> int:
-    """Re-queues pending rows that are due but that no task has picked up for NOTIFICATIONS_SWEEP_AFTER_SECONDS
-    (a crash between commit and publish, a lost broker message). Their due time is moved to now, so the next
-    sweep does not queue them again while they wait in the queue. Returns how many were re-queued."""
+def messages_expire(*, now: datetime | None = None) -> int:
+    """Marks pending rows past their expiry as expired (the outbox shows why: their kind's lifetime). A row
+    put off by backoff is due again at its expiry at the latest, so the due-rows index finds them all."""
     now = now or timezone.now()
+    with scopes_disabled():
+        expired = Message.objects.filter(
+            status=MessageStatus.PENDING, next_attempt_at__lte=now, expires_at__lte=now
+        ).update(status=MessageStatus.EXPIRED)
+    if expired:
+        logger.warning("Outbox: %d messages expired unsent", expired)
+    return expired
+
+
+def outbox_sweep(*, now: datetime | None = None) -> int:
+    """Expires the pending rows that no longer make sense, then re-queues pending rows that are due but that no
+    task has picked up for NOTIFICATIONS_SWEEP_AFTER_SECONDS (a crash between commit and publish, a lost broker
+    message, a task stopped by its time limit). Their due time is moved to now, so the next sweep does not queue
+    them again while they wait in the queue. Returns how many were re-queued."""
+    now = now or timezone.now()
+    messages_expire(now=now)
     stale_before = now - timedelta(seconds=_setting("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300))
     total = 0
     with scopes_disabled():
@@ -373,15 +506,19 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def message_resend(*, actor, message: Message) -> Message:
-    """A coordinator sends a failed (or sent) message again: it becomes pending with fresh attempts."""
+    """A coordinator sends a failed, expired (or sent) message again: it becomes pending with fresh attempts,
+    a new Message-ID (so a receiver that drops repeats does not drop it) and RESEND_LIFETIME to be sent in."""
     message = Message.objects.select_for_update().get(pk=message.pk, jobcenter=message.jobcenter)
     previous = message.status
+    now = timezone.now()
     Message.objects.filter(pk=message.pk).update(
         status=MessageStatus.PENDING,
         attempts=0,
         last_error="",
         sent_at=None,
-        next_attempt_at=timezone.now(),
+        next_attempt_at=now,
+        expires_at=now + RESEND_LIFETIME,
+        resends=F("resends") + 1,
     )
     message.refresh_from_db()
     activity_record(actor=actor, action="notifications.message.resend", obj=message, data={"previous_status": previous})

@@ -1,21 +1,58 @@
 """Thin Celery tasks: they take ids (or an id range), call a service, and retry on transient errors.
 
 acks_late + reject_on_worker_lost (settings): a worker killed mid-batch leaves its task on the broker, so it
-is delivered again; the rows it had claimed were rolled back and are claimed afresh.
+is delivered again; the one row it had claimed was rolled back and is claimed afresh (the sweep also re-queues
+what is left long before the broker's visibility timeout).
 """
 
+import logging
+import time
+
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
 from notifications import services
+
+logger = logging.getLogger(__name__)
+
+
+def _budget(task, started: float) -> services.TimeBudget | None:
+    """The batch stops claiming before the soft time limit: with at least a quarter of it, and at most one
+    SMTP timeout, to spare for the message in hand. The limits in force are the ones the task message carries
+    (set by the publisher), else the worker's."""
+    limits = task.request.timelimit or (None, None)
+    soft = limits[1] or task.soft_time_limit or task.app.conf.task_soft_time_limit
+    if not soft:
+        return None
+    reserve = min(float(settings.EMAIL_TIMEOUT or soft), soft / 4)
+    return services.TimeBudget(ends_at=started + soft, reserve=reserve)
 
 
 @shared_task(bind=True, max_retries=None)
 def send_messages(self, ids: list[int] | None = None, id_range: list[int] | None = None) -> dict:
-    outcome = services.messages_send(ids=ids, id_range=tuple(id_range) if id_range else None)
+    started = time.monotonic()
+    kwargs = {"ids": ids, "id_range": id_range}
+    try:
+        outcome = services.messages_send(
+            ids=ids, id_range=tuple(id_range) if id_range else None, budget=_budget(self, started)
+        )
+    except SoftTimeLimitExceeded:
+        # A send outlasted the budget's reserve. The message in hand is rolled back (pending: it may be sent
+        # once more, with the same Message-ID); the rest was never touched. Queue them again at once.
+        logger.warning("Send task reached its soft time limit; the unsent messages are queued again")
+        raise self.retry(kwargs=kwargs, countdown=0) from None
+    except (OperationalError, InterfaceError) as error:
+        # The database connection was lost: the message in hand is pending again; a new task gets a new one.
+        raise self.retry(kwargs=kwargs, countdown=5, exc=error) from None
+    if outcome.unfinished:
+        # Stopped claiming before the time limit: the rest is pending and due, and a fresh task sends it.
+        raise self.retry(kwargs=kwargs, countdown=0)
     if outcome.retry_in is not None:
         # The rows already carry their next attempt time; the retry claims only what is due then.
-        raise self.retry(kwargs={"ids": ids, "id_range": id_range}, countdown=outcome.retry_in.total_seconds())
-    return {"sent": outcome.sent, "failed": outcome.failed}
+        raise self.retry(kwargs=kwargs, countdown=outcome.retry_in.total_seconds())
+    return {"sent": outcome.sent, "failed": outcome.failed, "delayed": outcome.delayed}
 
 
 @shared_task

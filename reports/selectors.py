@@ -60,6 +60,7 @@ from courses.services import settings_for
 from matching.models import CohortCandidate, Offer, OfferStatus
 from mentorship.expressions import InIds
 from notifications.models import Message, MessageStatus
+from notifications.selectors import messages_delayed
 from reports.aggregates import DaysBetween, PercentileCont
 from reports.charts import Chart, bar_chart
 
@@ -177,6 +178,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             courses_short=_count(short_courses),
             claims=_count(CompensationClaim.objects.filter(jobcenter=jobcenter, status=ClaimStatus.SUBMITTED)),
             messages_failed=_count(Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.FAILED)),
+            messages_delayed=_count(messages_delayed(jobcenter=jobcenter)),
         )
         .values(
             "follow_up_overdue",
@@ -186,6 +188,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             "courses_short",
             "claims",
             "messages_failed",
+            "messages_delayed",
         )
         .get()
     )
@@ -237,6 +240,13 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             _("Beskeder, der ikke kunne sendes"),
             counts["messages_failed"],
             reverse("notifications:outbox") + "?status=failed",
+            _("Se udbakken"),
+        ),
+        TodoItem(
+            "messages_delayed",
+            _("Beskeder, der er forsinket, fordi mailserveren ikke svarer (de sendes, når den svarer igen)"),
+            counts["messages_delayed"],
+            reverse("notifications:outbox") + "?status=pending",
             _("Se udbakken"),
         ),
     ]

@@ -95,8 +95,20 @@ class _Recorder:
         self.delay = delay
         self.ids: Counter = Counter()
         self.lock = threading.Lock()
+        # Faults the test turns on: a reply such as "451 4.3.0 Try again later" instead of accepting, and a
+        # stall of `stall_seconds` before the reply to every `stall_every`-th message (it is delivered, but the
+        # relay hangs before it says so).
+        self.reply: str | None = None
+        self.stall_every = 0
+        self.stall_seconds = 0.0
+        self.received = 0
 
     async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.received += 1
+            stall = self.stall_every and self.received % self.stall_every == 0
+        if self.reply:
+            return self.reply
         if self.delay:
             await asyncio.sleep(self.delay)
         content = envelope.content.decode("utf-8", "replace")
@@ -104,6 +116,9 @@ class _Recorder:
             if line.lower().startswith("x-mentorordning-message:"):
                 with self.lock:
                     self.ids[line.split(":", 1)[1].strip()] += 1
+        if stall:
+            # The relay has the message but is slow to say so: the sender cannot know it was delivered.
+            await asyncio.sleep(self.stall_seconds)
         return "250 OK"
 
 
@@ -135,6 +150,18 @@ class SmtpSink:
     def counts(self) -> Counter:
         with self.recorder.lock:
             return Counter(self.recorder.ids)
+
+    def tally(self, messages) -> dict:
+        """The numbers a fault scenario reports: how many of `messages` were delivered, the extra copies, and
+        how many were never delivered."""
+        counts = self.counts()
+        per_row = [counts[f"{m.jobcenter_id}-{m.pk}"] for m in messages]
+        return {
+            "messages": len(per_row),
+            "delivered": sum(1 for n in per_row if n),
+            "duplicates": sum(n - 1 for n in per_row if n > 1),
+            "lost": sum(1 for n in per_row if n == 0),
+        }
 
 
 def database_url(settings_dict: dict) -> str:
@@ -192,6 +219,9 @@ class Worker:
 
     def output(self) -> str:
         return Path(self.log.name).read_text(errors="replace")[-5000:]
+
+    def log_count(self, text: str) -> int:
+        return Path(self.log.name).read_text(errors="replace").count(text)
 
     def kill(self):
         """SIGKILL the whole worker (main process and pool children) at once."""

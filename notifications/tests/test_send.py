@@ -1,7 +1,9 @@
 import smtplib
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -75,21 +77,52 @@ def test_transient_error_backs_off_then_delivers():
     assert message.status == MessageStatus.SENT and message.attempts == 2 and message.last_error == ""
 
 
-def test_backoff_grows_and_is_capped():
-    with override_settings(NOTIFICATIONS_RETRY_BASE_SECONDS=60):
+def test_backoff_grows_up_to_the_ceiling():
+    with override_settings(NOTIFICATIONS_RETRY_BASE_SECONDS=60, NOTIFICATIONS_RETRY_CEILING_SECONDS=3600):
         assert [backoff(n).total_seconds() for n in (1, 2, 3)] == [60, 120, 240]
-        assert backoff(30) == timedelta(hours=6)
+        assert backoff(7) == backoff(30) == backoff(10_000) == timedelta(hours=1)
 
 
-@override_settings(NOTIFICATIONS_MAX_ATTEMPTS=3)
-def test_after_max_attempts_the_message_fails():
-    messages = MessageFactory.create_batch(2)
+def test_a_relay_outage_never_fails_a_message_and_it_expires_when_it_no_longer_makes_sense():
+    """Twelve hours of refused connections: the messages wait (never failed), at most an hour apart, never
+    past their expiry; once it has passed the sweep marks them expired, and they are never sent."""
+    messages = MessageFactory.create_batch(3, expires_at=timezone.now() + timedelta(hours=10))
     ids = [m.pk for m in messages]
-    for _attempt in range(3):
-        Message.objects.filter(pk__in=ids).update(next_attempt_at=timezone.now())
-        messages_send(ids=ids, connection=FlakyConnection(fail_open=True))
-    assert set(Message.objects.values_list("status", "attempts")) == {(MessageStatus.FAILED, 3)}
+    start = timezone.now()
+    moments = []
+    with time_machine.travel(start, tick=False) as clock:
+        for _attempt in range(40):
+            outcome = messages_send(ids=ids, connection=FlakyConnection(fail_open=True))
+            if outcome.retry_in is None:
+                break
+            rows = list(Message.objects.filter(pk__in=ids))
+            assert {row.status for row in rows} == {MessageStatus.PENDING}
+            assert all(row.next_attempt_at <= row.expires_at for row in rows)
+            moments.append(rows[0].next_attempt_at)
+            clock.move_to(max(row.next_attempt_at for row in rows))
+            outbox_sweep()
+        clock.move_to(start + timedelta(hours=12))
+        outbox_sweep()
+    assert len(moments) >= 12  # retried all along, not given up after half an hour
+    gaps = [later - earlier for earlier, later in pairwise(moments)]
+    assert max(gaps) <= timedelta(hours=1)
+    assert set(Message.objects.values_list("status", flat=True)) == {MessageStatus.EXPIRED}
     assert all("Connection refused" in m.last_error for m in Message.objects.all())
+    assert mail.outbox == []
+
+
+def test_a_message_relayed_after_a_long_outage_is_sent_once_the_relay_is_back():
+    message = MessageFactory(expires_at=timezone.now() + timedelta(days=2))
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for _attempt in range(10):  # about 8 hours of outage
+            messages_send(ids=[message.pk], connection=FlakyConnection(fail_open=True))
+            message.refresh_from_db()
+            clock.move_to(message.next_attempt_at)
+        connection = FlakyConnection()
+        assert messages_send(ids=[message.pk], connection=connection).sent == 1
+    message.refresh_from_db()
+    assert message.status == MessageStatus.SENT and message.attempts == 11 and message.last_error == ""
+    assert len(connection.delivered) == 1
 
 
 def test_permanent_error_fails_at_once_and_the_rest_is_sent():

@@ -209,6 +209,11 @@ def known(world) -> Known:
 
     MessageFactory(jobcenter=jc, status=MessageStatus.FAILED)
     MessageFactory(jobcenter=jc, status=MessageStatus.PENDING)
+    # Held up by the relay for an hour (counted), and one that failed a moment ago (not yet).
+    error = "SMTPServerDisconnected: Connection unexpectedly closed"
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    MessageFactory(jobcenter=jc, last_error=error, attempts=4, created_at=an_hour_ago)
+    MessageFactory(jobcenter=jc, last_error=error, attempts=1)
 
     # The other jobcenter: data that must never appear in the first one's figures.
     other = world.other_jobcenter
@@ -219,6 +224,7 @@ def known(world) -> Known:
     _declined(_citizen(other, other_group, CitizenStatus.REFERRED), other_mentor, "Ingen tid")
     HoursEntryFactory(mentor=other_mentor, week=monday(1), hours=Decimal("7"))
     MessageFactory(jobcenter=other, status=MessageStatus.FAILED)
+    MessageFactory(jobcenter=other, last_error=error, attempts=4, created_at=an_hour_ago)
     MentorFactory(jobcenter=other, status=MentorStatus.APPLICANT)
 
     return Known(

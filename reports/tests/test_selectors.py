@@ -197,6 +197,7 @@ def test_coordinator_todo_counts(world, known):
         "courses_short": 1,  # the coming course has no job consultants (the held one is past)
         "claims": 1,
         "messages_failed": 1,
+        "messages_delayed": 1,
     }
 
 
