@@ -361,11 +361,12 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Notifications (the outbox) -------------------------------------------------------------------
-NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 6, minimum=1)
+# Temporary errors never give a message up: it is retried by backoff (base, doubling, up to the ceiling) until
+# it expires (its kind's lifetime, notifications.kinds). Only a permanent (5xx) error fails it.
 NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 60, minimum=1)
+NOTIFICATIONS_RETRY_CEILING_SECONDS = env_int("NOTIFICATIONS_RETRY_CEILING_SECONDS", 3600, minimum=1)
 NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 500, minimum=1)
-# Rows per claim-send-mark transaction: a worker killed mid-chunk can send at most this many twice.
-# 50: a claim, a context load, an update and a commit per chunk cost about as much as 20 messages' rendering.
+# Rows read per query while sending; each row is still claimed, sent and marked sent in its own transaction.
 NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 50, minimum=1)
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
 
