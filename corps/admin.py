@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from corps.models import Competence, HoursEntry, Language, Mentor, MentorNote, Qualification
 from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin
+from mentorship.dates import PlausibleDatesAdminMixin
 
 
 @admin.register(Competence)
@@ -30,7 +31,7 @@ class LanguageAdmin(RoleAwareAdmin):
         return request.user.is_superuser
 
 
-class QualificationInline(admin.TabularInline):
+class QualificationInline(PlausibleDatesAdminMixin, admin.TabularInline):
     model = Qualification
     extra = 0
     fields = ["title", "kind", "completed_on", "source", "source_reference"]

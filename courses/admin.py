@@ -12,6 +12,7 @@ from courses.models import (
     Shadowing,
 )
 from mentorship.admin import JobcenterScopedAdmin
+from mentorship.dates import PlausibleDatesAdminMixin
 
 
 @admin.register(CourseType)
@@ -33,7 +34,7 @@ class CourseSettingsAdmin(JobcenterScopedAdmin):
     list_display = ["jobcenter", "reminder_days", "offer_hours", "minimum_job_consultants"]
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(PlausibleDatesAdminMixin, admin.TabularInline):
     model = Session
     extra = 0
 

@@ -38,6 +38,7 @@ from accounts.models import Jobcenter, Role, User
 from audit.models import AccessAction
 from audit.registry import SUBJECT_MODELS, registry
 from audit.services import access_record
+from mentorship.dates import with_plausible_range
 
 
 class MentorshipAdminSite(admin.AdminSite):
@@ -246,6 +247,10 @@ class RoleAwareAdmin(SimpleHistoryAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         return self._narrow(request, db_field, super().formfield_for_manytomany(db_field, request, **kwargs))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Date fields hold plausible dates here too, as in every form (mentorship.dates)."""
+        return with_plausible_range(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
 
     # --- filters and lookups -------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import formats, timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -136,3 +137,19 @@ class PlausibleDateFilter(django_filters.DateFilter):
     """django-filter's date filter with the PLAN range (report and list filters search past and planned dates)."""
 
     field_class = PlanDateField
+
+
+def with_plausible_range(db_field, formfield):
+    """`formfield` (made from the model field `db_field`, e.g. by Django admin) with the plausible-range rule
+    when the model field holds a date or a datetime: BIRTH for a birth date, else PLAN (admin corrects both
+    past and planned dates)."""
+    if formfield is not None and isinstance(db_field, models.DateField) and not has_plausible_range(formfield):
+        formfield.validators.append(PlausibleDateValidator(BIRTH if db_field.name == "birth_date" else PLAN))
+    return formfield
+
+
+class PlausibleDatesAdminMixin:
+    """For admin inlines (RoleAwareAdmin does the same for every ModelAdmin): date fields get their range."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return with_plausible_range(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))

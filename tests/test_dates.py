@@ -11,10 +11,13 @@ import pytest
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from courses.models import Course
 from courses.tests.factories import CourseTypeFactory, in_days
 from mentorship.dates import BIRTH, EVENT, PLAN, PlausibleDateValidator, has_plausible_range
@@ -53,6 +56,26 @@ def _date_fields():
                         yield f"{cls.__module__}.{cls.__name__}.{name}", flt.field
 
 
+def _admin_date_fields():
+    """(where, form field) for every date or datetime field of our Django admin forms and inline forms
+    (third-party admins, such as django-otp's devices, are the platform operator's and keep their rules)."""
+    ours = {module.__name__ for module in _product_modules() if "." not in module.__name__}
+    request = RequestFactory().get("/")
+    request.user = User(is_superuser=True, is_staff=True, is_active=True)
+    for model, model_admin in admin.site._registry.items():
+        if type(model_admin).__module__.split(".")[0] not in ours:
+            continue
+        form_classes = [(model._meta.label, model_admin.get_form(request))]
+        form_classes += [
+            (f"{model._meta.label} inline {inline.model._meta.label}", inline.get_formset(request).form)
+            for inline in model_admin.get_inline_instances(request)
+        ]
+        for where, form_class in form_classes:
+            for name, field in form_class.base_fields.items():
+                if isinstance(field, (forms.DateField, forms.DateTimeField, forms.SplitDateTimeField)):
+                    yield f"admin {where}.{name}", field
+
+
 def test_every_date_field_in_the_product_has_a_plausible_range():
     fields = dict(_date_fields())
     # The walk finds the forms (a walk that found nothing would pass for nothing).
@@ -60,6 +83,15 @@ def test_every_date_field_in_the_product_has_a_plausible_range():
     assert len(fields) >= 40
     missing = sorted(where for where, field in fields.items() if not has_plausible_range(field))
     assert missing == []
+
+
+def test_every_date_field_in_django_admin_has_a_plausible_range():
+    fields = dict(_admin_date_fields())
+    assert {"admin citizens.Citizen.referred_on", "admin courses.Course inline courses.Session.date"} <= set(fields)
+    missing = sorted(where for where, field in fields.items() if not has_plausible_range(field))
+    assert missing == []
+    with pytest.raises(ValidationError):
+        fields["admin citizens.Citizen.referred_on"].clean("9999-12-31")
 
 
 @pytest.mark.parametrize(
