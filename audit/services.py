@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from audit.models import AccessAction, AccessLog, ActivityLog
+from mentorship.web import without_control_characters
 
 
 def _actor_label(actor) -> str:
@@ -47,9 +48,11 @@ def access_record(
         actor=actor,
         actor_label=_actor_label(actor),
         action=action,
-        criterion=criterion,
-        purpose=str(purpose)[:200],
-        path=request.get_full_path()[:500],
+        # A control character from a client (a NUL pasted into a search) must not cost the entry: PostgreSQL
+        # refuses NUL in text.
+        criterion=without_control_characters(criterion),
+        purpose=without_control_characters(str(purpose))[:200],
+        path=without_control_characters(request.get_full_path())[:500],
         **_target(obj),
     )
 

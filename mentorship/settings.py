@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mentorship.middleware.QueryControlCharactersMiddleware",
+    "mentorship.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.IdleTimeoutSessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,4 +1,7 @@
-"""Request helpers every app needs: the one rule for following a return address (`next`)."""
+"""Request helpers every app needs: the one rule for following a return address (`next`), and the one
+rule for control characters in what a client sends."""
+
+import re
 
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
@@ -19,3 +22,12 @@ def safe_next(request: HttpRequest, fallback: str, *, field: str = "next") -> st
     ):
         return candidate
     return resolve_url(fallback) if fallback else ""
+
+
+# C0 control characters and DEL, except tab, line feed and carriage return: PostgreSQL refuses NUL in text,
+# and no search term, filter value or log line means any of them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    return CONTROL_CHARACTERS.sub("", text)
