@@ -2,6 +2,7 @@ import time
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -67,21 +68,36 @@ class TwoFactorRequiredMiddleware:
 
 
 class IdleTimeoutSessionMiddleware(SessionMiddleware):
-    """Django's session middleware, keeping the idle timeout without writing the session on every request.
+    """Django's session middleware, keeping the idle timeout without writing the session on every request,
+    and ending a login after an absolute lifetime however active it is.
 
     A session expires SESSION_COOKIE_AGE (the idle timeout) after it was last saved. Saving it on every
     request (SESSION_SAVE_EVERY_REQUEST) updated and committed its row on every page view, read-only ones
     included, and left a dead row version per request for vacuum to clean. Here a session the request used
     is saved again only when its last save is SESSION_REFRESH_SECONDS old, so a user idle for the timeout
     is logged out within that margin of it (and never before it).
+
+    The idle timeout alone lets a session that is used now and then live for ever. The first response
+    after a login stamps the login time in the session (LOGIN_AT); a request that arrives
+    SESSION_ABSOLUTE_LIFETIME_HOURS after it finds its session emptied, so the user is anonymous and sent
+    to the login page like any other.
     """
 
     KEY = "_refreshed_at"
+    LOGIN_AT = "_login_at"
+
+    def process_request(self, request):
+        super().process_request(request)
+        login_at = request.session.get(self.LOGIN_AT)
+        if login_at is not None and time.time() - login_at >= settings.SESSION_ABSOLUTE_LIFETIME_HOURS * 3600:
+            request.session.flush()
 
     def process_response(self, request, response):
         session = getattr(request, "session", None)
         if session is not None and session.accessed and not session.is_empty():
             now = int(time.time())
+            if session.get(SESSION_KEY) is not None and self.LOGIN_AT not in session:
+                session[self.LOGIN_AT] = now
             if session.modified or now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
                 session[self.KEY] = now
         return super().process_response(request, response)

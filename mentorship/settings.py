@@ -161,6 +161,9 @@ SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
 # view otherwise): accounts.middleware.IdleTimeoutSessionMiddleware.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = 60
+# Absolute lifetime: a login ends this many hours after it began, however active the user has been
+# (accounts.middleware.IdleTimeoutSessionMiddleware).
+SESSION_ABSOLUTE_LIFETIME_HOURS = env_int("SESSION_ABSOLUTE_LIFETIME_HOURS", 12, minimum=1, maximum=24 * 7)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
