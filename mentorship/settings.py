@@ -3,6 +3,7 @@
 Parsing is strict: a malformed value stops start-up with a message naming the variable.
 """
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -105,8 +106,15 @@ TEMPLATES = [
 # --- Database ------------------------------------------------------------------------------------
 # SQLite under var/ is the embedded default; production and CI set DATABASE_URL (PostgreSQL).
 _database_url = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+# Persistent connections only where they are bounded: gunicorn's fixed workers (and threads) each keep at
+# most one, so under gunicorn a connection lives 60 seconds by default. The development server starts a
+# thread, and so a connection, per request, and kept ones used up PostgreSQL's connections: elsewhere the
+# default is 0 (a connection per request), and debug mode and `manage.py runserver` always use 0.
+_development_server = DEBUG or sys.argv[1:2] == ["runserver"]
+_under_gunicorn = "gunicorn" in Path(sys.argv[0]).parts[-2:]
+_conn_max_age = 0 if _development_server else env_int("DATABASE_CONN_MAX_AGE", 60 if _under_gunicorn else 0, minimum=0)
 try:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))}
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=_conn_max_age)}
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
 # A persistent connection that the server has closed (a PostgreSQL restart, a terminated backend) is found
