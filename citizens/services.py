@@ -271,7 +271,7 @@ def citizen_end(*, actor, citizen: Citizen, outcome: str, outcome_on: date) -> C
     """Ends the citizen's course with an outcome (counted in cohort statistics). Active agreements and
     placements must be ended first, so nothing is left running without anyone noticing."""
     citizen = Citizen.objects.select_for_update().get(pk=citizen.pk)
-    if citizen.status == CitizenStatus.ENDED:
+    if citizen.is_ended:
         raise ValidationError(_("Borgerens forløb er allerede afsluttet."))
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Vælg et resultat fra listen.")})
@@ -329,7 +329,7 @@ def _validate_agreement(agreement: MentorAgreement) -> None:
 @transaction.atomic
 def agreement_create(*, actor, citizen: Citizen, data: dict) -> MentorAgreement:
     """Creates a draft agreement. The complaint guidance defaults to the standard LAB kapitel 26 text."""
-    if citizen.status == CitizenStatus.ENDED:
+    if citizen.is_ended:
         raise ValidationError(_("Borgerens forløb er afsluttet."))
     agreement = MentorAgreement(
         jobcenter_id=citizen.jobcenter_id, citizen=citizen, created_by=actor, complaint_guidance=COMPLAINT_GUIDANCE
@@ -349,7 +349,7 @@ def agreement_create(*, actor, citizen: Citizen, data: dict) -> MentorAgreement:
 def agreement_update(*, actor, agreement: MentorAgreement, data: dict) -> MentorAgreement:
     """Changes a draft. An active agreement is a signed document: change it by a new agreement."""
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status != AgreementStatus.DRAFT:
+    if not agreement.is_editable:
         raise ValidationError(_("Kun en kladde kan ændres. Lav en ny aftale for at ændre en aktiv aftale."))
     changed = _apply(agreement, data, AGREEMENT_FIELDS)
     _same_jobcenter(agreement.jobcenter, agreement.mentor, agreement.company_mentor)
@@ -372,7 +372,7 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
     agreement it renews (which becomes "renewed"); any other active agreement must be ended first."""
     Citizen.objects.select_for_update().filter(pk=agreement.citizen_id).first()  # serialise per citizen
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status != AgreementStatus.DRAFT:
+    if not agreement.can_be_activated:
         raise ValidationError(_("Kun en kladde kan sættes i kraft."))
     if agreement.mentor_id is None and agreement.company_mentor_id is None:
         raise ValidationError({"mentor": _("Vælg mentoren, før aftalen sættes i kraft.")})
@@ -400,7 +400,7 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
 def agreement_end(*, actor, agreement: MentorAgreement, ended_on: date, reason: str = "") -> MentorAgreement:
     """Ends an active agreement (early or at its end date)."""
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status != AgreementStatus.ACTIVE:
+    if not agreement.can_be_ended:
         raise ValidationError(_("Kun en aktiv aftale kan afsluttes."))
     if ended_on < agreement.starts_on:
         raise ValidationError({"ended_on": _("Aftalen kan ikke afsluttes før den er startet.")})
@@ -416,7 +416,7 @@ def agreement_renew(*, actor, agreement: MentorAgreement, renewal_assessment: st
     """Drafts a new agreement that extends an active or ended one. The law allows an extension only
     after a concrete assessment of the need, so the assessment is required."""
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if agreement.status not in (AgreementStatus.ACTIVE, AgreementStatus.ENDED):
+    if not agreement.can_be_renewed:
         raise ValidationError(_("Kun en aktiv eller afsluttet aftale kan forlænges."))
     if MentorAgreement.objects.filter(renews=agreement).exists():
         raise ValidationError(_("Aftalen er allerede forlænget med en ny aftale."))
@@ -475,7 +475,7 @@ def _validate_placement(placement: Placement) -> None:
 def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = False) -> Placement:
     """Proposes a placement to the company (the leader accepts or declines in the portal), or, when the
     company has already said yes (`accepted`), creates it active; then a company mentor is required."""
-    if citizen.status == CitizenStatus.ENDED:
+    if citizen.is_ended:
         raise ValidationError(_("Borgerens forløb er afsluttet."))
     placement = Placement(jobcenter_id=citizen.jobcenter_id, citizen=citizen, created_by=actor)
     _apply(placement, data, PLACEMENT_FIELDS)
@@ -505,10 +505,10 @@ def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = Fa
 def placement_update(*, actor, placement: Placement, data: dict) -> Placement:
     """Changes the work agreement (tasks, hours, dates, mentor) of a proposed or active placement."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.status in (PlacementStatus.ENDED, PlacementStatus.DECLINED):
+    if not placement.is_editable:
         raise ValidationError(_("Et afsluttet eller afvist forløb kan ikke ændres."))
     changed = _apply(placement, data, PLACEMENT_FIELDS)
-    if "company" in changed and placement.status != PlacementStatus.PROPOSED:
+    if "company" in changed and not placement.awaits_answer:
         raise ValidationError({"company": _("Virksomheden kan ikke skiftes i et aktivt forløb.")})
     _same_jobcenter(placement.jobcenter, placement.company, placement.placement_type)
     if placement.status == PlacementStatus.ACTIVE and placement.company_mentor_id is None:
@@ -531,7 +531,7 @@ def placement_accept(*, actor, placement: Placement, company_mentor) -> Placemen
     """The company leader accepts a proposed placement and names the company mentor (one of the
     company's own active mentors). The caller has resolved `placement` from the leader's company."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.status != PlacementStatus.PROPOSED:
+    if not placement.awaits_answer:
         raise ValidationError(_("Forløbet er allerede besvaret."))
     if company_mentor is None or company_mentor.company_id != placement.company_id:
         raise ValidationError({"company_mentor": _("Vælg en af virksomhedens egne mentorer.")})
@@ -554,7 +554,7 @@ def placement_accept(*, actor, placement: Placement, company_mentor) -> Placemen
 def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
     """The company leader declines a proposed placement, with a reason for the job consultant."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.status != PlacementStatus.PROPOSED:
+    if not placement.awaits_answer:
         raise ValidationError(_("Forløbet er allerede besvaret."))
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv kort, hvorfor virksomheden siger nej.")})
@@ -568,7 +568,7 @@ def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
 def placement_end(*, actor, placement: Placement, outcome: str, ended_on: date) -> Placement:
     """Ends an active placement with an outcome."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if placement.status != PlacementStatus.ACTIVE:
+    if not placement.can_be_ended:
         raise ValidationError(_("Kun et aktivt forløb kan afsluttes."))
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Vælg et resultat fra listen.")})
@@ -657,7 +657,7 @@ def progress_assessment_record(
     scores = list(scores)
     if not scores:
         raise ValidationError(_("Giv mindst én score."))
-    if placement.status not in (PlacementStatus.ACTIVE, PlacementStatus.ENDED):
+    if not placement.can_be_assessed:
         raise ValidationError(_("Der kan kun vurderes i et forløb, virksomheden har sagt ja til."))
     if assessed_on < placement.starts_on:
         raise ValidationError({"assessed_on": _("Datoen ligger før forløbets start.")})

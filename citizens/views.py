@@ -35,7 +35,7 @@ from citizens.forms import (
     RenewForm,
     SensitiveNoteForm,
 )
-from citizens.models import AgreementStatus, CitizenStatus, FollowUp, Goal, PlacementStatus
+from citizens.models import CitizenStatus, FollowUp, Goal, PlacementStatus
 from citizens.pdf import agreement_pdf
 from mentorship.idempotency import idempotent_create
 from mentorship.web import safe_next
@@ -349,7 +349,7 @@ def agreement_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def agreement_update(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
-    if agreement.status != AgreementStatus.DRAFT:
+    if not agreement.is_editable:
         messages.error(request, _("Kun en kladde kan ændres. Lav en ny aftale for at ændre en aktiv aftale."))
         return redirect("citizens:agreement_detail", pk=agreement.pk)
     form = AgreementForm(request.POST or None, instance=agreement, jobcenter=request.jobcenter)

@@ -120,6 +120,17 @@ class Company(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    STATUS_BADGES = {
+        CollaborationStatus.ACTIVE: "badge-success",
+        CollaborationStatus.PAUSED: "badge-warning",
+        CollaborationStatus.INVITED: "badge-info",
+    }
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
+
 
 class CompanyMentor(models.Model):
     """An employee of the company named as mentor for citizens placed there (virksomhedsmentor)."""
@@ -285,6 +296,10 @@ class CourseNomination(models.Model):
         return str(self.mentor)
 
     @property
+    def is_handled(self) -> bool:
+        return self.status == NominationStatus.HANDLED
+
+    @property
     def jobcenter(self):
         return self.mentor.company.jobcenter
 
@@ -435,3 +450,24 @@ class CompensationClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} {self.month:%m.%Y}"
+
+    STATUS_BADGES = {
+        ClaimStatus.APPROVED: "badge-success",
+        ClaimStatus.REJECTED: "badge-warning",
+        ClaimStatus.SUBMITTED: "badge-info",
+    }
+
+    @property
+    def can_be_decided(self) -> bool:
+        """Submitted and not yet approved or rejected."""
+        return self.status == ClaimStatus.SUBMITTED
+
+    @property
+    def can_be_resubmitted(self) -> bool:
+        """A rejected claim can be corrected and sent again (the same row, for the same month)."""
+        return self.status == ClaimStatus.REJECTED
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")

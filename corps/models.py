@@ -273,6 +273,27 @@ class Mentor(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    # Status rules (services, views and templates ask these, never the status string). The transitions
+    # between statuses are corps.services.TRANSITIONS.
+    HOURS_STATUSES = frozenset({MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED})
+    STATUS_BADGES = {
+        MentorStatus.ACTIVE: "badge-success",
+        MentorStatus.APPLICANT: "badge-info",
+        MentorStatus.PAUSED: "badge-warning",
+        MentorStatus.INTERVIEW: "badge-warning",
+        MentorStatus.APPROVED: "badge-warning",
+    }
+
+    @property
+    def can_log_hours(self) -> bool:
+        """Hours are registered for mentors who are or have been active."""
+        return self.status in self.HOURS_STATUSES
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
+
     @property
     def age_band(self) -> str:
         band = age_band_of(self.birth_year)
@@ -464,6 +485,11 @@ class HoursEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor} – uge {self.week.isocalendar()[1]}: {self.hours}"
+
+    @property
+    def can_be_decided(self) -> bool:
+        """Entered and not yet approved or rejected."""
+        return self.status == HoursStatus.SUBMITTED
 
     @property
     def over_agreed(self) -> bool:

@@ -119,17 +119,8 @@ def mentors_for_list(*, jobcenter) -> QuerySet[Mentor]:
     )
 
 
-STATUS_BADGES = {
-    MentorStatus.ACTIVE: "badge-success",
-    MentorStatus.APPLICANT: "badge-info",
-    MentorStatus.PAUSED: "badge-warning",
-    MentorStatus.INTERVIEW: "badge-warning",
-    MentorStatus.APPROVED: "badge-warning",
-}
-
-
 def mentor_list_rows(mentors: list[Mentor]) -> list[Mentor]:
-    """Sets the texts the list shows on each mentor of a page (status label and badge, competences,
+    """Sets the texts the list shows on each mentor of a page (status label, competences,
     languages, days, capacity left): computed here once per page, they cost the template one lookup
     each. Two queries (names of competences and languages), whatever the page's length: plain value
     rows rather than prefetch_related, whose per-row managers cost more than the page's query."""
@@ -150,7 +141,6 @@ def mentor_list_rows(mentors: list[Mentor]) -> list[Mentor]:
     for mentor in mentors:
         mentor.capacity_left = mentor.capacity - mentor.load
         mentor.status_label = statuses.get(mentor.status, mentor.status)
-        mentor.status_badge = STATUS_BADGES.get(mentor.status, "")
         mentor.competence_names = ", ".join(names.get(("competences", mentor.pk), ()))
         mentor.language_names = ", ".join(names.get(("languages", mentor.pk), ()))
         mentor.weekdays_text = ", ".join(label for bit, label in weekdays if mentor.available_weekdays & bit)

@@ -482,7 +482,7 @@ def hours_record(
 
     The agreed hours default to the active mentor agreement's weekly hours; the mentor's hourly rate
     is frozen on the entry so a later rate change does not rewrite months already paid."""
-    if mentor.status not in (S.ACTIVE, S.PAUSED, S.RESIGNED):
+    if not mentor.can_log_hours:
         raise ValidationError(_("Der kan kun registreres timer for mentorer, der er eller har været aktive."))
     if week != week_start(week):
         raise ValidationError({"week": _("Vælg ugens mandag.")})

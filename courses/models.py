@@ -319,6 +319,10 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} – {self.course}"
 
+    @property
+    def is_declined(self) -> bool:
+        return self.status == InvitationStatus.DECLINED
+
 
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Tilmeldt")
@@ -441,6 +445,31 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} – {self.course}"
+
+    # Status rules (services, views and templates ask these, never the status string).
+    @property
+    def is_waiting(self) -> bool:
+        """On the waiting list, without a seat offered."""
+        return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_offered(self) -> bool:
+        """Offered a freed seat, to accept before offer_expires_at."""
+        return self.status == RegistrationStatus.OFFERED
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in SEAT_STATUSES
+
+    @property
+    def is_current(self) -> bool:
+        """Registered, offered a seat or on the waiting list: not cancelled or lapsed."""
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        """A current registration can be cancelled until the participant has completed the course."""
+        return self.is_current and not self.completed_on
 
     @property
     def kind_label(self) -> str:

@@ -31,7 +31,6 @@ from courses import message_kinds as mk
 from courses import tokens
 from courses.ical import CANCEL, REQUEST, course_ics
 from courses.models import (
-    ACTIVE_STATUSES,
     SEAT_STATUSES,
     Attendance,
     Category,
@@ -261,7 +260,7 @@ def _announce_change(course: Course) -> int:
 def course_update(*, actor, course: Course, data: dict, job_consultants: Iterable | None = None) -> Course:
     """Changes a course. A change of title or place raises the SEQUENCE and sends updates."""
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Et aflyst kursus kan ikke ændres."))
     if "course_type" in data and data["course_type"].jobcenter_id != course.jobcenter_id:
         raise ValidationError({"course_type": _("Vælg en kursustype fra jobcentrets egen liste.")})
@@ -298,7 +297,7 @@ def course_update(*, actor, course: Course, data: dict, job_consultants: Iterabl
 def session_add(*, actor, course: Course, day: SessionData) -> Session:
     """Adds a day to a course; participants get an update."""
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Et aflyst kursus kan ikke ændres."))
     if day.ends_at <= day.starts_at:
         raise ValidationError({"ends_at": _("Sluttidspunktet skal ligge efter starttidspunktet.")})
@@ -316,7 +315,7 @@ def session_add(*, actor, course: Course, day: SessionData) -> Session:
 def session_update(*, actor, session: Session, day: SessionData) -> Session:
     """Moves a day (date or times); participants get an update."""
     course = _lock(session.course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Et aflyst kursus kan ikke ændres."))
     session = Session.objects.get(pk=session.pk, course=course)
     if day.ends_at <= day.starts_at:
@@ -355,7 +354,7 @@ def course_cancel(*, actor, course: Course, reason: str) -> Course:
     if not reason:
         raise ValidationError({"reason": _("Skriv hvorfor kurset aflyses.")})
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         return course
     course.status = CourseStatus.CANCELLED
     course.cancel_reason = reason
@@ -526,7 +525,7 @@ def invitations_send(*, actor, course: Course, source: str, invitees: Iterable[I
     """Invites a group (or the hand-picked `invitees`) to a course: one tracked invitation and one e-mail
     with a calendar file per address. Addresses already invited are skipped. Returns how many were sent."""
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Et aflyst kursus kan ikke få nye invitationer."))
     if course.last_day and course.last_day < timezone.localdate():
         raise ValidationError(_("Kurset er afholdt."))
@@ -637,7 +636,7 @@ def registration_create(
     capacity is never exceeded. An open course nomination of the company mentor is linked and handled.
     Coordinators may register after the deadline; the portal and the invitation link may not."""
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Kurset er aflyst."))
     today = timezone.localdate()
     if course.first_day and course.first_day < today:
@@ -712,7 +711,7 @@ def registration_create(
         Invitation.objects.filter(pk=invitation.pk).update(
             status=InvitationStatus.REGISTERED, responded_at=now, opened_at=invitation.opened_at or now
         )
-    if nomination is not None and nomination.status == "new":
+    if nomination is not None and not nomination.is_handled:
         from companies.services import course_nomination_handle
 
         course_nomination_handle(actor=actor, nomination=nomination)
@@ -763,7 +762,7 @@ def _has_external_qualification(corps_mentor, company_mentor, required: CourseTy
 
 def _fill_free_seats(course: Course, *, now: datetime.datetime | None = None) -> list[Registration]:
     """Offers every free seat to the next on the waiting list. Call with the course row locked."""
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         return []
     free = course.capacity - _held_seats(course)
     if free <= 0:
@@ -804,11 +803,11 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
     """Cancels a registration (or a waiting-list place). A freed seat is offered to the next in line."""
     course = _lock(registration.course)
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
-    if registration.status not in (*SEAT_STATUSES, RS.WAITING):
+    if not registration.is_current:
         raise ValidationError(_("Tilmeldingen er allerede afsluttet."))
     if registration.completed_on:
         raise ValidationError(_("Deltageren har gennemført kurset."))
-    held_seat = registration.status in SEAT_STATUSES
+    held_seat = registration.holds_seat
     registration.status = RS.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
@@ -816,7 +815,7 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
         # However it was cancelled, the invitation counts as declined: no more course updates to the
         # person, and the same link can register them again.
         invitation = Invitation.objects.select_for_update().get(pk=registration.invitation_id)
-        if invitation.status != InvitationStatus.DECLINED:
+        if not invitation.is_declined:
             invitation.status = InvitationStatus.DECLINED
             invitation.responded_at = registration.cancelled_at
             invitation.save(update_fields=["status", "responded_at"])
@@ -840,7 +839,7 @@ def company_withdraw_problem(registration: Registration, *, today: datetime.date
     """Why a company leader cannot withdraw this registration in the portal (a Danish sentence), or None:
     only a registration that holds, is offered or waits for a seat, and only until the course begins."""
     today = today or timezone.localdate()
-    if registration.status not in ACTIVE_STATUSES or registration.completed_on:
+    if not registration.can_be_cancelled:
         return _("Tilmeldingen er allerede afsluttet.")
     first_day = registration.course.first_day
     if first_day is not None and first_day <= today:
@@ -892,7 +891,7 @@ def offer_accept(*, registration: Registration) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
     if registration.status == RS.REGISTERED:
         return registration
-    if registration.status != RS.OFFERED or registration.offer_expires_at <= timezone.now():
+    if not registration.is_offered or registration.offer_expires_at <= timezone.now():
         raise ValidationError(_("Tilbuddet er udløbet, og pladsen er gået videre."))
     registration.status = RS.REGISTERED
     registration.save(update_fields=["status"])
@@ -917,7 +916,7 @@ def offer_decline(*, registration: Registration) -> Registration:
     """The offered seat is declined: the registration ends and the seat goes to the next in line."""
     course = _lock(registration.course)
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
-    if registration.status != RS.OFFERED:
+    if not registration.is_offered:
         raise ValidationError(_("Tilbuddet er ikke længere åbent."))
     registration.status = RS.CANCELLED
     registration.cancelled_at = timezone.now()
@@ -1019,7 +1018,7 @@ def attendance_record(*, actor, course: Course, present: set[tuple[int, int]]) -
     """Saves the attendance register: `present` holds (registration id, session id) pairs; every other
     pair of a registered participant and a session day is recorded as absent. Returns the rows written."""
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Kurset er aflyst."))
     sessions = _sessions(course)
     today = timezone.localdate()
@@ -1071,7 +1070,7 @@ def course_complete(*, actor, course: Course) -> int:
     from corps.services import qualification_add
 
     course = _lock(course)
-    if course.status == CourseStatus.CANCELLED:
+    if course.is_cancelled:
         raise ValidationError(_("Kurset er aflyst."))
     if course.last_day is None or course.last_day > timezone.localdate():
         raise ValidationError(_("Kurset kan først afsluttes efter sidste kursusdag."))

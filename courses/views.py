@@ -32,7 +32,7 @@ from courses.forms import (
 )
 from courses.ical import REQUEST
 from courses.ical import course_ics as build_ics
-from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, RegistrationStatus, Via
+from courses.models import Course, CourseType, Invitation, InvitationSource, Registration, Via
 from courses.pdf import certificate_pdf
 from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
@@ -314,7 +314,7 @@ def register(request, pk: int):
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            if registration.status == RegistrationStatus.WAITING:
+            if registration.is_waiting:
                 messages.warning(
                     request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
                 )
@@ -492,7 +492,7 @@ def portal_register(request, pk: int):
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            if registration.status == RegistrationStatus.WAITING:
+            if registration.is_waiting:
                 messages.warning(
                     request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
                 )
@@ -566,7 +566,7 @@ def public_invitation(request, token: str):
                 context["registration"] = registration
                 context["done"] = (
                     _("Kurset er fuldt, så du er skrevet på ventelisten. Du får besked, hvis der bliver en plads.")
-                    if registration.status == RegistrationStatus.WAITING
+                    if registration.is_waiting
                     else _("Du er tilmeldt. Du får en bekræftelse med en kalenderinvitation på e-mail.")
                 )
         except ValidationError as error:

@@ -15,6 +15,7 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from corps.models import ALL_DAY_PARTS, ALL_WEEKDAYS
+from matching.engine.problem import STATUS_INFEASIBLE, STATUS_OPTIMAL
 
 MUST_HAVE = 10
 WEIGHT_HELP = _("0 = bruges ikke, 1-9 = vægt, 10 = skal være opfyldt (et par, der ikke opfylder det, udelukkes).")
@@ -222,9 +223,32 @@ class Offer(models.Model):
     def __str__(self) -> str:
         return f"{self.citizen} → {self.mentor} ({self.get_status_display()})"
 
+    # Status rules (services, views and templates ask these, never the status string).
+    ANSWERED_STATUSES = frozenset({OfferStatus.ACCEPTED, OfferStatus.DECLINED})
+    STATUS_BADGES = {
+        OfferStatus.ACCEPTED: "badge-success",
+        OfferStatus.DECLINED: "badge-warning",
+        OfferStatus.EXPIRED: "badge-warning",
+        OfferStatus.OFFERED: "badge-info",
+    }
+
     @property
     def is_open(self) -> bool:
         return self.status == OfferStatus.OFFERED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == OfferStatus.ACCEPTED
+
+    @property
+    def is_answered(self) -> bool:
+        """The mentor has said yes or no (an offer withdrawn or expired was never answered)."""
+        return self.status in self.ANSWERED_STATUSES
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
 
 
 class CohortStatus(models.TextChoices):
@@ -293,6 +317,33 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    # Status rules (services, views and templates ask these, never the status string).
+    STATUS_BADGES = {CohortStatus.COMMITTED: "badge-success", CohortStatus.SOLVED: "badge-info"}
+
+    @property
+    def is_editable(self) -> bool:
+        """Seats and candidates can change, and the cohort be solved again, until it is committed."""
+        return self.status != CohortStatus.COMMITTED
+
+    @property
+    def is_solved(self) -> bool:
+        """Spread over the companies, not committed yet: candidates can be moved by hand, and committed."""
+        return self.status == CohortStatus.SOLVED
+
+    @property
+    def solve_failed(self) -> bool:
+        """The last solve found no assignment that meets the conditions (`result["reason"]` says why)."""
+        return self.result.get("status") == STATUS_INFEASIBLE
+
+    @property
+    def solve_succeeded(self) -> bool:
+        return self.result.get("status") == STATUS_OPTIMAL
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
 
 
 class CohortCompany(models.Model):

@@ -23,12 +23,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from audit.services import activity_record
-from citizens.models import AgreementStatus, Citizen, CitizenStatus, MentorAgreement
+from citizens.models import AgreementStatus, Citizen, MentorAgreement
 from citizens.services import placement_create
 from companies.models import Company
 from corps.models import Mentor, MentorStatus
 from matching import selectors
-from matching.engine import Host, assignment_value, assignment_violations, make_problem
+from matching.engine import STATUS_OPTIMAL, Host, assignment_value, assignment_violations, make_problem
 from matching.engine.diagnose import reason_for
 from matching.message_kinds import OFFER, OFFER_TEMPLATES
 from matching.models import (
@@ -169,7 +169,7 @@ def offer_create(*, actor, citizen: Citizen, mentor: Mentor, message: str = "") 
     if mentor.jobcenter_id != citizen.jobcenter_id:
         raise ValueError("The mentor belongs to another jobcenter.")
     citizen = _lock_citizen(citizen.pk)
-    if citizen.status == CitizenStatus.ENDED:
+    if citizen.is_ended:
         raise ValidationError(_("Borgerens forløb er afsluttet."))
     if Offer.objects.filter(citizen=citizen, status=OfferStatus.ACCEPTED).exists():
         raise ValidationError(_("Borgeren har allerede en mentor, der har sagt ja."))
@@ -218,11 +218,11 @@ def offer_for_token(token: str) -> Offer:
     offer = Offer.objects.select_related("citizen", "mentor", "jobcenter").filter(token_hash=_token_hash(token)).first()
     if offer is None:
         raise OfferLinkError("unknown")
-    if offer.status == OfferStatus.OFFERED and offer.expires_at <= timezone.now():
+    if offer.is_open and offer.expires_at <= timezone.now():
         raise OfferLinkError("expired", offer)
-    if offer.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED):
+    if offer.is_answered:
         raise OfferLinkError("answered", offer)
-    if offer.status != OfferStatus.OFFERED:
+    if not offer.is_open:
         raise OfferLinkError(offer.status, offer)
     return offer
 
@@ -235,9 +235,9 @@ def _locked_open_offer(offer_id: int) -> Offer:
     _lock_citizen(ids["citizen_id"])
     _lock_mentor(ids["mentor_id"])
     offer = Offer.objects.select_for_update().select_related("citizen", "mentor", "jobcenter").get(pk=offer_id)
-    if offer.status in (OfferStatus.ACCEPTED, OfferStatus.DECLINED):
+    if offer.is_answered:
         raise ValidationError(_("Tilbuddet er allerede besvaret."))
-    if offer.status != OfferStatus.OFFERED:
+    if not offer.is_open:
         raise ValidationError(_("Tilbuddet er ikke længere åbent."))
     if offer.expires_at <= timezone.now():
         raise ValidationError(_("Svarfristen er overskredet."))
@@ -490,14 +490,14 @@ def cohort_solve(*, actor, cohort: Cohort, time_limit: float = 20.0) -> Cohort:
     from matching.engine import solve
 
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
-    if cohort.status == CohortStatus.COMMITTED:
+    if not cohort.is_editable:
         raise ValidationError(_("Holdet er allerede oprettet som forløb."))
     built = _cohort_problem(cohort)
     result = solve(built.problem, time_limit=time_limit)
     candidates = {candidate.pk: candidate for candidate in cohort.candidates.all()}
     for candidate in candidates.values():
         candidate.assigned_id, candidate.score, candidate.explanations, candidate.moved_by_hand = None, None, [], False
-    if result.status == "optimal":
+    if result.status == STATUS_OPTIMAL:
         for cid, hid in result.assignment.items():
             candidate = candidates[built.candidate_ids[cid]]
             seat_pk = built.company_ids[hid]
@@ -547,7 +547,7 @@ def cohort_move(*, actor, cohort: Cohort, candidate: CohortCandidate, to: Cohort
     """Moves one candidate by hand (to another company, or out). The hard constraints are checked
     again; what the move breaks is stored and shown, and blocks commit until it is fixed."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
-    if cohort.status != CohortStatus.SOLVED:
+    if not cohort.is_solved:
         raise ValidationError(_("Fordel holdet, før du flytter kandidater."))
     if candidate.cohort_id != cohort.pk or (to is not None and to.cohort_id != cohort.pk):
         raise ValueError("The candidate or company belongs to another cohort.")
@@ -576,7 +576,7 @@ def cohort_commit(*, actor, cohort: Cohort) -> list:
     """Creates the placement proposals for every placed candidate in one step (all or nothing),
     through citizens.services.placement_create; the leaders then accept or decline in the portal."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
-    if cohort.status != CohortStatus.SOLVED:
+    if not cohort.is_solved:
         raise ValidationError(_("Holdet skal være fordelt, før forløbene kan oprettes."))
     built = _cohort_problem(cohort)
     if _rescore(cohort, built, _current_assignment(cohort)):
@@ -615,7 +615,7 @@ def cohort_company_update(
     """Changes one company's seats in a cohort that is not committed yet; a solved cohort goes back to
     draft (its assignment no longer answers the question asked)."""
     cohort = Cohort.objects.select_for_update().get(pk=seat.cohort_id)
-    if cohort.status == CohortStatus.COMMITTED:
+    if not cohort.is_editable:
         raise ValidationError(_("Holdet er allerede oprettet som forløb."))
     if min_group > capacity:
         raise ValidationError({"min_group": _("Mindste gruppe kan ikke være større end antal pladser.")})

@@ -45,8 +45,8 @@ def _service_errors(form, error: ValidationError) -> None:
 def _citizen_page(request, citizen, *, offer_form=None, status=200):
     offers = selectors.offers_for_citizen(citizen=citizen)
     days, done = selectors.waiting_days(citizen=citizen, offers=offers)
-    accepted = next((offer for offer in offers if offer.status == OfferStatus.ACCEPTED), None)
-    open_mentor_ids = {offer.mentor_id for offer in offers if offer.status == OfferStatus.OFFERED}
+    accepted = next((offer for offer in offers if offer.is_accepted), None)
+    open_mentor_ids = {offer.mentor_id for offer in offers if offer.is_open}
     suggestions = [] if accepted else selectors.suggestions_for(citizen=citizen)
     context = {
         "citizen": citizen,

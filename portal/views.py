@@ -180,7 +180,7 @@ def placement_answer(request, pk: int):
     from citizens import services as citizen_services
 
     placement = selectors.placement_get(company=request.company, pk=pk)
-    if placement.status != "proposed":
+    if not placement.awaits_answer:
         messages.info(request, _("Forløbet er allerede besvaret."))
         return redirect("portal:placement_detail", pk=placement.pk)
     form = PlacementAnswerForm(request.POST or None, company=request.company)
@@ -247,7 +247,7 @@ def placement_follow_up(request, pk: int):
     placement = selectors.placement_get(company=request.company, pk=pk)
     form = CompanyFollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if placement.status not in ("active", "ended"):
+        if not placement.has_begun:
             form.add_error(None, _("Der kan kun skrives opfølgning på et forløb, virksomheden har sagt ja til."))
         else:
             try:

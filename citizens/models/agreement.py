@@ -145,6 +145,35 @@ class MentorAgreement(models.Model):
     def __str__(self) -> str:
         return f"{_('Mentoraftale')} {self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y}"
 
+    # Status rules (services, views and templates ask these, never the status string).
+    EDITABLE_STATUSES = frozenset({AgreementStatus.DRAFT})
+    ENDABLE_STATUSES = frozenset({AgreementStatus.ACTIVE})
+    RENEWABLE_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.ENDED})
+    STATUS_BADGES = {AgreementStatus.ACTIVE: "badge-success", AgreementStatus.DRAFT: "badge-info"}
+
+    @property
+    def is_editable(self) -> bool:
+        """A draft may be edited and put into force; an agreement in force is changed only by a new one."""
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def can_be_activated(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def can_be_ended(self) -> bool:
+        return self.status in self.ENDABLE_STATUSES
+
+    @property
+    def can_be_renewed(self) -> bool:
+        """An agreement in force, or one that has ended, can be followed by a new one."""
+        return self.status in self.RENEWABLE_STATUSES
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
+
     @property
     def mentor_display(self):
         return self.mentor or self.company_mentor

@@ -155,6 +155,19 @@ class Citizen(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    # Status rules (services, views and templates ask these, never the status string).
+    STATUS_BADGES = {CitizenStatus.ACTIVE: "badge-success", CitizenStatus.REFERRED: "badge-info"}
+
+    @property
+    def is_ended(self) -> bool:
+        """An ended citizen gets no new agreements, placements or offers and is not ended again."""
+        return self.status == CitizenStatus.ENDED
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
+
     @property
     def cpr_masked(self) -> str:
         return cpr.masked(self.birth_date) if self.cpr_hash else ""

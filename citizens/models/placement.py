@@ -128,6 +128,44 @@ class Placement(models.Model):
     def __str__(self) -> str:
         return f"{self.placement_type} – {self.company}"
 
+    # Status rules (services, views and templates ask these, never the status string).
+    EDITABLE_STATUSES = frozenset({PlacementStatus.PROPOSED, PlacementStatus.ACTIVE})
+    STARTED_STATUSES = frozenset({PlacementStatus.ACTIVE, PlacementStatus.ENDED})
+    STATUS_BADGES = {
+        PlacementStatus.ACTIVE: "badge-success",
+        PlacementStatus.PROPOSED: "badge-info",
+        PlacementStatus.DECLINED: "badge-warning",
+    }
+
+    @property
+    def awaits_answer(self) -> bool:
+        """Proposed to the company, which has not accepted or declined it yet."""
+        return self.status == PlacementStatus.PROPOSED
+
+    @property
+    def is_editable(self) -> bool:
+        """The work agreement can be changed until the placement has ended or was declined."""
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def has_begun(self) -> bool:
+        """Accepted by the company: active now, or ended."""
+        return self.status in self.STARTED_STATUSES
+
+    @property
+    def can_be_assessed(self) -> bool:
+        """Progress is assessed once the placement has begun, also after it has ended."""
+        return self.status in self.STARTED_STATUSES
+
+    @property
+    def can_be_ended(self) -> bool:
+        return self.status == PlacementStatus.ACTIVE
+
+    @property
+    def status_badge(self) -> str:
+        """The status badge's DKFDS class ("" for a plain badge)."""
+        return self.STATUS_BADGES.get(self.status, "")
+
 
 class HoursStep(models.Model):
     """One step of the step-up plan: from this date the citizen works this many hours a week."""
