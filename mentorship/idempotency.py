@@ -5,7 +5,8 @@ How it works:
   the page a fresh token (`request.submission_token`), which `templates/includes/submission_token.html`
   renders as a hidden field. The crispy template pack (`dkfds/whole_uni_form.html`) includes it in every
   POST form it renders; a template that renders `{{ form|crispy }}` inside its own `<form>` includes it
-  next to `{% csrf_token %}`.
+  next to `{% csrf_token %}`. A page with several create forms gives each its `part` (`{% include
+  "includes/submission_token.html" with part=... %}`), so each form is a submission of its own.
 - On a POST with a token, the decorator opens a transaction and inserts the token's row *first*. A
   second POST with the same token blocks on the unique index until the first commits, then fails to
   insert, reads the first's row and redirects to where the first one led (the object it created),
@@ -30,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 SUBMISSION_TOKEN_FIELD = "submission_token"  # noqa: S105 - a form field name, not a secret
+SUBMISSION_TOKEN_PART_FIELD = "submission_token_part"  # noqa: S105 - a form field name, not a secret
 SUBMISSION_TOKEN_TTL = timedelta(hours=24)
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
@@ -39,11 +41,15 @@ def new_submission_token() -> str:
 
 
 def posted_submission_token(request) -> uuid.UUID | None:
+    """The posted token; a page with several create forms (one offer form per suggested mentor) sends
+    each form's part with it, so that each form is its own submission."""
     value = request.POST.get(SUBMISSION_TOKEN_FIELD, "")
     try:
-        return uuid.UUID(value) if value else None
+        token = uuid.UUID(value) if value else None
     except ValueError:
         return None
+    part = request.POST.get(SUBMISSION_TOKEN_PART_FIELD, "")
+    return uuid.uuid5(token, part[:100]) if token and part else token
 
 
 def _replay(request, token: uuid.UUID):

@@ -19,11 +19,12 @@ from companies.models import Company, CompanyMentor
 from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 from conftest import login_verified
 from corps.tests.factories import MentorFactory
+from matching.models import Offer
 from mentorship.constraints import integrity_as_validation
 from mentorship.idempotency import SUBMISSION_TOKEN_FIELD, SUBMISSION_TOKEN_TTL, submission_tokens_expire
 from submissions.models import SubmissionToken
 from submissions.tasks import expire_submission_tokens
-from tests.double_submit import create_form
+from tests.double_submit import FormParser, create_form
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -144,3 +145,22 @@ def test_other_integrity_errors_are_not_hidden(world):
     # A missing value is a bug, not something the person filling in the form can fix.
     with pytest.raises(IntegrityError), integrity_as_validation(), transaction.atomic():
         Company.objects.create(jobcenter=world.jobcenter, name=None, cvr="12345678")
+
+
+def test_several_create_forms_on_one_page_are_each_their_own_submission(world, login):
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    mentors = [MentorFactory(jobcenter=world.jobcenter) for _ in range(2)]
+    client = login(world.coordinator)
+    url = reverse("matching:offer_create", args=[citizen.pk])
+    parser = FormParser()
+    parser.feed(client.get(reverse("matching:citizen", args=[citizen.pk])).content.decode())
+    forms = {form.data()["mentor"]: form.data() for form in parser.forms if form.action == url}
+    assert set(forms) >= {str(mentor.pk) for mentor in mentors}
+    # One page, one token, a part per form: the second mentor's offer is not taken for a repeat of the first.
+    assert len({data[SUBMISSION_TOKEN_FIELD] for data in forms.values()}) == 1
+    for mentor in mentors:
+        assert client.post(url, forms[str(mentor.pk)]).status_code == 302
+    assert client.post(url, forms[str(mentors[0].pk)]).status_code == 302
+    assert sorted(Offer.objects.filter(citizen=citizen).values_list("mentor_id", flat=True)) == sorted(
+        mentor.pk for mentor in mentors
+    )
