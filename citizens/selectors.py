@@ -39,6 +39,7 @@ from citizens.models import (
     SensitiveNote,
     TargetGroup,
 )
+from mentorship.choices import label
 from notifications.fanout import OVERDUE_DAYS
 
 # One definition for the page, the start page's to-do list and the reminders the jobcenter's staff get.
@@ -218,7 +219,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 agreement.starts_on,
                 1,
                 "agreement",
-                _("Mentoraftale (%(status)s)") % {"status": agreement.get_status_display()},
+                _("Mentoraftale (%(status)s)") % {"status": label(agreement, "status")},
                 _("%(start)s–%(end)s, mentor: %(mentor)s")
                 % {
                     "start": agreement.starts_on.strftime("%d.%m.%Y"),
@@ -254,7 +255,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 % {
                     "start": placement.starts_on.strftime("%d.%m.%Y"),
                     "end": placement.ends_on.strftime("%d.%m.%Y"),
-                    "status": placement.get_status_display(),
+                    "status": label(placement, "status"),
                 },
                 url,
             )
@@ -265,7 +266,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                     placement.ended_on,
                     8,
                     "placement_end",
-                    _("Forløb afsluttet: %(outcome)s") % {"outcome": placement.get_outcome_display()},
+                    _("Forløb afsluttet: %(outcome)s") % {"outcome": label(placement, "outcome")},
                     placement_names[placement.pk],
                     url,
                 )
@@ -285,18 +286,18 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
         if follow_up.mentor_hours:
             extra.append(
                 _("Mentortimer: %(hours)s (%(state)s)")
-                % {"hours": follow_up.mentor_hours, "state": follow_up.get_hours_confirmed_by_display()}
+                % {"hours": follow_up.mentor_hours, "state": label(follow_up, "hours_confirmed_by")}
             )
         events.append(
             TimelineEvent(
                 follow_up.occurred_on,
                 5,
                 "follow_up",
-                _("Opfølgning: %(kind)s") % {"kind": follow_up.get_kind_display()},
+                _("Opfølgning: %(kind)s") % {"kind": label(follow_up, "kind")},
                 detail,
                 reverse("citizens:placement_detail", args=[follow_up.placement_id]) if follow_up.placement_id else "",
                 [
-                    _("Af %(who)s") % {"who": follow_up.author or follow_up.get_recorded_as_display()},
+                    _("Af %(who)s") % {"who": follow_up.author or label(follow_up, "recorded_as")},
                     *extra,
                 ],
             )
@@ -312,7 +313,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 assessment.assessed_on,
                 6,
                 "assessment",
-                _("Progressionsvurdering (%(by)s)") % {"by": assessment.get_assessor_kind_display()},
+                _("Progressionsvurdering (%(by)s)") % {"by": label(assessment, "assessor_kind")},
                 ", ".join(f"{score.dimension.name} {score.score}" for score in assessment.scores.all()),
                 reverse("citizens:placement_detail", args=[assessment.placement_id]),
             )
@@ -320,9 +321,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
     events.extend(_offer_events(citizen))
     if citizen.status == CitizenStatus.ENDED and citizen.outcome_on:
         events.append(
-            TimelineEvent(
-                citizen.outcome_on, 9, "outcome", _("Afsluttet: %(o)s") % {"o": citizen.get_outcome_display()}
-            )
+            TimelineEvent(citizen.outcome_on, 9, "outcome", _("Afsluttet: %(o)s") % {"o": label(citizen, "outcome")})
         )
     events.sort(key=lambda event: (event.on, event.order), reverse=True)
     return events
@@ -349,8 +348,8 @@ def _offer_events(citizen: Citizen) -> list[TimelineEvent]:
                 url,
             )
         )
-        if offer.answered_at and offer.status in ("accepted", "declined"):
-            said = _("sagde ja") if offer.status == "accepted" else _("sagde nej")
+        if offer.answered_at and offer.is_answered:
+            said = _("sagde ja") if offer.is_accepted else _("sagde nej")
             events.append(
                 TimelineEvent(
                     timezone.localdate(offer.answered_at),

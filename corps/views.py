@@ -359,7 +359,9 @@ def hours_list(request):
         "rows": rows,
         "page": page,
         "status": status,
-        "statuses": HoursStatus.choices,
+        "statuses": [*HoursStatus.choices, ("alle", _("Alle"))],
+        # The bulk approve/reject buttons: on the list of entries still to be decided.
+        "deciding": status == HoursStatus.SUBMITTED,
         "query": _query_without(request, "side"),
     }
     return render(request, "corps/hours_list.html", context)

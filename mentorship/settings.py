@@ -97,8 +97,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.tenant",
             ],
-            # Django's `date` and `time` filters, remembered per value (see the module).
-            "builtins": ["mentorship.template_builtins"],
+            # The project's own library (mentorship isn't an app): Danish dates and choice labels,
+            # remembered, under their own names; templates `{% load dk %}` on purpose.
+            "libraries": {"dk": "mentorship.templatetags.dk"},
         },
     },
 ]

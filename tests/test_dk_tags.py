@@ -1,20 +1,25 @@
-"""mentorship.template_builtins: every template's `|date` and `|time` give exactly Django's own output."""
+"""mentorship/templatetags/dk.py: `{% load dk %}`'s dates and times are exactly Django's own `|date`/`|time`
+output in the product's styles, remembered; and Django's own filters stay Django's."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.template import Context, Engine, engines
+from django.template import Context, Engine, defaultfilters, engines
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from mentorship import template_builtins
+from mentorship.templatetags import dk
 
-# Django's filters alone: an engine without the project's builtins.
+# Django's filters alone: an engine without the project's libraries.
 DJANGO = Engine(libraries={}, builtins=[])
-SOURCE = (
-    '{{ d|date:"D j. F Y H.i T" }}|{{ d|date:"c" }}|{{ d|date }}|{{ d|time:"H.i e" }}|{{ d|time }}'
-    '|{{ day|date:"l j. M" }}'
+OURS = (
+    '{% load dk %}{{ d|dk_date:"D j. F Y H.i T" }}|{{ d|dk_date:"c" }}|{{ d|dk_date }}|{{ d|dk_time }}'
+    '|{{ d|dk_date:"long_time" }}|{{ d|dk_date:"short" }}|{{ day|dk_date:"l j. M" }}|{{ day|dk_date:"weekday" }}'
+)
+THEIRS = (
+    '{{ d|date:"D j. F Y H.i T" }}|{{ d|date:"c" }}|{{ d|date:"j. F Y" }}|{{ d|time:"H.i" }}'
+    '|{{ d|date:"j. F Y \\k\\l. H.i" }}|{{ d|date:"d.m.Y" }}|{{ day|date:"l j. M" }}|{{ day|date:"l j. F Y" }}'
 )
 AWARE = datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC)  # the night Denmark moves to summer time
 # The night it moves back: 02.30 CEST and, an hour later, 02.30 CET (equal in Copenhagen but for `fold`).
@@ -31,21 +36,38 @@ VALUES = [
 
 
 def render_both(context: dict) -> tuple[str, str]:
-    ours = engines["django"].from_string(SOURCE).render(context)
-    theirs = DJANGO.from_string(SOURCE).render(Context(context))
+    ours = engines["django"].from_string(OURS).render(context)
+    theirs = DJANGO.from_string(THEIRS).render(Context(context))
     return ours, theirs
 
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    template_builtins._date.cache_clear()
-    template_builtins._time.cache_clear()
+    dk._date.cache_clear()
+    dk._time.cache_clear()
 
 
-def test_the_project_engine_uses_the_remembered_filters():
+def test_djangos_date_and_time_filters_are_djangos_own():
     engine = engines["django"].engine
-    assert engine.template_builtins[-1].filters["date"] is template_builtins.date
-    assert engine.template_builtins[-1].filters["time"] is template_builtins.time
+    for library in engine.template_builtins:
+        assert library.filters.get("date", defaultfilters.date) is defaultfilters.date
+        assert library.filters.get("time", defaultfilters.time) is defaultfilters.time
+    assert "dk" not in [getattr(library, "__module__", "") for library in engine.template_builtins]
+    # ... and a template that does not load dk cannot use its filters.
+    with pytest.raises(Exception, match="dk_date"):
+        engines["django"].from_string("{{ d|dk_date }}")
+
+
+def test_the_product_styles():
+    day = datetime.date(2026, 10, 25)
+    moment = datetime.datetime(2026, 10, 25, 13, 30, tzinfo=datetime.UTC)
+    with translation.override("da"), timezone.override(ZoneInfo("Europe/Copenhagen")):
+        assert dk.dk_date(day) == "25. oktober 2026"
+        assert dk.dk_date(day, "short") == "25.10.2026"
+        assert dk.dk_date(day, "month") == "oktober 2026"
+        assert dk.dk_date(day, "weekday") == "søndag 25. oktober 2026"
+        rendered = engines["django"].from_string('{% load dk %}{{ m|dk_date:"long_time" }}/{{ m|dk_time }}')
+        assert rendered.render({"m": moment}) == "25. oktober 2026 kl. 14.30/14.30"
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
@@ -56,7 +78,7 @@ def test_same_output_as_django_in_every_language_and_time_zone(language, zone):
             for _twice in range(2):  # the second time from the cache
                 ours, theirs = render_both(context)
                 assert ours == theirs
-    assert template_builtins._date.cache_info().hits > 0
+    assert dk._date.cache_info().hits > 0
 
 
 def test_the_cache_keeps_languages_and_time_zones_apart():
@@ -98,11 +120,12 @@ def test_naive_datetimes_follow_the_time_zone_setting():
 
 
 def test_a_change_of_settings_empties_the_caches():
-    context = {"d": AWARE, "day": None}
-    first = render_both(context)
+    source = '{% load dk %}{{ d|dk_date:"c" }}|{{ d|dk_date:"" }}'
+    context = {"d": AWARE}
+    first = engines["django"].from_string(source).render(context)
     # DATE_FORMAT too, so that Django empties its own format cache (a module path alone does not).
     with override_settings(FORMAT_MODULE_PATH="tests.formats", DATE_FORMAT="j.n.Y"):
-        ours, theirs = render_both(context)
-        assert ours == theirs
-        assert "|2026-03-29|" in ours  # `{{ d|date }}` in the format module's DATE_FORMAT
-    assert render_both(context) == first
+        ours = engines["django"].from_string(source).render(context)
+        assert ours == DJANGO.from_string('{{ d|date:"c" }}|{{ d|date }}').render(Context(context))
+        assert ours.endswith("|2026-03-29")  # an empty format is the format module's DATE_FORMAT
+    assert engines["django"].from_string(source).render(context) == first
