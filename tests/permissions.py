@@ -21,8 +21,8 @@ A row's `methods` is a declaration the walk checks, never trusts: a view that ta
 row says GET only answers its POST with something other than 405 and fails, and so does a view that
 refuses the POST its row declares. A new URL therefore fails until its row says what it takes.
 
-Every POST and DELETE that is not an accepted POST of an allowed role is a refusal, and the walk
-proves that the refusals together changed nothing in the database.
+The walk proves that a role's refused requests (GET, POST and DELETE) together changed nothing in the
+database.
 """
 
 from collections.abc import Callable
@@ -81,6 +81,11 @@ class Row:
         if method == "GET" or status == 404:
             return status
         return ANY_ANSWER
+
+    def refuses(self, role: str, method: str) -> bool:
+        """True when `role`'s `method` request is turned away (login, 403, 404 or 405)."""
+        expected = self.expected(role, method)
+        return expected is not ANY_ANSWER and (expected in (403, 404, 405) or refused_by_role(role, expected))
 
     def may_write(self, role: str) -> bool:
         """True when `role` may POST here. Every other POST is turned away and must change nothing."""
