@@ -130,6 +130,16 @@ class Message(models.Model):
         return STATUS_BADGES.get(self.status, "badge-info")
 
     @property
+    def is_pending(self) -> bool:
+        """Not sent yet: it is tried again at next_attempt_at, until it expires."""
+        return self.status == MessageStatus.PENDING
+
+    @property
+    def is_expired(self) -> bool:
+        """Never sent: it no longer made sense after expires_at (expiry_reason says why)."""
+        return self.status == MessageStatus.EXPIRED
+
+    @property
     def can_be_resent(self) -> bool:
         return self.status != MessageStatus.PENDING
 

@@ -10,7 +10,7 @@ from audit.services import access_record
 from notifications import daily, fanout, kinds, selectors, services
 from notifications.filters import OutboxFilter
 from notifications.forms import ReminderScheduleForm
-from notifications.models import MessageStatus, ReminderSchedule
+from notifications.models import ReminderSchedule
 
 PAGE_SIZE = 50
 OVERDUE_SHOWN = 25
@@ -59,7 +59,7 @@ def message_detail(request, pk: int):
     message = selectors.message_with_text(selectors.message_get(jobcenter=request.jobcenter, pk=pk))
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Kontrol af udsendte beskeder"), obj=message)
     labels = dict(kinds.choices())
-    context = {"message": message, "kind_label": labels.get(message.kind, message.kind), "Status": MessageStatus}
+    context = {"message": message, "kind_label": labels.get(message.kind, message.kind)}
     return render(request, "notifications/message_detail.html", context)
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-# `x.status == "active"`, `"active" != status`, `status in "..."`, `r.status in ('a', 'b')` and the like.
+# `x.status == "active"`, `"active" != status`, `status in "..."`, `r.status in ('a', 'b')`, and the same
+# with the enum passed in the context (`message.status == Status.PENDING`).
 _QUOTE = r"[\"']"
 STATUS_COMPARISON = re.compile(
-    rf"\bstatus\s*(?:==|!=)\s*{_QUOTE}"
+    rf"\bstatus\s*(?:==|!=)\s*(?:{_QUOTE}|\w*Status\.)"
     rf"|{_QUOTE}\s*(?:==|!=)\s*[\w.]*\bstatus\b"
     rf"|\bstatus\s+(?:not\s+)?in\s+[\(\[]?\s*{_QUOTE}"
 )
@@ -38,6 +39,7 @@ def test_the_template_check_finds_a_status_comparison():
     assert template_comparisons("{% elif offer.status != 'declined' or x %}")
     assert template_comparisons('{% if "ended" == citizen.status %}')
     assert template_comparisons('{% if r.status in ("registered", "waiting") %}')
+    assert template_comparisons("{% if message.status == Status.PENDING %}")
     assert not template_comparisons("{% if placement.can_be_assessed %}{{ status }} == 'x'")
     assert not template_comparisons("{% if value == status %} selected{% endif %}")
 

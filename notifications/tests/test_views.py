@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from audit.models import AccessLog, ActivityLog
 from notifications.models import MessageStatus
@@ -74,3 +75,18 @@ def test_detail_of_a_fanout_row_renders_its_text_again(world, login):
     message = Message.objects.filter(jobcenter=world.jobcenter).first()
     response = login(world.coordinator).get(reverse("notifications:detail", kwargs={"pk": message.pk}))
     assert "Det er tid til den ugentlige opfølgning" in response.content.decode()
+
+
+def test_detail_shows_the_next_attempt_of_a_pending_message_and_why_an_expired_one_was_not_sent(world, login):
+    client = login(world.coordinator)
+    pending = MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.PENDING)
+    expired = MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.EXPIRED)
+    sent = MessageFactory(jobcenter=world.jobcenter, status=MessageStatus.SENT)
+    pages = {
+        message.status: client.get(reverse("notifications:detail", kwargs={"pk": message.pk})).content.decode()
+        for message in (pending, expired, sent)
+    }
+    assert "Næste forsøg" in pages["pending"] and "Hvorfor udløbet" not in pages["pending"]
+    assert "Hvorfor udløbet" in pages["expired"] and escape(str(expired.expiry_reason)) in pages["expired"]
+    assert "Næste forsøg" not in pages["expired"]
+    assert "Næste forsøg" not in pages["sent"] and "Hvorfor udløbet" not in pages["sent"]
