@@ -59,6 +59,28 @@ def membership_create(*, actor, user: User, jobcenter: Jobcenter, role: Role, co
 
 
 @transaction.atomic
+def membership_switch(*, actor: User, membership: Membership, previous: Membership | None) -> Membership:
+    """Logs that `actor` now works as `membership` (a shared service centre, a consultant who covers two
+    municipalities). The entry belongs to the jobcenter switched into and names the one left, so each
+    jobcenter's log shows who came in and from where. The caller has checked that the membership is the
+    actor's own and active (accounts.tenancy) and keeps the choice in the session."""
+    if membership.user_id != actor.pk:
+        raise ValueError("A user can switch only to a membership of their own.")
+    activity_record(
+        actor=actor,
+        action="accounts.membership.switched",
+        obj=membership,
+        jobcenter=membership.jobcenter,
+        data={
+            "role": membership.role,
+            "from_membership": previous.pk if previous else None,
+            "from_jobcenter": str(previous.jobcenter) if previous else None,
+        },
+    )
+    return membership
+
+
+@transaction.atomic
 def user_deactivate(*, actor, user: User) -> User:
     """Deactivates a user; their open sessions end at their next request (ModelBackend refuses them)."""
     user.is_active = False

@@ -25,6 +25,15 @@ class Tenant:
             return self.membership.company
         return None
 
+    @property
+    def can_switch(self) -> bool:
+        """True for a user with more than one active membership (the header then offers the switch)."""
+        return len(self.memberships) > 1
+
+    def membership_by_id(self, pk) -> Membership | None:
+        """One of the user's own active memberships, or None: the only memberships a user may switch to."""
+        return next((m for m in self.memberships if m.pk == pk), None)
+
 
 def resolve_tenant(request: HttpRequest) -> Tenant:
     """The user's active membership: the one chosen in the session if still valid, else the oldest.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("tofaktor/opsaetning/", views.two_factor_setup, name="two_factor_setup"),
     path("tofaktor/", views.two_factor_verify, name="two_factor_verify"),
+    path("medlemskab/<int:pk>/skift/", views.switch_membership, name="switch_membership"),
     path(
         "adgangskode/skift/",
         auth_views.PasswordChangeView.as_view(

@@ -5,15 +5,19 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.forms import EmailAuthenticationForm, TokenForm
 from accounts.middleware import two_factor_exempt
+from accounts.models import Role
+from accounts.permissions import role_required
+from accounts.tenancy import SESSION_KEY
 from mentorship.web import safe_next
 
 
@@ -81,3 +85,33 @@ class LogoutView(SafeNextMixin, auth_views.LogoutView):
 
 
 logout_view = two_factor_exempt(LogoutView.as_view())
+
+
+@role_required(*Role.values)
+@require_POST
+def switch_membership(request, pk: int):
+    """Makes one of the user's other memberships the one they work as (header menu "Skift jobcenter").
+
+    Only the user's own active memberships in an active jobcenter count (accounts.tenancy): any other id
+    answers 404 and changes nothing. The choice lives in the session, which accounts.tenancy reads on every
+    request, so the pages, the portal and Django admin all follow it. A membership whose role needs a
+    second factor is reached only after it: TwoFactorRequiredMiddleware asks for it as soon as any of the
+    user's memberships needs it, before this view runs.
+    """
+    membership = request.tenant.membership_by_id(pk)
+    if membership is None:
+        raise Http404
+    previous = request.membership
+    if membership != previous:
+        services.membership_switch(actor=request.user, membership=membership, previous=previous)
+    request.session[SESSION_KEY] = membership.pk
+    names = {"jobcenter": membership.jobcenter.name, "role": membership.get_role_display().lower()}
+    if membership.company is not None:
+        text = _("Du arbejder nu for %(company)s i %(jobcenter)s som %(role)s.") % {
+            **names,
+            "company": membership.company.name,
+        }
+    else:
+        text = _("Du arbejder nu i %(jobcenter)s som %(role)s.") % names
+    messages.success(request, text)
+    return redirect(safe_next(request, "home"))

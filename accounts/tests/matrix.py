@@ -1,12 +1,18 @@
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts.models import Membership
 from tests.permissions import GET_POST, POST_ONLY, ROLES, row
 
 
 def _reset_link(world):
     """A real user's reset link with a wrong token: the page says the link is invalid, for everyone."""
     return {"uidb64": urlsafe_base64_encode(force_bytes(world.coordinator.pk)), "token": "ugyldig-kode"}
+
+
+def _coordinators_membership(world):
+    """The coordinator's own membership: every other user (of either jobcenter) gets 404 for it."""
+    return {"pk": Membership.objects.get(user=world.coordinator).pk}
 
 
 MATRIX = {
@@ -18,6 +24,10 @@ MATRIX = {
     # Everyone in the walk has a confirmed device, so set-up sends them to the verification page.
     "accounts:two_factor_setup": row(302, methods=GET_POST),
     "accounts:two_factor_verify": row(200, anonymous=302, methods=GET_POST),
+    # Switching needs a membership (the superuser has none); only its own user may switch to it.
+    "accounts:switch_membership": row(
+        404, anonymous=302, coordinator=200, superuser=403, kwargs=_coordinators_membership, methods=POST_ONLY
+    ),
     "accounts:password_change": row(200, anonymous=302, methods=GET_POST),
     "accounts:password_change_done": row(200, anonymous=302),
     "accounts:password_reset": row(200, methods=GET_POST),

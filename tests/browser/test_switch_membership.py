@@ -1,0 +1,68 @@
+"""A consultant who works in two jobcenters opens "Skift jobcenter" in the header and switches, on a wide
+screen (the DKFDS overflow menu in the portal row) and on a phone (the list in the menu drawer); each page is
+checked with axe (WCAG 2.1 A/AA)."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from accounts.models import Role
+from accounts.tests.factories import MembershipFactory
+from companies.tests.factories import CompanyFactory
+from tests.browser.support import assert_accessible
+from tests.browser.test_corps_pages import log_in
+
+pytestmark = pytest.mark.browser
+
+WIDE = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def consultant(world):
+    """A coordinator in Favrskov (the first membership, where the day starts) and a caseworker in Haderslev,
+    with a company in each jobcenter to tell the two apart."""
+    CompanyFactory(jobcenter=world.other_jobcenter, name="Sønderjysk Tømrer ApS")
+    favrskov = MembershipFactory(jobcenter=world.jobcenter, role=Role.COORDINATOR, user__full_name="Jonas Friis")
+    MembershipFactory(jobcenter=world.other_jobcenter, role=Role.CASEWORKER, user=favrskov.user)
+    return favrskov.user
+
+
+def companies_listed(page: Page):
+    return page.get_by_role("main").get_by_role("link", name=re.compile("Maskinfabrik|Bageri|Tømrer"))
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["1280", "390"])
+def test_a_consultant_switches_jobcenter_in_the_header(page: Page, live_server, world, consultant, viewport):
+    width = viewport["width"]
+    page.set_viewport_size(viewport)
+    log_in(page, consultant, live_server.url)
+    page.goto("/virksomheder/")
+    expect(companies_listed(page)).to_have_text(["Hammel Maskinfabrik A/S", "Hinnerup Bageri ApS"])
+    banner = page.get_by_role("banner")
+
+    if width == WIDE["width"]:
+        toggle = banner.get_by_role("button", name="Skift jobcenter")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        choices = page.locator("#membership-switch-menu")
+    else:
+        banner.get_by_role("button", name="Menu").click()
+        choices = page.get_by_role("dialog").get_by_role("list", name="Skift jobcenter")
+    expect(choices.get_by_role("button")).to_have_count(2)
+    current = choices.get_by_role("button", name=re.compile("Jobcenter Favrskov"))
+    expect(current).to_have_attribute("aria-current", "true")
+    expect(current).to_contain_text("Koordinator")
+    assert_accessible(page, f"skift-jobcenter-menu-{width}")
+
+    choices.get_by_role("button", name=re.compile("Jobcenter Haderslev")).click()
+
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_text("Du arbejder nu i Jobcenter Haderslev som sagsbehandler.")).to_be_visible()
+    expect(page.get_by_text("Du er logget ind som sagsbehandler i Jobcenter Haderslev.")).to_be_visible()
+    assert_accessible(page, f"skift-jobcenter-skiftet-{width}")
+
+    page.goto("/virksomheder/")
+    expect(companies_listed(page)).to_have_text(["Sønderjysk Tømrer ApS"])
