@@ -2,9 +2,12 @@
 output in the product's styles, remembered; and Django's own filters stay Django's."""
 
 import datetime
+import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.template import Context, Engine, defaultfilters, engines
 from django.test import override_settings
 from django.utils import timezone, translation
@@ -129,3 +132,33 @@ def test_a_change_of_settings_empties_the_caches():
         assert ours == DJANGO.from_string('{{ d|date:"c" }}|{{ d|date }}').render(Context(context))
         assert ours.endswith("|2026-03-29")  # an empty format is the format module's DATE_FORMAT
     assert engines["django"].from_string(source).render(context) == first
+
+
+# Formats a template may pass to dk_date besides the named styles: parts of a date (a calendar's month and
+# day number, a table head's "man 2. feb", a week's year) and machine formats (links, <time datetime>).
+DATE_PARTS = {"F", "Y", "j", "j. F", "D j. M", "Y-m", "Y-m-d"}
+DATE_FILTER = re.compile(r"\|(date|time|dk_date|dk_time)\b(?::(\"[^\"]*\"|'[^']*'|[\w.]+))?")
+
+
+def date_filters(source: str) -> list[tuple[str, str]]:
+    """(filter, argument) of every date or time filter in a template's source."""
+    return [(name, argument.strip("\"'")) for name, argument in DATE_FILTER.findall(source)]
+
+
+def test_every_template_writes_dates_in_the_one_style():
+    assert date_filters('{{ d|date:"j. M Y" }}{{ d|dk_date }}{{ d|dk_date:"short" }}') == [
+        ("date", "j. M Y"),
+        ("dk_date", ""),
+        ("dk_date", "short"),
+    ]
+    found, checked = {}, 0
+    for path in Path(settings.TEMPLATES[0]["DIRS"][0]).rglob("*"):
+        if path.suffix not in {".html", ".txt"}:
+            continue
+        for name, argument in date_filters(path.read_text(encoding="utf-8")):
+            checked += 1
+            allowed = {"dk_date": {"", *dk.STYLES, *DATE_PARTS}, "dk_time": {""}}.get(name, set())
+            if argument not in allowed:
+                found.setdefault(str(path), []).append(f"|{name}:{argument}")
+    assert checked > 100
+    assert not found, f"Use {{% load dk %}} and a named style ({', '.join(dk.STYLES)}): {found}"
