@@ -12,7 +12,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
-from accounts.models import Jobcenter, Membership, Role, User
+from accounts.models import TWO_FACTOR_ROLES, Jobcenter, Membership, Role, User
 from accounts.services import jobcenter_defaults_ensure
 from companies.models import Company
 
@@ -61,6 +61,17 @@ USERS = [
     ("koordinator", "Fatima Yilmaz", Role.COORDINATOR, "kalundborg", None),
 ]
 
+# Users who work in more than one jobcenter (a shared service centre, a consultant who covers two
+# municipalities): (e-mail, full name, ((role, jobcenter slug), ...)). The first membership is where the day
+# starts; the header's "Skift jobcenter" moves to the others.
+SHARED_USERS = [
+    (
+        "konsulent@mentorordning.demo",
+        "Jonas Friis",
+        ((Role.COORDINATOR, "favrskov"), (Role.CASEWORKER, "kalundborg")),
+    ),
+]
+
 COMPANIES = [
     ("favrskov", "Hammel Maskinfabrik A/S", "29402817"),  # a valid CVR number (modulus 11)
     ("kalundborg", "Kalundborg Havn A/S", "25716639"),
@@ -71,6 +82,13 @@ def demo_email(local: str, slug: str) -> str:
     return f"{local}@{slug}.demo"
 
 
+def two_factor_emails() -> list[str]:
+    """The demo users who log in with a second factor, in the order seed_demo lists them."""
+    emails = [demo_email(local, slug) for local, _n, role, slug, _c in USERS if role in TWO_FACTOR_ROLES]
+    emails += [email for email, _n, roles in SHARED_USERS if any(role in TWO_FACTOR_ROLES for role, _s in roles)]
+    return [*emails, SUPERUSER_EMAIL]
+
+
 def totp_key_hex(email: str) -> str:
     return hashlib.sha256(f"mentorordning-demo:{email}".encode()).hexdigest()[:40]
 
@@ -79,6 +97,29 @@ def demo_totp_token(email: str) -> str:
     """The code an authenticator app shows right now for a demo user."""
     totp = TOTP(bytes.fromhex(totp_key_hex(email)), step=30, t0=0, digits=6)
     return f"{totp.token():06d}"
+
+
+def _demo_user(email: str, full_name: str, *, is_staff: bool) -> User:
+    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, "is_staff": is_staff})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def _demo_membership(user: User, jobcenter: Jobcenter, role: Role, company: Company | None) -> None:
+    Membership.objects.update_or_create(
+        user=user, jobcenter=jobcenter, defaults={"role": role, "company": company, "is_active": True}
+    )
+
+
+def _demo_device(user: User) -> str:
+    """A confirmed TOTP device with the user's derived key (printed by seed_demo and `make totp`)."""
+    key = totp_key_hex(user.email)
+    TOTPDevice.objects.update_or_create(
+        user=user, name="Demo-godkendelsesapp", defaults={"key": key, "confirmed": True}
+    )
+    return key
 
 
 @transaction.atomic
@@ -98,24 +139,23 @@ def seed_accounts() -> list[DemoLogin]:
             companies[name] = company
         for local, full_name, role, slug, company_name in USERS:
             email = demo_email(local, slug)
-            user, created = User.objects.get_or_create(
-                email=email, defaults={"full_name": full_name, "is_staff": role == Role.JOBCENTER_ADMIN}
-            )
-            if created:
-                user.set_password(DEMO_PASSWORD)
-                user.save(update_fields=["password"])
-            Membership.objects.update_or_create(
-                user=user,
-                jobcenter=jobcenters[slug],
-                defaults={"role": role, "company": companies.get(company_name), "is_active": True},
-            )
-            key = None
-            if role in (Role.COORDINATOR, Role.JOBCENTER_ADMIN):
-                key = totp_key_hex(email)
-                TOTPDevice.objects.update_or_create(
-                    user=user, name="Demo-godkendelsesapp", defaults={"key": key, "confirmed": True}
-                )
+            user = _demo_user(email, full_name, is_staff=role == Role.JOBCENTER_ADMIN)
+            _demo_membership(user, jobcenters[slug], role, companies.get(company_name))
+            key = _demo_device(user) if role in TWO_FACTOR_ROLES else None
             logins.append(DemoLogin(email, str(role.label), jobcenters[slug].name, key))
+        for email, full_name, roles in SHARED_USERS:
+            user = _demo_user(email, full_name, is_staff=False)
+            for role, slug in roles:
+                _demo_membership(user, jobcenters[slug], role, None)
+            key = _demo_device(user) if any(role in TWO_FACTOR_ROLES for role, _s in roles) else None
+            logins.append(
+                DemoLogin(
+                    email,
+                    " / ".join(str(role.label) for role, _s in roles),
+                    " og ".join(jobcenters[slug].name for _r, slug in roles),
+                    key,
+                )
+            )
         superuser_email = SUPERUSER_EMAIL
         superuser, created = User.objects.get_or_create(
             email=superuser_email,
@@ -124,12 +164,7 @@ def seed_accounts() -> list[DemoLogin]:
         if created:
             superuser.set_password(DEMO_PASSWORD)
             superuser.save(update_fields=["password"])
-        TOTPDevice.objects.update_or_create(
-            user=superuser,
-            name="Demo-godkendelsesapp",
-            defaults={"key": totp_key_hex(superuser_email), "confirmed": True},
-        )
         logins.append(
-            DemoLogin(superuser_email, "Platformadministrator (superbruger)", "alle", totp_key_hex(superuser_email))
+            DemoLogin(superuser_email, "Platformadministrator (superbruger)", "alle", _demo_device(superuser))
         )
     return logins

@@ -207,12 +207,15 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
     dimensions = list(ProgressDimension.objects.filter(jobcenter=jobcenter, is_active=True))
     competences = list(Competence.objects.filter(jobcenter=jobcenter))
     languages = list(Language.objects.filter(code__in=["da", "ar", "en", "so", "ti", "uk", "pl"]))
-    staff = {
-        m.role: m.user
-        for m in Membership.objects.filter(
-            jobcenter=jobcenter, role__in=[Role.COORDINATOR, Role.CASEWORKER]
-        ).select_related("user")
-    }
+    # The jobcenter's first coordinator and caseworker (accounts.demo's user per role): a user added later in
+    # another role, like the consultant who works in both jobcenters, must not take over their citizens.
+    staff = {}
+    for m in (
+        Membership.objects.filter(jobcenter=jobcenter, role__in=[Role.COORDINATOR, Role.CASEWORKER])
+        .select_related("user")
+        .order_by("created_at", "pk")
+    ):
+        staff.setdefault(m.role, m.user)
     coordinator = staff.get(Role.COORDINATOR)
     caseworker = staff.get(Role.CASEWORKER, coordinator)
     if coordinator is None:

@@ -5,16 +5,15 @@ import base64
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
-from accounts.demo import SUPERUSER_EMAIL, USERS, demo_email, demo_totp_token, totp_key_hex
-from accounts.models import TWO_FACTOR_ROLES, User
+from accounts.demo import demo_totp_token, totp_key_hex, two_factor_emails
+from accounts.models import User
 
 
 class Command(BaseCommand):
     help = "Viser demo-brugernes aktuelle engangskoder (kun demodata)."
 
     def handle(self, *args, **options):
-        emails = [demo_email(local, slug) for local, _n, role, slug, _c in USERS if role in TWO_FACTOR_ROLES]
-        emails.append(SUPERUSER_EMAIL)
+        emails = two_factor_emails()
         with scopes_disabled():
             known = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
         if not known:
