@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit import actions
 from audit.models import AccessAction, AccessLog, ActivityLog
 from mentorship.web import without_control_characters
 
@@ -58,7 +59,11 @@ def access_record(
 
 
 def activity_record(*, actor, action: str, obj: models.Model | None = None, jobcenter=None, data=None) -> ActivityLog:
-    """Append one activity-log entry. Call inside the service's transaction so both commit together."""
+    """Append one activity-log entry. Call inside the service's transaction so both commit together.
+
+    `action` must be registered in its app's `activity.py` (audit.actions); anything else raises ValueError."""
+    if not actions.is_registered(action):
+        raise ValueError(f"Unregistered activity action {action!r}: declare it in its app's activity.py.")
     if jobcenter is None and obj is not None:
         jobcenter = getattr(obj, "jobcenter", None)
     return ActivityLog.objects.create(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,7 +22,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import actions
+from audit.models import ActivityLog
 from citizens import cpr
+from citizens.activity import TIMELINE_HIDDEN
 from citizens.models import (
     AgreementStatus,
     Citizen,
@@ -195,10 +199,11 @@ class TimelineEvent:
 def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[TimelineEvent]:
     """Everything about the citizen in date order, newest first: referral, agreements, first
     meetings, offers to mentors and their answers, placements (proposal, answer, end), follow-ups,
-    assessments and the outcome.
+    assessments, the outcome, and who changed what (the activity log, by its Danish descriptions).
 
     Fixed queries: agreements (with mentor and first meeting), placements, offers, follow-ups, assessments
-    (with scores prefetched). `limit` caps the follow-ups read (the busiest citizens have hundreds)."""
+    (with scores prefetched), activity. `limit` caps the follow-ups and the activity entries read (the
+    busiest citizens have hundreds)."""
     events: list[TimelineEvent] = [
         TimelineEvent(
             citizen.referred_on,
@@ -319,12 +324,50 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
             )
         )
     events.extend(_offer_events(citizen))
+    events.extend(
+        _activity_events(
+            citizen,
+            agreement_ids=[agreement.pk for agreement in agreements],
+            placement_ids=list(placement_names),
+            limit=limit,
+        )
+    )
     if citizen.status == CitizenStatus.ENDED and citizen.outcome_on:
         events.append(
             TimelineEvent(citizen.outcome_on, 9, "outcome", _("Afsluttet: %(o)s") % {"o": label(citizen, "outcome")})
         )
     events.sort(key=lambda event: (event.on, event.order), reverse=True)
     return events
+
+
+def _activity_events(
+    citizen: Citizen, *, agreement_ids: list[int], placement_ids: list[int], limit: int | None
+) -> list[TimelineEvent]:
+    """The activity log on the citizen, their agreements and their placements, newest first, one query: each
+    entry as its action's Danish description and who did it. Entries in TIMELINE_HIDDEN stay off."""
+    types = ContentType.objects.get_for_models(Citizen, MentorAgreement, Placement)
+    about = Q(content_type=types[Citizen], object_id=str(citizen.pk))
+    for model, ids in ((MentorAgreement, agreement_ids), (Placement, placement_ids)):
+        if ids:
+            about |= Q(content_type=types[model], object_id__in=[str(pk) for pk in ids])
+    entries = (
+        ActivityLog.objects.filter(about, jobcenter_id=citizen.jobcenter_id)
+        .exclude(action__in=TIMELINE_HIDDEN)
+        .only("at", "action", "actor_label")
+        .order_by("-at", "-id")
+    )
+    if limit is not None:
+        entries = entries[:limit]
+    return [
+        TimelineEvent(
+            timezone.localdate(entry.at),
+            7,
+            "activity",
+            actions.description(entry.action),
+            extra=[_("Af %(who)s") % {"who": entry.actor_label or _("systemet")}],
+        )
+        for entry in entries
+    ]
 
 
 def _offer_events(citizen: Citizen) -> list[TimelineEvent]:

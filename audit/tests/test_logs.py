@@ -32,9 +32,9 @@ def test_search_criterion_is_logged(world):
 
 
 def test_logs_cannot_be_changed_or_deleted_through_the_orm(world):
-    entry = activity_record(actor=world.coordinator, action="test.done", obj=world.company_a)
+    entry = activity_record(actor=world.coordinator, action="companies.company.updated", obj=world.company_a)
     assert entry.jobcenter == world.jobcenter
-    entry.action = "test.changed"
+    entry.action = "companies.company.created"
     with pytest.raises(AppendOnlyError):
         entry.save()
     with pytest.raises(AppendOnlyError):
@@ -48,7 +48,7 @@ def test_logs_cannot_be_changed_or_deleted_through_the_orm(world):
 @pytest.mark.postgres
 @pytest.mark.parametrize("table", ["audit_accesslog", "audit_activitylog"])
 def test_database_refuses_update_and_delete(world, table):
-    activity_record(actor=world.coordinator, action="test.done", obj=world.company_a)
+    activity_record(actor=world.coordinator, action="companies.company.updated", obj=world.company_a)
     request = RequestFactory().get("/")
     request.user = world.coordinator
     request.jobcenter = world.jobcenter
@@ -60,7 +60,7 @@ def test_database_refuses_update_and_delete(world, table):
 
 @pytest.mark.postgres
 def test_retention_job_may_delete_with_its_setting(world):
-    activity_record(actor=world.coordinator, action="test.done", obj=world.company_a)
+    activity_record(actor=world.coordinator, action="companies.company.updated", obj=world.company_a)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL mentorship.retention = 'on'")
         cursor.execute("DELETE FROM audit_activitylog")

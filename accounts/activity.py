@@ -1,0 +1,15 @@
+"""What accounts' services write to the activity log (registry: audit.actions)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from audit.actions import register
+
+
+@register
+class AccountsAction(models.TextChoices):
+    JOBCENTER_CREATED = "accounts.jobcenter.created", _("Jobcenter oprettet")
+    TWO_FACTOR_CONFIRMED = "accounts.two_factor.confirmed", _("Tofaktorlogin sat op")
+    MEMBERSHIP_CREATED = "accounts.membership.created", _("Bruger fik en rolle i jobcentret")
+    MEMBERSHIP_SWITCHED = "accounts.membership.switched", _("Bruger skiftede jobcenter")
+    USER_DEACTIVATED = "accounts.user.deactivated", _("Bruger deaktiveret")
