@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -149,14 +149,17 @@ def main() -> None:
     args = parse()
     configure(args)
     from django.db import connection
+    from django.utils import timezone
     from django_scopes import scopes_disabled
 
     from mentorship.celery import app
-    from notifications.fanout import WEEKLY_FOLLOWUP, weekly_reminders_create, weekly_reminders_run
+    from notifications.fanout import WEEKLY_FOLLOWUP, period_of, weekly_reminders_create, weekly_reminders_run
     from notifications.models import Message, MessageStatus, ReminderRun
 
     jobcenter = seed(args.placements)
-    period = "2026-W48"
+    # This week: a reminder of a week that is over expires unsent instead of being sent (notifications.kinds).
+    now = timezone.now().astimezone(ZoneInfo("Europe/Copenhagen"))
+    period = period_of(now.date())
     with scopes_disabled():
         Message.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP).delete()
         ReminderRun.objects.filter(jobcenter=jobcenter).delete()
@@ -194,7 +197,6 @@ def main() -> None:
         while len(children(worker.pid)) < args.concurrency and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(2)
-        now = datetime(2026, 11, 23, 7, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
         started = time.monotonic()
         machine_started = machine_cpu()
         created = weekly_reminders_run(jobcenter=jobcenter, period=period, on=now.date(), now=now)

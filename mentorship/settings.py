@@ -380,7 +380,8 @@ CELERY_BEAT_SCHEDULE = {
 NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 60, minimum=1)
 NOTIFICATIONS_RETRY_CEILING_SECONDS = env_int("NOTIFICATIONS_RETRY_CEILING_SECONDS", 3600, minimum=1)
 NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 500, minimum=1)
-# Rows read per query while sending; each row is still claimed, sent and marked sent in its own transaction.
+# Rows claimed at a time while sending (a lease that outlasts the task); each is marked sent on its own, as soon
+# as the relay has accepted it, so a killed worker sends at most the one message in flight twice.
 NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 50, minimum=1)
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
 

@@ -1,9 +1,10 @@
 """The outbox: every e-mail the product sends is first a row here, written in the transaction that causes it.
 
-A row is claimed by a Celery task with SELECT ... FOR UPDATE SKIP LOCKED, sent, and marked sent in the same
-(short) transaction, one row at a time. A row being sent is therefore "locked", not a status: a crash rolls the
-claim back and the row is simply pending again. Temporary errors only delay a row; it is failed by a permanent
-error (a 5xx reply) and expires, unsent, when it no longer makes sense (`expires_at`, from its kind's lifetime).
+A Celery task claims rows in chunks with SELECT ... FOR UPDATE SKIP LOCKED and a lease (their next attempt
+moves past the task's hard time limit), sends them one at a time and marks each sent as soon as the relay has
+accepted it. Being sent is therefore a lease, not a status: a crash leaves the rows pending, and they are sent
+again when the lease ends. Temporary errors only delay a row; it is failed by a permanent error (a 5xx reply)
+and expires, unsent, when it no longer makes sense (`expires_at`, from its kind's lifetime).
 No HistoricalRecords here: the outbox is itself the log of what was sent, and a history row per status change
 would double the writes of the weekly fan-out.
 """

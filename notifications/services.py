@@ -4,11 +4,12 @@ Guarantees:
 - `message_enqueue` writes the row in the caller's transaction; a second call with the same idempotency key
   is a no-op that returns the existing row; after the caller commits, a Celery task sends it. A rolled-back
   transaction leaves no row and sends nothing.
-- `messages_send` sends one message at a time over one mail connection per batch: a row is claimed (FOR UPDATE
-  SKIP LOCKED), sent and marked sent in one transaction. A crash rolls the claim back: the row is pending again
-  and is sent by the redelivered task or the sweep. The only duplicate possible is the message in flight when a
-  worker died (SMTP accepted it, the commit did not happen): at most one per killed process, and it carries the
-  same Message-ID, so a receiving system can drop it.
+- `messages_send` claims rows in chunks by a lease (FOR UPDATE SKIP LOCKED, next attempt moved past the task's
+  hard time limit), sends them one at a time over one mail connection per batch and marks each sent by one
+  statement right after the relay accepted it. A crash leaves the unsent rows pending; they are sent when the
+  lease ends (by the sweep). The only duplicate possible is the message in flight when a worker died (SMTP
+  accepted it, the mark did not happen): at most one per killed process, and it carries the same Message-ID,
+  so a receiving system can drop it.
 - Temporary errors only delay a message (backoff up to NOTIFICATIONS_RETRY_CEILING_SECONDS); it is failed by a
   permanent (5xx) error or a context that cannot be built, and expires, unsent, when its kind's lifetime is over
   (`notifications.kinds.Lifetime`), e.g. a weekly reminder when its week is over.
@@ -20,12 +21,13 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
-from django.db import DatabaseError, connection, models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -257,60 +259,86 @@ def render_deferred(messages: list[Message], contexts: dict[int, dict] | None = 
             message.subject, message.body_text, message.body_html = render_fast(kind=kind, context=context)
 
 
-def _candidates(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int):
-    """Yields the due pending rows to try, NOTIFICATIONS_SEND_CHUNK per query, read without locks: each row is
-    claimed on its own just before it is sent (`_claim`), so a row another worker sends meanwhile is skipped."""
+def _due(now) -> Q:
+    return Q(status=MessageStatus.PENDING, next_attempt_at__lte=now) & (
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
 
-    def due(now):
-        return Message.objects.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-        )
+
+def _claims(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int, lease: timedelta):
+    """Yields chunks of due pending rows, each claimed by a lease: in one short transaction the rows are locked
+    (FOR UPDATE SKIP LOCKED: rows another worker holds are skipped) and their next attempt is moved to the end
+    of the lease, so no other claim and no sweep touches them until then. The lease outlasts the task (its
+    hard time limit), so it ends only for rows whose worker died; those are sent again after it."""
+
+    def claim(rows_query):
+        now = timezone.now()
+        with transaction.atomic():
+            rows = [row for row in rows_query.select_for_update(skip_locked=True, of=("self",)) if _is_due(row, now)]
+            if rows:
+                Message.objects.filter(pk__in=[row.pk for row in rows]).update(next_attempt_at=now + lease)
+        return rows
 
     if ids is not None:
         ordered = sorted(set(ids))
         for start in range(0, len(ordered), limit):
-            yield list(due(timezone.now()).filter(pk__in=ordered[start : start + limit]).order_by("pk"))
+            # Lock by primary key only and keep the due pending rows in Python: a plan that cannot wander onto
+            # the pending-rows index (whose statistics lag right after a big fan-out).
+            yield claim(Message.objects.filter(pk__in=ordered[start : start + limit]).order_by("pk"))
         return
     cursor = id_range[0]
     while cursor <= id_range[1]:
-        rows = list(due(timezone.now()).filter(pk__gte=cursor, pk__lte=id_range[1]).order_by("pk")[:limit])
+        due = Message.objects.filter(_due(timezone.now()), pk__gte=cursor, pk__lte=id_range[1]).order_by("pk")
+        rows = claim(due[:limit])
         if not rows:
             return
         cursor = rows[-1].pk + 1
         yield rows
 
 
-def _claim_sql() -> str:
+def _is_due(row: Message, now: datetime) -> bool:
+    return (
+        row.status == MessageStatus.PENDING
+        and row.next_attempt_at <= now
+        and (row.expires_at is None or row.expires_at > now)
+    )
+
+
+def _release(pks: list[int]) -> None:
+    """Claimed rows not tried (time budget or lease running out, a soft time limit): due again at once."""
+    if pks:
+        Message.objects.filter(pk__in=pks, status=MessageStatus.PENDING).update(next_attempt_at=timezone.now())
+
+
+@cache
+def _mark_sent_sql() -> str:
     table = connection.ops.quote_name(Message._meta.db_table)
-    # Marks the row sent if, and only if, it is still due and pending and no other worker holds it (SKIP
-    # LOCKED). The caller sends the e-mail inside the same transaction and rolls it back if sending fails,
-    # so the row is "sent" exactly when the relay accepted it and the commit went through: one statement
-    # per message, and a crash between acceptance and commit repeats that one message only.
-    return f"""
-        UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1, last_error = ''
-         WHERE id = (SELECT id FROM {table} WHERE id = %s AND status = %s AND next_attempt_at <= %s
-                       AND (expires_at IS NULL OR expires_at > %s) FOR UPDATE SKIP LOCKED)
-    """  # noqa: S608 (the table name comes from model metadata; values are parameters)
+    return (
+        f"UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1, last_error = ''"  # noqa: S608
+        " WHERE id = %s AND status = %s"
+    )
 
 
-def _claim(message: Message, now: datetime) -> bool:
-    sql = _claim_sql()
-    params = [MessageStatus.SENT.value, now, message.pk, MessageStatus.PENDING.value, now, now]
-    if connection.vendor != "postgresql":  # SQLite (the embedded default) has no row locks: one writer at a time
-        sql = sql.replace(" FOR UPDATE SKIP LOCKED", "")
+def _mark_sent(message: Message) -> None:
+    # One statement in autocommit, right after the relay accepted the message: a crash before it repeats this
+    # one message (after the lease), never more. Plain SQL: the ORM's query building cost more CPU than the
+    # round trip (the table name is from model metadata; values are parameters).
+    sent_at = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql, [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
-        )
-        return cursor.rowcount == 1
+        cursor.execute(_mark_sent_sql(), [MessageStatus.SENT.value, sent_at, message.pk, MessageStatus.PENDING.value])
+
+
+def default_lease() -> timedelta:
+    """How long a claim keeps rows from other workers: longer than a send task can live (its hard limit)."""
+    return timedelta(seconds=_setting("CELERY_TASK_TIME_LIMIT", 300) + 30)
 
 
 class _Mailer:
     """One SMTP connection reused across a batch, opened when first needed and dropped after any error (the
     conversation's state is unknown then: reusing it sent replies to the wrong commands)."""
 
-    def __init__(self, connection=None):
-        self.connection = connection or get_connection(fail_silently=False)
+    def __init__(self, mail_connection=None):
+        self.connection = mail_connection or get_connection(fail_silently=False)
         self.opened = False
 
     def send(self, email) -> None:
@@ -372,41 +400,49 @@ def messages_send(
     id_range: tuple[int, int] | None = None,
     connection=None,
     budget: TimeBudget | None = None,
+    lease: timedelta | None = None,
 ) -> SendOutcome:
     """Sends the due pending messages among `ids` (or in the inclusive `id_range`), one at a time.
 
     Guarantees:
-    - Each message is claimed, sent and marked sent in its own transaction (FOR UPDATE SKIP LOCKED: a row
-      another worker holds is skipped), so a crash at any point repeats at most the one message in flight.
+    - Rows are claimed NOTIFICATIONS_SEND_CHUNK at a time by a lease (see `_claims`; rows another worker holds
+      are skipped) and each is marked sent by one statement as soon as the relay has accepted it, so a crash
+      at any point repeats at most the one message in flight (sent again when the lease ends, with the same
+      Message-ID). `lease` must outlast the caller (default: the hard time limit and 30 s).
     - One SMTP connection serves the batch; after any SMTP error it is dropped and a new one opened.
     - A message that cannot be built (its context is gone, a template fails) or gets a 5xx reply is failed
       alone; the rest of the batch is sent.
     - A temporary error never fails a message: a 4xx reply to one recipient puts that row off by backoff;
       relay trouble (connection refused, timeouts, 4xx) puts off the rest of the batch too and stops it
       (outcome.retry_in). Rows past their expiry are not sent (the sweep marks them expired).
-    - With a `budget`, the batch stops claiming before the task's soft time limit and sets outcome.unfinished;
-      the rows not yet tried are left pending and due. A SoftTimeLimitExceeded is never taken for a send
-      error: it rolls back the message in hand (still pending) and propagates.
+    - With a `budget`, the batch stops before the task's soft time limit, releases the rows it has not tried
+      (due again at once) and sets outcome.unfinished. A SoftTimeLimitExceeded is never taken for a send
+      error: the message in hand and the rest are released, and it propagates.
     """
     if ids is None and id_range is None:
         raise ValueError("messages_send needs ids or an id range.")
+    lease = lease or default_lease()
     outcome = SendOutcome()
     mailer = _Mailer(connection)
     slowest = 0.0
     try:
         with scopes_disabled():
             contexts = _batch_contexts(ids) if ids is not None else {}
-            for rows in _candidates(ids, id_range, chunk_size()):
+            for rows in _claims(ids, id_range, chunk_size(), lease):
                 if ids is None:
                     contexts = deferred_contexts(rows)
+                claimed_at = time.monotonic()
                 for index, message in enumerate(rows):
-                    if budget is not None and budget.exhausted(slowest):
+                    lease_ending = time.monotonic() - claimed_at > 0.8 * lease.total_seconds()
+                    if lease_ending or (budget is not None and budget.exhausted(slowest)):
+                        _release([row.pk for row in rows[index:]])
                         outcome.unfinished = True
                         return outcome
                     try:
                         render_deferred([message], contexts)
                         email = email_for(message)
                     except SoftTimeLimitExceeded:
+                        _release([row.pk for row in rows[index:]])
                         raise
                     except Exception as error:  # this row cannot be built: it fails alone, the batch goes on
                         logger.exception("Building outbox message %s failed", message.pk)
@@ -416,13 +452,12 @@ def messages_send(
                         continue
                     started = time.monotonic()
                     try:
-                        with transaction.atomic():
-                            if not _claim(message, timezone.now()):
-                                continue  # sent, put off or expired meanwhile, or held by another worker
-                            mailer.send(email)
-                    except (SoftTimeLimitExceeded, DatabaseError):
-                        # Not a send error: the row stays pending (rolled back) and the task decides.
+                        mailer.send(email)
+                    except SoftTimeLimitExceeded:
+                        # Not a send error: the relay may have the message or not. It and the rest are due
+                        # again at once (a repeat carries the same Message-ID); the task decides what next.
                         mailer.drop()
+                        _release([row.pk for row in rows[index:]])
                         raise
                     except Exception as error:
                         mailer.drop()
@@ -437,21 +472,19 @@ def messages_send(
                             outcome.delayed += _delay(this, error, attempts=message.attempts + 1, now=now)
                             continue
                         logger.warning("Mail relay trouble, the rest of the batch waits for a retry: %s", error)
-                        rest = [row.pk for row in rows[index:]]
+                        claimed = Q(pk__in=[row.pk for row in rows[index:]])
                         if ids is not None:
-                            rest += [pk for pk in ids if pk > rows[-1].pk]
-                            waiting = Message.objects.filter(pk__in=rest)
+                            later = Q(pk__in=[pk for pk in ids if pk > rows[-1].pk])
                         else:
-                            waiting = Message.objects.filter(
-                                Q(pk__in=rest) | Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])
-                            )
-                        waiting = waiting.filter(status=MessageStatus.PENDING, next_attempt_at__lte=now)
+                            later = Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])
+                        waiting = Message.objects.filter(claimed | (later & Q(next_attempt_at__lte=now)))
+                        waiting = waiting.filter(status=MessageStatus.PENDING)
                         outcome.delayed += _delay(waiting, error, attempts=message.attempts + 1, now=now)
                         outcome.retry_in = backoff(message.attempts + 1)
                         return outcome
-                    else:
-                        outcome.sent += 1
-                        slowest = max(slowest, time.monotonic() - started)
+                    _mark_sent(message)
+                    outcome.sent += 1
+                    slowest = max(slowest, time.monotonic() - started)
     finally:
         mailer.close()
     return outcome

@@ -1,12 +1,13 @@
 """Thin Celery tasks: they take ids (or an id range), call a service, and retry on transient errors.
 
 acks_late + reject_on_worker_lost (settings): a worker killed mid-batch leaves its task on the broker, so it
-is delivered again; the one row it had claimed was rolled back and is claimed afresh (the sweep also re-queues
-what is left long before the broker's visibility timeout).
+is delivered again. The rows it had claimed but not sent wait for their lease to end (the task's hard time limit
+and 30 s), then the sweep queues them again; only the one in flight can be sent twice.
 """
 
 import logging
 import time
+from datetime import timedelta
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -18,12 +19,18 @@ from notifications import services
 logger = logging.getLogger(__name__)
 
 
-def _budget(task, started: float) -> services.TimeBudget | None:
+def _limits(task) -> tuple[float | None, float | None]:
+    """(hard, soft) time limits in force: the ones the task message carries (set by the publisher), else the
+    worker's."""
+    hard, soft = task.request.timelimit or (None, None)
+    hard = hard or task.time_limit or task.app.conf.task_time_limit
+    soft = soft or task.soft_time_limit or task.app.conf.task_soft_time_limit
+    return hard, soft
+
+
+def _budget(soft: float | None, started: float) -> services.TimeBudget | None:
     """The batch stops claiming before the soft time limit: with at least a quarter of it, and at most one
-    SMTP timeout, to spare for the message in hand. The limits in force are the ones the task message carries
-    (set by the publisher), else the worker's."""
-    limits = task.request.timelimit or (None, None)
-    soft = limits[1] or task.soft_time_limit or task.app.conf.task_soft_time_limit
+    SMTP timeout, to spare for the message in hand."""
     if not soft:
         return None
     reserve = min(float(settings.EMAIL_TIMEOUT or soft), soft / 4)
@@ -34,17 +41,21 @@ def _budget(task, started: float) -> services.TimeBudget | None:
 def send_messages(self, ids: list[int] | None = None, id_range: list[int] | None = None) -> dict:
     started = time.monotonic()
     kwargs = {"ids": ids, "id_range": id_range}
+    hard, soft = _limits(self)
+    # A claim keeps its rows from other workers for longer than this task can live (then it is killed).
+    lease = timedelta(seconds=hard + 30) if hard else None
     try:
         outcome = services.messages_send(
-            ids=ids, id_range=tuple(id_range) if id_range else None, budget=_budget(self, started)
+            ids=ids, id_range=tuple(id_range) if id_range else None, budget=_budget(soft, started), lease=lease
         )
     except SoftTimeLimitExceeded:
-        # A send outlasted the budget's reserve. The message in hand is rolled back (pending: it may be sent
-        # once more, with the same Message-ID); the rest was never touched. Queue them again at once.
+        # A send outlasted the budget's reserve. The message in hand and the rest were released (pending and
+        # due; the one in hand may be sent once more, with the same Message-ID). Queue them again at once.
         logger.warning("Send task reached its soft time limit; the unsent messages are queued again")
         raise self.retry(kwargs=kwargs, countdown=0) from None
     except (OperationalError, InterfaceError) as error:
-        # The database connection was lost: the message in hand is pending again; a new task gets a new one.
+        # The database connection was lost: the rows this task had claimed wait for their lease to end (the
+        # one in hand may then be sent once more); a new task, with a new connection, sends the others.
         raise self.retry(kwargs=kwargs, countdown=5, exc=error) from None
     if outcome.unfinished:
         # Stopped claiming before the time limit: the rest is pending and due, and a fresh task sends it.

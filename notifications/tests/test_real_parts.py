@@ -158,27 +158,48 @@ def test_weekly_task_run_twice_at_once_creates_and_sends_each_reminder_once(star
     assert {row.about_id for row in rows} == {p.pk for p in placements}
 
 
+def _publish(messages, *, size: int, hard: int) -> None:
+    """Send tasks with short time limits (they travel with the task message, from the publisher's settings)."""
+    ids = [m.pk for m in messages]
+    for start in range(0, len(ids), size):
+        send_messages.apply_async(kwargs={"ids": ids[start : start + size]}, soft_time_limit=hard - 2, time_limit=hard)
+
+
+def _sweep_until(predicate, *, timeout: float, message: str) -> None:
+    """What beat does every minute, every 2 s: the sweep re-queues rows whose claim died with a worker."""
+
+    def swept():
+        if predicate():
+            return True
+        sweep_outbox.delay()
+        time.sleep(1.9)
+        return predicate()
+
+    wait_for(swept, timeout=timeout, message=message)
+
+
 def test_worker_killed_mid_batch_then_restarted_delivers_all(start_worker, smtp):
     smtp.recorder.delay = 0.02  # slow SMTP so the kill lands in the middle of a batch
     smtp.start()
     jobcenter = JobcenterFactory()
     messages = MessageFactory.create_batch(400, jobcenter=jobcenter)
-    worker = start_worker(NOTIFICATIONS_BATCH_SIZE=100, NOTIFICATIONS_SWEEP_AFTER_SECONDS=10)
-    dispatch([m.pk for m in messages])
+    # A 10 s hard limit: a dead worker's claims (the limit and 30 s) end after 40 s.
+    limits = {"CELERY_TASK_SOFT_TIME_LIMIT": 8, "CELERY_TASK_TIME_LIMIT": 10}
+    worker = start_worker(NOTIFICATIONS_BATCH_SIZE=100, NOTIFICATIONS_SWEEP_AFTER_SECONDS=10, **limits)
+    _publish(messages, size=100, hard=10)
     wait_for(lambda: smtp.total() >= 80, timeout=60, message="the first deliveries")
     worker.kill()
     delivered_before = smtp.total()
     assert delivered_before < 400, "the kill came too late to prove anything"
     # The unacked tasks return to the queue after Redis' visibility timeout (1 h); the sweep re-queues the
-    # rows long before: their due time is older than NOTIFICATIONS_SWEEP_AFTER_SECONDS.
-    time.sleep(10)
-    start_worker(NOTIFICATIONS_BATCH_SIZE=100, NOTIFICATIONS_SWEEP_AFTER_SECONDS=10)
-    sweep_outbox.delay()
-    wait_for(
+    # rows long before: once their claim has ended and they have been due NOTIFICATIONS_SWEEP_AFTER_SECONDS.
+    start_worker(NOTIFICATIONS_BATCH_SIZE=100, NOTIFICATIONS_SWEEP_AFTER_SECONDS=10, **limits)
+    _sweep_until(
         lambda: Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.SENT).count() == 400,
-        timeout=90,
+        timeout=120,
         message="all 400 sent after restart",
     )
+    time.sleep(1)
     tally = smtp.tally(messages)
     _report("worker killed (SIGKILL, 2 pool processes)", tally)
     assert tally["lost"] == 0
