@@ -632,6 +632,8 @@ CREATE_WORDS = {"create", "add", "new", "ny", "nyt", "tilfoej", "tilmeld", "regi
 # URL names the rule finds that edit no existing object with a form, and why.
 NOT_EDIT_FORMS = {
     "citizens:agreement_renew": "creates a new agreement (a renewal); the old one is not changed",
+    "accounts:switch_membership": "a button that picks which of the user's memberships they work as (kept in "
+    "the session); no form edits the membership",
 }
 
 
