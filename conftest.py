@@ -2,13 +2,14 @@
 rule that tests needing PostgreSQL, Redis or Chromium skip without them, but fail when CI is set."""
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 
 import pytest
 from django.db import connection
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from accounts.models import Role
 from accounts.tests.factories import (
@@ -63,10 +64,41 @@ def _required_services(request):
             pytest.skip(reason)
 
 
+# Service and selector tests run inside the world's jobcenter scope (marker `tenant_scope`), as the views
+# and tasks that call them do, so a query that forgets the tenant raises ScopeError in the test too.
+TENANT_SCOPED_MODULES = re.compile(r"^test_\w*(?:services|selectors)\w*\.py$")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "tenant_scope: the test body runs inside scope(jobcenter=world.jobcenter); automatic in "
+        "test_*services*.py and test_*selectors*.py",
+    )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if TENANT_SCOPED_MODULES.match(item.path.name) and item.get_closest_marker("tenant_scope") is None:
+            item.add_marker(pytest.mark.tenant_scope)
+
+
 @pytest.fixture(autouse=True)
-def _no_tenant_scope():
-    """Tests build data across jobcenters; requests still run inside their own tenant scope."""
+def _tenant_scope(request):
+    """Tests marked `tenant_scope` that use the world run inside its jobcenter's scope: an unscoped query
+    fails as it would in a request. Every other test runs with scopes disabled: it builds and checks data
+    across jobcenters (requests still run inside their own scope, set by TenantMiddleware).
+
+    Factories build rows in any jobcenter in either case (accounts.tests.factories.UnscopedFactory). An
+    assertion about another jobcenter's rows in a scoped test reads them inside `scopes_disabled()`, since a
+    scoped query would find none and pass without checking anything."""
+    if request.node.get_closest_marker("tenant_scope") is None or "world" not in request.fixturenames:
+        with scopes_disabled():
+            yield
+        return
     with scopes_disabled():
+        jobcenter = request.getfixturevalue("world").jobcenter
+    with scope(jobcenter=jobcenter):
         yield
 
 

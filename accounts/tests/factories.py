@@ -1,12 +1,39 @@
+import functools
+
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter, Membership, Role, User
 
 PASSWORD = "korrekt-hest-batteri-42"
 
 
-class JobcenterFactory(factory.django.DjangoModelFactory):
+class UnscopedFactory(factory.django.DjangoModelFactory):
+    """The base of every factory: builds rows in any jobcenter, whatever tenant scope the test runs in.
+
+    Its queries (get_or_create, sub-factories, post-generation hooks) run with scopes disabled, so a
+    service test inside one jobcenter's scope (conftest's `tenant_scope`) can still set up another
+    jobcenter's rows to prove they stay out of reach."""
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        with scopes_disabled():
+            return super()._generate(strategy, params)
+
+
+def unscoped(helper):
+    """The same for a factory helper function (`placement_for(company)`): it builds in any jobcenter."""
+
+    @functools.wraps(helper)
+    def wrapper(*args, **kwargs):
+        with scopes_disabled():
+            return helper(*args, **kwargs)
+
+    return wrapper
+
+
+class JobcenterFactory(UnscopedFactory):
     class Meta:
         model = Jobcenter
         django_get_or_create = ["municipality_code"]
@@ -17,7 +44,7 @@ class JobcenterFactory(factory.django.DjangoModelFactory):
     city = "Testby"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(UnscopedFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -27,7 +54,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(UnscopedFactory):
     class Meta:
         model = Membership
 
@@ -37,7 +64,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     company = None
 
 
-class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+class TOTPDeviceFactory(UnscopedFactory):
     class Meta:
         model = TOTPDevice
 

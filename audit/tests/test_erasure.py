@@ -13,7 +13,7 @@ from audit.models import ActivityLog, ArchiveHold
 from audit.registry import SUBJECT_MODELS, OnErase, PersonRows, Subject, history_model
 from audit.tests.people import full_citizen, full_company_mentor, full_mentor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 CPR_A, CPR_B = "010190-1234", "020285-4321"
 TEXT_TYPES = (models.CharField, models.TextField, models.JSONField)

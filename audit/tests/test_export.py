@@ -10,7 +10,7 @@ from audit.models import AccessAction, AccessLog
 from audit.registry import SUBJECT_SLUGS, OnErase, Subject, held_for
 from audit.tests.people import full_citizen, full_company_mentor, full_mentor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 CPR_A, CPR_B = "010190-1234", "020285-4321"
 

@@ -14,7 +14,7 @@ from corps.models import Mentor
 from corps.tests.factories import MentorFactory
 from notifications.models import Message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 
 def test_months_before_keeps_the_day_or_takes_the_last_of_the_month():

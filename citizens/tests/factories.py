@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import JobcenterFactory, UserFactory
+from accounts.tests.factories import JobcenterFactory, UnscopedFactory, UserFactory
 from citizens import cpr
 from citizens.models import (
     AgreementStatus,
@@ -31,7 +31,7 @@ def today():
     return timezone.localdate()
 
 
-class TargetGroupFactory(factory.django.DjangoModelFactory):
+class TargetGroupFactory(UnscopedFactory):
     class Meta:
         model = TargetGroup
         django_get_or_create = ["jobcenter", "code"]
@@ -41,7 +41,7 @@ class TargetGroupFactory(factory.django.DjangoModelFactory):
     name = "Aktivitetsparat"
 
 
-class PlacementTypeFactory(factory.django.DjangoModelFactory):
+class PlacementTypeFactory(UnscopedFactory):
     class Meta:
         model = PlacementType
         django_get_or_create = ["jobcenter", "code"]
@@ -51,7 +51,7 @@ class PlacementTypeFactory(factory.django.DjangoModelFactory):
     name = "Virksomhedspraktik"
 
 
-class ProgressDimensionFactory(factory.django.DjangoModelFactory):
+class ProgressDimensionFactory(UnscopedFactory):
     class Meta:
         model = ProgressDimension
         django_get_or_create = ["jobcenter", "code"]
@@ -61,7 +61,7 @@ class ProgressDimensionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Dimension {n}")
 
 
-class CitizenFactory(factory.django.DjangoModelFactory):
+class CitizenFactory(UnscopedFactory):
     """A citizen; pass cpr_number="010190-1234" to store a CPR number the way the service does."""
 
     class Meta:
@@ -82,7 +82,7 @@ class CitizenFactory(factory.django.DjangoModelFactory):
     cpr_encrypted = factory.LazyAttribute(lambda o: cpr.encrypt(cpr.parse(o.cpr_number)[0]) if o.cpr_number else "")
 
 
-class SensitiveNoteFactory(factory.django.DjangoModelFactory):
+class SensitiveNoteFactory(UnscopedFactory):
     class Meta:
         model = SensitiveNote
 
@@ -92,7 +92,7 @@ class SensitiveNoteFactory(factory.django.DjangoModelFactory):
     text = "Borgeren har ondt i ryggen og tåler ikke tunge løft."
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(UnscopedFactory):
     class Meta:
         model = MentorAgreement
 
@@ -109,7 +109,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     complaint_guidance = COMPLAINT_GUIDANCE
 
 
-class PlacementFactory(factory.django.DjangoModelFactory):
+class PlacementFactory(UnscopedFactory):
     class Meta:
         model = Placement
 
@@ -127,7 +127,7 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     mentor_hours_per_week = Decimal("2")
 
 
-class GoalFactory(factory.django.DjangoModelFactory):
+class GoalFactory(UnscopedFactory):
     class Meta:
         model = Goal
 
@@ -135,7 +135,7 @@ class GoalFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Mål {n}")
 
 
-class FollowUpFactory(factory.django.DjangoModelFactory):
+class FollowUpFactory(UnscopedFactory):
     class Meta:
         model = FollowUp
 
@@ -147,7 +147,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     notes = "Godt besøg. Borgeren møder stabilt."
 
 
-class ProgressAssessmentFactory(factory.django.DjangoModelFactory):
+class ProgressAssessmentFactory(UnscopedFactory):
     class Meta:
         model = ProgressAssessment
 
@@ -157,7 +157,7 @@ class ProgressAssessmentFactory(factory.django.DjangoModelFactory):
     assessor_kind = "jobcenter"
 
 
-class ProgressScoreFactory(factory.django.DjangoModelFactory):
+class ProgressScoreFactory(UnscopedFactory):
     class Meta:
         model = ProgressScore
 

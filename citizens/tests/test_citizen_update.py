@@ -12,7 +12,7 @@ from citizens import services
 from citizens.models import Citizen
 from citizens.tests.factories import CitizenFactory, SensitiveNoteFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 DENIED = "Kun en koordinator kan skifte borgerens sagsbehandler."
 

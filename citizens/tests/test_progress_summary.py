@@ -5,6 +5,7 @@ same-day assessments, some dimensions only), the set-wise rebuild, and deleting 
 import datetime
 
 import pytest
+from django_scopes import scope, scopes_disabled
 
 from audit.erasure import person_erase
 from audit.registry import Subject
@@ -12,14 +13,16 @@ from citizens import services
 from citizens.models import ProgressScore, ProgressSummary
 from citizens.tests.factories import PlacementFactory, ProgressDimensionFactory, today
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 
 def summaries(placement) -> dict:
-    rows = ProgressSummary.objects.filter(placement=placement).values_list(
-        "dimension_id", "assessments", "first_score", "latest_score", "jobcenter_id"
-    )
-    return {row[0]: row[1:] for row in rows}
+    """What the table holds for the placement, in any jobcenter."""
+    with scopes_disabled():
+        rows = ProgressSummary.objects.filter(placement=placement).values_list(
+            "dimension_id", "assessments", "first_score", "latest_score", "jobcenter_id"
+        )
+        return {row[0]: row[1:] for row in rows}
 
 
 def from_scores(placement) -> dict:
@@ -85,9 +88,12 @@ def test_rebuild_gives_what_the_service_kept(world, placement, dimensions):
     record(world, placement, 10, {d1: 4})
     record(world, placement, 40, {d2: 5})
     elsewhere = PlacementFactory(citizen__jobcenter=world.other_jobcenter, starts_on=placement.starts_on)
-    record(world, elsewhere, 10, {ProgressDimensionFactory(jobcenter=world.other_jobcenter): 3})
+    with scope(jobcenter=world.other_jobcenter):
+        record(world, elsewhere, 10, {ProgressDimensionFactory(jobcenter=world.other_jobcenter): 3})
     kept = {p.pk: summaries(p) for p in (placement, elsewhere)}
-    ProgressSummary.objects.all().delete()
+    assert all(kept.values())
+    with scopes_disabled():
+        ProgressSummary.objects.all().delete()
 
     assert services.progress_summaries_rebuild(jobcenter_id=world.jobcenter.pk) == 2
     assert summaries(placement) == kept[placement.pk]

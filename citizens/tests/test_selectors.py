@@ -4,6 +4,7 @@ import datetime
 import pytest
 from django.http import Http404
 from django.utils import timezone
+from django_scopes import scope
 
 from citizens import selectors
 from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementFactory
@@ -52,7 +53,8 @@ def test_agreements_ending_within_four_weeks(world):
         ends_on=TODAY + datetime.timedelta(days=3),
     )
     assert list(selectors.agreements_ending_within(jobcenter=world.jobcenter, today=TODAY)) == [soon]
-    assert list(selectors.agreements_ending_within(jobcenter=world.other_jobcenter, today=TODAY)) == []
+    with scope(jobcenter=world.other_jobcenter):
+        assert list(selectors.agreements_ending_within(jobcenter=world.other_jobcenter, today=TODAY)) == []
 
 
 def test_placements_without_follow_up_for_eight_days(world):

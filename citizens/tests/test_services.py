@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_scopes import scope
 
 from audit.models import ActivityLog
 from citizens import services
@@ -73,12 +74,13 @@ def test_duplicate_cpr_in_same_jobcenter_is_a_field_error(world):
     assert "cpr_number" in error.value.message_dict
     assert Citizen.objects.count() == 1
     # Another jobcenter may hold the same person.
-    services.citizen_create(
-        actor=world.other_coordinator,
-        jobcenter=world.other_jobcenter,
-        data=_data(world, target_group=TargetGroupFactory(jobcenter=world.other_jobcenter)),
-        cpr_number="010190-1234",
-    )
+    with scope(jobcenter=world.other_jobcenter):
+        services.citizen_create(
+            actor=world.other_coordinator,
+            jobcenter=world.other_jobcenter,
+            data=_data(world, target_group=TargetGroupFactory(jobcenter=world.other_jobcenter)),
+            cpr_number="010190-1234",
+        )
 
 
 def test_citizen_update_keeps_or_removes_cpr(world):

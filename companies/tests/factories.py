@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import JobcenterFactory
+from accounts.tests.factories import JobcenterFactory, UnscopedFactory, unscoped
 from companies.models import Company, CompanyMentor, CompensationClaim, LeaderInvitation
 
 
@@ -19,7 +19,7 @@ def cvr_with_check_digit(base: str) -> str:
     return base + str(check)
 
 
-class CompanyFactory(factory.django.DjangoModelFactory):
+class CompanyFactory(UnscopedFactory):
     class Meta:
         model = Company
 
@@ -28,7 +28,7 @@ class CompanyFactory(factory.django.DjangoModelFactory):
     cvr = factory.Sequence(lambda n: cvr_with_check_digit(f"{3000000 + 2 * n:07d}"))
 
 
-class CompanyMentorFactory(factory.django.DjangoModelFactory):
+class CompanyMentorFactory(UnscopedFactory):
     class Meta:
         model = CompanyMentor
         skip_postgeneration_save = True
@@ -41,7 +41,7 @@ class CompanyMentorFactory(factory.django.DjangoModelFactory):
     years_in_company = 8
 
 
-class LeaderInvitationFactory(factory.django.DjangoModelFactory):
+class LeaderInvitationFactory(UnscopedFactory):
     """An invitation whose raw token is `token` (default: a fresh one), stored as its hash."""
 
     class Meta:
@@ -60,6 +60,7 @@ class LeaderInvitationFactory(factory.django.DjangoModelFactory):
 # --- Placements (the citizens app's models), for the portal's and the claims' tests -----------------
 
 
+@unscoped
 def placement_type_for(jobcenter, name: str = "Virksomhedspraktik"):
     from citizens.models import PlacementType
 
@@ -69,6 +70,7 @@ def placement_type_for(jobcenter, name: str = "Virksomhedspraktik"):
     return placement_type
 
 
+@unscoped
 def target_group_for(jobcenter):
     from citizens.models import TargetGroup
 
@@ -81,6 +83,7 @@ def target_group_for(jobcenter):
 _citizen_counter = iter(range(1, 10**9))
 
 
+@unscoped
 def placement_for(company, *, status: str = "active", mentor=None, citizen_name: str | None = None, **fields):
     """A placement at `company` (active by default, with a company mentor), with its citizen."""
     from accounts.tests.factories import UserFactory
@@ -115,6 +118,7 @@ def placement_for(company, *, status: str = "active", mentor=None, citizen_name:
     return Placement.objects.create(**values)
 
 
+@unscoped
 def claim_for(placement, *, month: date = date(2026, 3, 1), hours: Decimal = Decimal("8"), **fields):
     """A submitted claim priced with the service's arithmetic (12,5 % / 8 % / 1,5 % by default)."""
     from companies.compensation import calculate

@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import JobcenterFactory
+from accounts.tests.factories import JobcenterFactory, UnscopedFactory
 from corps.models import (
     Attachment,
     Competence,
@@ -19,7 +19,7 @@ from corps.models import (
 )
 
 
-class CompetenceFactory(factory.django.DjangoModelFactory):
+class CompetenceFactory(UnscopedFactory):
     class Meta:
         model = Competence
 
@@ -27,7 +27,7 @@ class CompetenceFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Kompetence {n}")
 
 
-class LanguageFactory(factory.django.DjangoModelFactory):
+class LanguageFactory(UnscopedFactory):
     """The data migration seeds the real languages; tests mostly look them up by code."""
 
     class Meta:
@@ -38,7 +38,7 @@ class LanguageFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testsprog {n}")
 
 
-class MentorFactory(factory.django.DjangoModelFactory):
+class MentorFactory(UnscopedFactory):
     class Meta:
         model = Mentor
         skip_postgeneration_save = True
@@ -75,7 +75,7 @@ class MentorFactory(factory.django.DjangoModelFactory):
             self.languages.set(extracted)
 
 
-class MentorNoteFactory(factory.django.DjangoModelFactory):
+class MentorNoteFactory(UnscopedFactory):
     class Meta:
         model = MentorNote
 
@@ -83,7 +83,7 @@ class MentorNoteFactory(factory.django.DjangoModelFactory):
     text = "God samtale om forventninger."
 
 
-class QualificationFactory(factory.django.DjangoModelFactory):
+class QualificationFactory(UnscopedFactory):
     class Meta:
         model = Qualification
 
@@ -98,7 +98,7 @@ def monday(weeks_ago: int = 1) -> datetime.date:
     return today - datetime.timedelta(days=today.weekday()) - datetime.timedelta(weeks=weeks_ago)
 
 
-class HoursEntryFactory(factory.django.DjangoModelFactory):
+class HoursEntryFactory(UnscopedFactory):
     class Meta:
         model = HoursEntry
 

@@ -7,7 +7,7 @@ from corps.models import Language, MentorStatus
 from corps.selectors import corps_breadth
 from corps.tests.factories import CompetenceFactory, MentorFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 
 def waiting_citizen(world, needs=(), languages=()):

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import JobcenterFactory
+from accounts.tests.factories import JobcenterFactory, UnscopedFactory
 from courses.models import Category, Course, CourseType, Invitation, Registration, Session
 
 
@@ -11,7 +11,7 @@ def in_days(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
 
-class CourseTypeFactory(factory.django.DjangoModelFactory):
+class CourseTypeFactory(UnscopedFactory):
     class Meta:
         model = CourseType
 
@@ -22,7 +22,7 @@ class CourseTypeFactory(factory.django.DjangoModelFactory):
     audience = 0b111
 
 
-class CourseFactory(factory.django.DjangoModelFactory):
+class CourseFactory(UnscopedFactory):
     """A course `days_ahead` days from today with `days` consecutive session days (09.00-15.30)."""
 
     class Meta:
@@ -62,7 +62,7 @@ class CourseFactory(factory.django.DjangoModelFactory):
         )
 
 
-class RegistrationFactory(factory.django.DjangoModelFactory):
+class RegistrationFactory(UnscopedFactory):
     class Meta:
         model = Registration
 
@@ -73,7 +73,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     via = "coordinator"
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(UnscopedFactory):
     class Meta:
         model = Invitation
 

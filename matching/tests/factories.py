@@ -4,14 +4,16 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from accounts.tests.factories import UnscopedFactory, unscoped
 from citizens.tests.factories import CitizenFactory, PlacementTypeFactory
 from companies.tests.factories import CompanyFactory
 from corps.tests.factories import MentorFactory
 from matching.models import Cohort, CohortCandidate, CohortCompany, Offer, OfferStatus
-from matching.services import _new_token, _token_hash
+from matching.services import _new_token
+from mentorship.web import link_token_hash
 
 
-class OfferFactory(factory.django.DjangoModelFactory):
+class OfferFactory(UnscopedFactory):
     """An open offer; pass `token` to know the raw link token (only its hash is stored)."""
 
     class Meta:
@@ -24,12 +26,12 @@ class OfferFactory(factory.django.DjangoModelFactory):
     status = OfferStatus.OFFERED
     score = 0.7
     token = factory.LazyFunction(_new_token)
-    token_hash = factory.LazyAttribute(lambda o: _token_hash(o.token))
+    token_hash = factory.LazyAttribute(lambda o: link_token_hash(o.token))
     offered_at = factory.LazyFunction(timezone.now)
     expires_at = factory.LazyAttribute(lambda o: o.offered_at + datetime.timedelta(days=5))
 
 
-class CohortFactory(factory.django.DjangoModelFactory):
+class CohortFactory(UnscopedFactory):
     class Meta:
         model = Cohort
 
@@ -43,6 +45,7 @@ class CohortFactory(factory.django.DjangoModelFactory):
     responsible = factory.SubFactory("accounts.tests.factories.UserFactory")
 
 
+@unscoped
 def cohort_with(jobcenter, *, candidates: int, companies: int, capacity: int, min_group: int = 0, allow_empty=False):
     cohort = CohortFactory(jobcenter=jobcenter)
     seats = [

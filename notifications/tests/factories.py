@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import JobcenterFactory
+from accounts.tests.factories import JobcenterFactory, UnscopedFactory
 from notifications.models import Message, MessageStatus
 
 TEST_KIND = "notifications.test_invitation"
@@ -14,7 +14,7 @@ TEMPLATES = {
 }
 
 
-class MessageFactory(factory.django.DjangoModelFactory):
+class MessageFactory(UnscopedFactory):
     class Meta:
         model = Message
 
@@ -32,7 +32,7 @@ class MessageFactory(factory.django.DjangoModelFactory):
 
 
 # Placements and agreements (the citizens app's own factories may replace these).
-class TargetGroupFactory(factory.django.DjangoModelFactory):
+class TargetGroupFactory(UnscopedFactory):
     class Meta:
         model = "citizens.TargetGroup"
         django_get_or_create = ["jobcenter", "code"]
@@ -42,7 +42,7 @@ class TargetGroupFactory(factory.django.DjangoModelFactory):
     name = "Jobparat"
 
 
-class PlacementTypeFactory(factory.django.DjangoModelFactory):
+class PlacementTypeFactory(UnscopedFactory):
     class Meta:
         model = "citizens.PlacementType"
         django_get_or_create = ["jobcenter", "code"]
@@ -52,7 +52,7 @@ class PlacementTypeFactory(factory.django.DjangoModelFactory):
     name = "Virksomhedspraktik"
 
 
-class CitizenFactory(factory.django.DjangoModelFactory):
+class CitizenFactory(UnscopedFactory):
     class Meta:
         model = "citizens.Citizen"
 
@@ -62,7 +62,7 @@ class CitizenFactory(factory.django.DjangoModelFactory):
     target_group = factory.SubFactory(TargetGroupFactory, jobcenter=factory.SelfAttribute("..jobcenter"))
 
 
-class CompanyMentorFactory(factory.django.DjangoModelFactory):
+class CompanyMentorFactory(UnscopedFactory):
     class Meta:
         model = "companies.CompanyMentor"
 
@@ -71,7 +71,7 @@ class CompanyMentorFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"virksomhedsmentor{n}@example.dk")
 
 
-class PlacementFactory(factory.django.DjangoModelFactory):
+class PlacementFactory(UnscopedFactory):
     class Meta:
         model = "citizens.Placement"
 

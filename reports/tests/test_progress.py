@@ -6,13 +6,14 @@ import datetime
 
 import pytest
 from django.db import connection
+from django_scopes import scope
 
 from citizens import services
 from citizens.models import Placement
 from citizens.tests.factories import PlacementFactory, ProgressDimensionFactory, today
 from reports import selectors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
 REFERENCE_SQL = """
 SELECT dimension_id, COUNT(*), AVG(first_score), AVG(last_score), AVG(last_score - first_score)
@@ -74,12 +75,13 @@ def scored(world):
     other = PlacementFactory(citizen__jobcenter=world.other_jobcenter, starts_on=start)
     elsewhere = ProgressDimensionFactory(jobcenter=world.other_jobcenter)
     for days_ago, score in ((30, 1), (10, 5)):
-        services.progress_assessment_record(
-            actor=world.other_coordinator,
-            placement=other,
-            assessed_on=today() - datetime.timedelta(days=days_ago),
-            scores=[services.ScoreInput(dimension=elsewhere, score=score)],
-        )
+        with scope(jobcenter=world.other_jobcenter):
+            services.progress_assessment_record(
+                actor=world.other_coordinator,
+                placement=other,
+                assessed_on=today() - datetime.timedelta(days=days_ago),
+                scores=[services.ScoreInput(dimension=elsewhere, score=score)],
+            )
     return dimensions
 
 

@@ -214,18 +214,19 @@ def test_caseworker_todo_counts_only_own_citizens(world, known):
 
 def test_other_jobcenter_sees_none_of_this_data(world, known):
     other = world.other_jobcenter
-    outcomes = selectors.outcomes_report(jobcenter=other, citizens=Citizen.objects.all())
-    assert outcomes.table.total[1:4] == [2, 1, 1]
-    waiting = selectors.waiting_report(jobcenter=other, citizens=Citizen.objects.all())
-    assert waiting.table.total == ["Alle", 1, 5.0, 5.0, 5.0]
-    declines = selectors.declines_report(jobcenter=other, offers=Offer.objects.all())
-    assert declines.table.rows == [["Ingen tid", 1, 1, 100.0]]
-    corps = selectors.corps_report(jobcenter=other, mentors=Mentor.objects.all(), params={})
-    assert [row[0] for row in corps.table.rows] == ["Fremmed Mentor"]
-    companies = selectors.companies_report(jobcenter=other, companies=Company.objects.all(), params={})
-    assert [row[0] for row in companies.table.rows] == ["Haderslev Gartneri ApS"]
-    assert selectors.courses_report(jobcenter=other, courses=Course.objects.all()).table.rows == []
-    assert selectors.progress_report(jobcenter=other, placements=Placement.objects.all()).table.rows == []
+    with scope(jobcenter=other):  # as the other jobcenter's requests run
+        outcomes = selectors.outcomes_report(jobcenter=other, citizens=Citizen.objects.all())
+        assert outcomes.table.total[1:4] == [2, 1, 1]
+        waiting = selectors.waiting_report(jobcenter=other, citizens=Citizen.objects.all())
+        assert waiting.table.total == ["Alle", 1, 5.0, 5.0, 5.0]
+        declines = selectors.declines_report(jobcenter=other, offers=Offer.objects.all())
+        assert declines.table.rows == [["Ingen tid", 1, 1, 100.0]]
+        corps = selectors.corps_report(jobcenter=other, mentors=Mentor.objects.all(), params={})
+        assert [row[0] for row in corps.table.rows] == ["Fremmed Mentor"]
+        companies = selectors.companies_report(jobcenter=other, companies=Company.objects.all(), params={})
+        assert [row[0] for row in companies.table.rows] == ["Haderslev Gartneri ApS"]
+        assert selectors.courses_report(jobcenter=other, courses=Course.objects.all()).table.rows == []
+        assert selectors.progress_report(jobcenter=other, placements=Placement.objects.all()).table.rows == []
 
 
 @pytest.mark.parametrize(
@@ -245,7 +246,8 @@ def test_percentile_cont_matches_postgresql_definition(world, values, fraction, 
     jobcenter = JobcenterFactory()
     for value in values:
         MentorFactory(jobcenter=jobcenter, capacity=value)
-    result = Mentor.objects.filter(jobcenter=jobcenter).aggregate(p=PercentileCont("capacity", fraction))["p"]
+    with scope(jobcenter=jobcenter):
+        result = Mentor.objects.filter(jobcenter=jobcenter).aggregate(p=PercentileCont("capacity", fraction))["p"]
     assert result == pytest.approx(expected)
 
 
