@@ -4,6 +4,11 @@ them or about their rows, the log entries about them, and the links other people
 Used by a coordinator's deletion on request and by the daily retention job (audit.retention). The logs
 are append-only in the database; only `log_rows_delete` removes entries, with the retention setting
 switched on for its own statements (SET LOCAL, so it ends with the transaction).
+
+The rows are found and removed by their link to the person, not by jobcenter, so `erase_blockers` and
+`person_erase` run with tenant scopes disabled: the caller reached the person inside its scope already
+(a coordinator's request, the retention job's per-jobcenter scope), and a deletion must reach every row
+that names them.
 """
 
 from collections.abc import Iterable
@@ -13,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
 
 from audit.export import jobcenter_of, person_email
 from audit.models import AccessLog, ActivityLog, ArchiveHold
@@ -74,16 +80,17 @@ def _log_delete(model, where: str, params: list, object_ids: list[str]) -> int:
     return count
 
 
+@scopes_disabled()  # by the link to the person (module docstring)
 def erase_blockers(*, subject: Subject, person: models.Model, found: PersonRows | None = None) -> list[str]:
     """Why the person cannot be deleted now (Danish sentences); empty when they can."""
     found = found or PersonRows(subject, person)
     reasons = []
-    if subject == Subject.CITIZEN and ArchiveHold._base_manager.filter(citizen_id=person.pk).exists():
+    if subject == Subject.CITIZEN and ArchiveHold.objects.filter(citizen_id=person.pk).exists():
         reasons.append(_("Sagen er markeret til bevaring i kommunens arkiv. Fjern markeringen først."))
     for entry in found.entries:
         if entry.on_erase != OnErase.BLOCK:
             continue
-        count = entry.model_class._base_manager.filter(found.q(entry)).count()
+        count = entry.model_class.objects.filter(found.q(entry)).count()
         if count:
             reasons.append(
                 _("%(count)s %(what)s i andre personers sager nævner personen og skal bevares.")
@@ -117,13 +124,13 @@ def _detach(found: PersonRows, entry: Held) -> None:
             target_field = next(
                 f for f in through._meta.fields if f.is_relation and f.related_model._meta.label == subject_label
             )
-            through._base_manager.filter(**{target_field.attname: found.person.pk}).delete()
+            through.objects.filter(**{target_field.attname: found.person.pk}).delete()
             for m2m_history in history_m2m_models(model):
                 for f in m2m_history._meta.fields:
                     if f.is_relation and f.related_model._meta.label == subject_label:
-                        m2m_history._base_manager.filter(**{f.attname: found.person.pk}).delete()
+                        m2m_history.objects.filter(**{f.attname: found.person.pk}).delete()
             continue
-        managers = [model._base_manager] + ([history._base_manager] if history is not None else [])
+        managers = [model.objects] + ([history.objects] if history is not None else [])
         for manager in managers:
             rows = manager.filter(**{relation.attname: found.person.pk})
             if entry.detach is None:
@@ -134,6 +141,7 @@ def _detach(found: PersonRows, entry: Held) -> None:
 
 
 @transaction.atomic
+@scopes_disabled()  # by the link to the person (module docstring)
 def person_erase(*, actor, subject: Subject, person: models.Model, reason: str) -> None:
     """Deletes the person and everything held about them (registry: audit.registry), history rows
     included, and removes other rows' links to them. Refuses (ValidationError) while erase_blockers
@@ -174,9 +182,9 @@ def person_erase(*, actor, subject: Subject, person: models.Model, reason: str) 
             # A chain of the person's own rows (a renewed agreement) is protected against itself.
             if f.is_relation and f.related_model is model and f.remote_field.on_delete is models.PROTECT:
                 for chunk in _chunks(ids):
-                    model._base_manager.filter(pk__in=chunk).update(**{f.attname: None})
+                    model.objects.filter(pk__in=chunk).update(**{f.attname: None})
         for chunk in _chunks(ids):
-            model._base_manager.filter(pk__in=chunk).delete()
+            model.objects.filter(pk__in=chunk).delete()
     # Deleting writes a last history row per row ("-"): the history goes after the rows.
     for entry in ordered:
         history = history_model(entry.model_class)
@@ -184,7 +192,7 @@ def person_erase(*, actor, subject: Subject, person: models.Model, reason: str) 
             continue
         ids = sorted(all_ids[entry])
         for chunk in _chunks(ids):
-            history._base_manager.filter(id__in=chunk).delete()
+            history.objects.filter(id__in=chunk).delete()
 
     activity_record(
         actor=actor,
@@ -198,7 +206,7 @@ def _messages_delete(*, jobcenter, email: str, targets: list[tuple[int, list[str
     from notifications.models import Message
 
     if email:
-        Message._base_manager.filter(jobcenter=jobcenter, recipient_email__iexact=email).delete()
+        Message.objects.filter(jobcenter=jobcenter, recipient_email__iexact=email).delete()
     for content_type_id, object_ids in targets:
         for chunk in _chunks([int(pk) for pk in object_ids]):
-            Message._base_manager.filter(about_type_id=content_type_id, about_id__in=chunk).delete()
+            Message.objects.filter(about_type_id=content_type_id, about_id__in=chunk).delete()

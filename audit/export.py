@@ -4,6 +4,10 @@ about them (dates and purposes, never the staff member's name).
 
 This is the one place a CPR number and sensitive notes leave the product: it is the person's own data.
 The number of queries depends on the number of models, never on the number of rows.
+
+The rows are read by their link to the person, as audit.registry finds them, and the labels of what they
+point at as Django's related-object access reads them: with tenant scopes disabled. The caller reached
+the person inside its scope already.
 """
 
 import datetime
@@ -19,6 +23,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_scopes import scopes_disabled
 
 from audit.models import AccessLog
 from audit.registry import SUBJECT_LABELS, Held, PersonRows, Subject, history_model
@@ -128,7 +133,7 @@ class _Labels:
     def load(self):
         for model, ids in self.wanted.items():
             related = [f.name for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
-            queryset = model._base_manager.filter(pk__in=ids).select_related(*related)
+            queryset = model.objects.filter(pk__in=ids).select_related(*related)
             self.labels[model] = {obj.pk: str(obj) for obj in queryset}
 
     def get(self, model, value) -> str:
@@ -182,6 +187,7 @@ def jobcenter_of(person):
     return person.company.jobcenter if hasattr(person, "company") else person.jobcenter
 
 
+@scopes_disabled()  # by the link to the person (module docstring)
 def subject_export(*, subject: Subject, person: models.Model) -> SubjectExport:
     """Everything held about `person` (a Citizen, Mentor or CompanyMentor) and nothing about anyone else:
     rows found through the registry only, fields narrowed where a row is shared with another person."""
@@ -196,12 +202,12 @@ def subject_export(*, subject: Subject, person: models.Model) -> SubjectExport:
         fields = _fields(model, entry)
         is_person = found.is_subject(entry)
         extra = [("cpr_number", _("CPR-nummer"))] if is_person and subject == Subject.CITIZEN else []
-        live = model._base_manager.filter(pk__in=ids).order_by("pk")
+        live = model.objects.filter(pk__in=ids).order_by("pk")
         current = _table(live, fields, labels, extra)
         history = None
         history_cls = history_model(model)
         if history_cls is not None:
-            hist_rows = history_cls._base_manager.filter(id__in=ids).order_by("id", "history_date", "history_id")
+            hist_rows = history_cls.objects.filter(id__in=ids).order_by("id", "history_date", "history_id")
             history_fields = [history_cls._meta.get_field(f.name) for f in fields if _has(history_cls, f.name)]
             history = _table(
                 hist_rows, history_fields, labels, [("history_date", _("Tidspunkt")), ("history_type", _("Ændring"))]
@@ -255,9 +261,7 @@ def _messages(person) -> Table:
     email = person_email(person)
     if not email:
         return table
-    rows = Message._base_manager.filter(jobcenter=jobcenter_of(person), recipient_email__iexact=email).order_by(
-        "created_at"
-    )
+    rows = Message.objects.filter(jobcenter=jobcenter_of(person), recipient_email__iexact=email).order_by("created_at")
     for message in rows.only("created_at", "sent_at", "status", "subject", "body_text", "kind"):
         table.rows.append(
             [

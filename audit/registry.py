@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 
 class Subject(StrEnum):
@@ -163,10 +164,13 @@ class PersonRows:
 
     def _compute(self, entry: Held) -> set[int]:
         model = entry.model_class
-        found = set(model._base_manager.filter(self.q(entry)).values_list("pk", flat=True))
         history = history_model(model)
-        if history is not None:
-            found |= set(history._base_manager.filter(self.q(entry, history=True)).values_list("id", flat=True))
+        # Found by their link to the person, not by jobcenter: the caller reached the person inside its
+        # tenant scope already, and an export or an erasure must find every row that names them.
+        with scopes_disabled():
+            found = set(model.objects.filter(self.q(entry)).values_list("pk", flat=True))
+            if history is not None:
+                found |= set(history.objects.filter(self.q(entry, history=True)).values_list("id", flat=True))
         return found
 
     def all(self) -> dict[Held, set[int]]:

@@ -51,14 +51,14 @@ class RetentionResult:
 
 def retention_months(*, jobcenter) -> dict[str, int]:
     retention_defaults_ensure(jobcenter=jobcenter)
-    return dict(RetentionRule._base_manager.filter(jobcenter=jobcenter).values_list("kind", "months"))
+    return dict(RetentionRule.objects.filter(jobcenter=jobcenter).values_list("kind", "months"))
 
 
 def expired_citizens(*, jobcenter, today: datetime.date, months: int):
     from citizens.models import Citizen, CitizenStatus
 
-    held = ArchiveHold._base_manager.filter(jobcenter=jobcenter).values("citizen_id")
-    return Citizen._base_manager.filter(
+    held = ArchiveHold.objects.filter(jobcenter=jobcenter).values("citizen_id")
+    return Citizen.objects.filter(
         jobcenter=jobcenter, status=CitizenStatus.ENDED, outcome_on__lt=months_before(today, months)
     ).exclude(pk__in=held)
 
@@ -66,14 +66,15 @@ def expired_citizens(*, jobcenter, today: datetime.date, months: int):
 def expired_applicants(*, jobcenter, now: datetime.datetime, months: int):
     from corps.models import Mentor, MentorStatus
 
-    return Mentor._base_manager.filter(
+    return Mentor.objects.filter(
         jobcenter=jobcenter, status=MentorStatus.REJECTED, status_changed_at__lt=months_before(now, months)
     )
 
 
 def retention_apply(*, jobcenter, today: datetime.date | None = None) -> RetentionResult:
     """Applies the jobcenter's retention rules once. Idempotent: a second run the same day deletes nothing.
-    Each person is deleted in its own transaction, so one refusal does not stop the rest."""
+    Each person is deleted in its own transaction, so one refusal does not stop the rest. Runs inside the
+    jobcenter's tenant scope (audit.tasks.retention_run sets it)."""
     from notifications.models import Message, MessageStatus
 
     now = timezone.now()
@@ -101,7 +102,7 @@ def retention_apply(*, jobcenter, today: datetime.date | None = None) -> Retenti
         result.access_log = log_rows_delete_before(
             AccessLog, jobcenter_id=jobcenter.pk, before=months_before(now, months[RetentionKind.ACCESS_LOG])
         )
-        result.messages, _detail = Message._base_manager.filter(
+        result.messages, _detail = Message.objects.filter(
             jobcenter=jobcenter,
             status__in=[MessageStatus.SENT, MessageStatus.FAILED],
             created_at__lt=months_before(now, months[RetentionKind.OUTBOX_MESSAGE]),

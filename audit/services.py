@@ -80,8 +80,8 @@ def retention_defaults_ensure(*, jobcenter, actor=None) -> None:
     """Gives the jobcenter the default retention periods it lacks (settings.JOBCENTER_DEFAULTS)."""
     from audit.models import RETENTION_DEFAULTS, RetentionRule
 
-    existing = set(RetentionRule._base_manager.filter(jobcenter=jobcenter).values_list("kind", flat=True))
-    RetentionRule._base_manager.bulk_create(
+    existing = set(RetentionRule.objects.filter(jobcenter=jobcenter).values_list("kind", flat=True))
+    RetentionRule.objects.bulk_create(
         [
             RetentionRule(jobcenter=jobcenter, kind=kind, months=months)
             for kind, months in RETENTION_DEFAULTS.items()
@@ -111,7 +111,7 @@ def archive_hold_set(*, actor, citizen, reason: str):
     """Marks the citizen's case as kept for the municipal archive: the retention job leaves it alone."""
     from audit.models import ArchiveHold
 
-    hold, _created = ArchiveHold._base_manager.update_or_create(
+    hold, _created = ArchiveHold.objects.update_or_create(
         citizen=citizen,
         defaults={"jobcenter_id": citizen.jobcenter_id, "reason": reason, "set_by": actor, "set_at": timezone.now()},
     )
@@ -124,6 +124,6 @@ def archive_hold_clear(*, actor, citizen) -> None:
     """Removes the archive mark; the case then follows the retention rules again."""
     from audit.models import ArchiveHold
 
-    for hold in ArchiveHold._base_manager.filter(citizen=citizen):
+    for hold in ArchiveHold.objects.filter(citizen=citizen):
         hold.delete()
     activity_record(actor=actor, action="audit.archive_hold.cleared", obj=citizen, jobcenter=citizen.jobcenter)

@@ -17,6 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_scopes import scopes_disabled
 
 from accounts.models import Membership
 from accounts.permissions import COORDINATORS
@@ -672,8 +673,9 @@ def progress_assessment_record(
             raise ValidationError({f"score_{item.dimension.pk}": _("Scoren skal være mellem 1 og 5.")})
     # One assessment of a placement at a time: the summary below is recomputed from the scores the
     # transaction sees, so a concurrent one must have committed first. (NO KEY: other rows' foreign
-    # keys to the placement, such as a follow-up, are not held up.)
-    list(Placement._base_manager.select_for_update(no_key=True).filter(pk=placement.pk).values_list("pk"))
+    # keys to the placement, such as a follow-up, are not held up.) A placement outside the active tenant
+    # scope is not found here, before anything is written.
+    Placement.objects.select_for_update(no_key=True).values_list("pk").get(pk=placement.pk)
     assessment = ProgressAssessment.objects.create(
         jobcenter_id=placement.jobcenter_id,
         placement=placement,
@@ -703,8 +705,8 @@ def progress_summary_refresh(*, placement: Placement, dimension_ids: Iterable[in
     Every write that adds, changes or removes a placement's scores calls it, in the same transaction,
     after writing them. Deleting the placement deletes its summaries (CASCADE); a citizen's erasure
     deletes them through the registry (citizens.personal_data)."""
-    scores = ProgressScore._base_manager.filter(assessment__placement_id=placement.pk)
-    summaries = ProgressSummary._base_manager.filter(placement_id=placement.pk)
+    scores = ProgressScore.objects.filter(assessment__placement_id=placement.pk)
+    summaries = ProgressSummary.objects.filter(placement_id=placement.pk)
     if dimension_ids is not None:
         dimension_ids = list(dimension_ids)
         scores = scores.filter(dimension_id__in=dimension_ids)
@@ -714,7 +716,7 @@ def progress_summary_refresh(*, placement: Placement, dimension_ids: Iterable[in
     for dimension_id, score in ordered.values_list("dimension_id", "score"):
         found.setdefault(dimension_id, []).append(score)
     summaries.delete()
-    ProgressSummary._base_manager.bulk_create(
+    ProgressSummary.objects.bulk_create(
         ProgressSummary(
             jobcenter_id=placement.jobcenter_id,
             placement_id=placement.pk,
@@ -755,10 +757,12 @@ def progress_summaries_rebuild(*, jobcenter_id: int | None = None) -> int:
     """Replaces the ProgressSummary rows of every placement (or one jobcenter's) with ones computed
     set-wise from the scores, exactly as progress_summary_refresh computes them one placement at a time.
     For loads that write scores without the service (manage.py seed_scale). Returns the rows written."""
-    summaries = ProgressSummary._base_manager.all()
-    if jobcenter_id is not None:
-        summaries = summaries.filter(jobcenter_id=jobcenter_id)
-    summaries.delete()
+    # Every jobcenter's rows at once (or the one named by id), like the SQL below: not one tenant's work.
+    with scopes_disabled():
+        summaries = ProgressSummary.objects.all()
+        if jobcenter_id is not None:
+            summaries = summaries.filter(jobcenter_id=jobcenter_id)
+        summaries.delete()
     quote = connection.ops.quote_name
     sql = PROGRESS_SUMMARIES_SQL.format(
         summary=quote(ProgressSummary._meta.db_table),

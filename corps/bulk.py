@@ -33,7 +33,7 @@ def insert_rows(model, rows: Iterable[dict], constants: dict | None = None, *, b
         return []
     if connection.vendor == "postgresql":
         return _copy(model, fields, table)
-    objs = model._base_manager.bulk_create([model(*args) for args in table], batch_size=batch_size)
+    objs = model.objects.bulk_create([model(*args) for args in table], batch_size=batch_size)
     if objs[0].pk is None:  # pragma: no cover - SQLite before 3.35 returns no ids from bulk inserts
         raise NotImplementedError("This database does not return ids from bulk inserts.")
     return [obj.pk for obj in objs]

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from mentorship.tenancy import UnscopedManager
+
 
 class Competence(models.Model):
     """One competence a mentor can bring and a citizen can need (e.g. "Personlig økonomi")."""
@@ -451,6 +453,10 @@ class HoursEntry(models.Model):
 
     objects = ScopedManager(jobcenter="mentor__jobcenter")
     history = HistoricalRecords()
+    unscoped = UnscopedManager()
+    """Every jobcenter's hours. Only for a read already narrowed to one jobcenter's mentors by a scoped
+    queryset, `InIds("mentor_id", <the jobcenter's mentors>)` (reports.selectors.corps_report), where the
+    scope would join corps_mentor once more for every row."""
 
     class Meta:
         verbose_name = _("timeregistrering")

@@ -48,7 +48,7 @@ def _load_agreements() -> QuerySet:
 
     Load is the number of the citizens app's active mentor agreements naming the mentor."""
     agreement = apps.get_model("citizens", "MentorAgreement")
-    return agreement._base_manager.filter(status="active")
+    return agreement.objects.filter(status="active")
 
 
 def mentor_load_expression():
@@ -286,7 +286,7 @@ def waiting_citizens(*, jobcenter) -> QuerySet:
     which an active mentor agreement starts) and without an active mentor agreement of any kind."""
     citizen = apps.get_model("citizens", "Citizen")
     agreement = apps.get_model("citizens", "MentorAgreement")
-    active = agreement._base_manager.filter(citizen=OuterRef("pk"), status="active")
+    active = agreement.objects.filter(citizen=OuterRef("pk"), status="active")
     return citizen.objects.filter(jobcenter=jobcenter, status="referred").exclude(Exists(active))
 
 

@@ -459,7 +459,7 @@ def agreed_weekly_hours(*, mentor: Mentor, citizen) -> Decimal | None:
         return None
     agreement = apps.get_model("citizens", "MentorAgreement")
     return (
-        agreement._base_manager.filter(mentor=mentor, citizen=citizen, status="active")
+        agreement.objects.filter(mentor=mentor, citizen=citizen, status="active")
         .values_list("hours_per_week", flat=True)
         .first()
     )

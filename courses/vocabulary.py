@@ -55,8 +55,7 @@ DEFAULT_COURSE_TYPES = [
 def seed_course_types(*, jobcenter, course_type_model) -> int:
     """Adds the missing default types for one jobcenter (matched by name). Returns how many were added."""
     existing = {
-        name.lower(): pk
-        for pk, name in course_type_model._base_manager.filter(jobcenter=jobcenter).values_list("pk", "name")
+        name.lower(): pk for pk, name in course_type_model.objects.filter(jobcenter=jobcenter).values_list("pk", "name")
     }
     added = 0
     by_name = {}
@@ -64,7 +63,7 @@ def seed_course_types(*, jobcenter, course_type_model) -> int:
         if name.lower() in existing:
             by_name[name] = existing[name.lower()]
             continue
-        row = course_type_model._base_manager.create(
+        row = course_type_model.objects.create(
             jobcenter=jobcenter,
             name=name,
             category=category,

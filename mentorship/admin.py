@@ -225,15 +225,16 @@ class RoleAwareAdmin(SimpleHistoryAdmin):
     def tenant_choices(self, request, model):
         """The rows of `model` a form of this admin may offer: every row for the superuser; the
         jobcenter's active members for a user; what the admin of `model` shows for a registered model;
-        else the model's default manager (django-scopes limits a tenant model to the active scope)."""
+        else the model's `objects` (django-scopes limits a tenant model to the active scope; the
+        superuser's admin requests run with scopes disabled, see TenantMiddleware)."""
         if request.user.is_superuser:
-            return model._default_manager.all()
+            return model.objects.all()
         if model is User:
             return jobcenter_members(request.jobcenter)
         related_admin = self.admin_site.get_model_admin(model) if self.admin_site.is_registered(model) else None
         if isinstance(related_admin, RoleAwareAdmin):
             return related_admin.get_queryset(request)
-        return model._default_manager.all()
+        return model.objects.all()
 
     def _narrow(self, request, db_field, field):
         if field is not None and not request.user.is_superuser:

@@ -649,11 +649,12 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
     chosen = base.values("pk")
     # One pass over the chosen mentors' hours and one over their agreements, grouped by mentor (each
     # through the mentor index: InIds): as correlated subqueries per mentor (four per row) they cost
-    # most of the page on the largest jobcenter.
+    # most of the page on the largest jobcenter. The hours through HoursEntry.unscoped: `chosen` holds this
+    # jobcenter's mentors only, and the scope would join the mentors again for nothing.
     counted = ~Q(status=HoursStatus.REJECTED)
     hours = {
         row[0]: row[1:]
-        for row in HoursEntry._base_manager.filter(InIds("mentor_id", chosen), **_hours_period(date_from, date_to))
+        for row in HoursEntry.unscoped.filter(InIds("mentor_id", chosen), **_hours_period(date_from, date_to))
         .values("mentor_id")
         .annotate(
             agreed=Coalesce(Sum("agreed_hours", filter=counted), ZERO),
@@ -667,7 +668,7 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
     # the total counts the jobcenter's own active agreements, as it always has.
     loads = {
         mentor_id: (load, here)
-        for mentor_id, load, here in MentorAgreement._base_manager.filter(
+        for mentor_id, load, here in MentorAgreement.objects.filter(
             InIds("mentor_id", chosen), status=AgreementStatus.ACTIVE
         )
         .values("mentor_id")

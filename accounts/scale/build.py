@@ -140,6 +140,7 @@ class Builder:
         return apps.get_model(label)
 
     def run(self) -> None:
+        # A national data set: every jobcenter's rows in one run, so no one tenant's scope applies.
         with scopes_disabled(), transaction.atomic():
             self.jobcenters()
             self.companies()
@@ -631,7 +632,7 @@ class Builder:
                 cursor.execute("DROP TABLE scale_last")
         else:
             for pk, day in pairs:
-                Placement._base_manager.filter(pk=pk).update(last_follow_up_on=day)
+                Placement.objects.filter(pk=pk).update(last_follow_up_on=day)
 
     # --- progress assessments --------------------------------------------------------------------
 

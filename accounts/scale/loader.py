@@ -4,6 +4,8 @@ Ids are assigned in Python (from the table's current maximum), so child rows can
 without reading them back; `finish()` moves every sequence past the ids used. Columns a caller leaves
 out get the field's default (computed once; per row for unique fields such as a UUID), `now` for
 auto_now fields, NULL for nullable fields, or the empty string for text.
+
+It writes every jobcenter's rows in one run, with tenant scopes disabled (accounts.scale.build.Builder.run).
 """
 
 import json
@@ -89,10 +91,10 @@ class Loader:
                 batch.append(model(**dict(zip(names, values, strict=True))))
                 count += 1
                 if len(batch) >= 2000:
-                    model._base_manager.bulk_create(batch)
+                    model.objects.bulk_create(batch)
                     batch = []
             if batch:
-                model._base_manager.bulk_create(batch)
+                model.objects.bulk_create(batch)
         self.written[model._meta.label] = self.written.get(model._meta.label, 0) + count
         return count
 
