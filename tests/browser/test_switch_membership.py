@@ -70,3 +70,27 @@ def test_a_consultant_switches_jobcenter_in_the_header(page: Page, live_server, 
 
     page.goto("/virksomheder/")
     expect(companies_listed(page)).to_have_text(["Sønderjysk Tømrer ApS"])
+
+
+def test_a_leader_of_two_companies_switches_in_the_portal(page: Page, live_server, world):
+    """The portal (virk.dk theme) has the same menu; the company in the header and pages follows the switch."""
+    first = MembershipFactory(jobcenter=world.jobcenter, role=Role.COMPANY_LEADER, company=world.company_a)
+    MembershipFactory(
+        jobcenter=world.other_jobcenter, role=Role.COMPANY_LEADER, company=world.other_company, user=first.user
+    )
+    log_in(page, first.user, live_server.url)
+    page.goto("/portal/virksomhed/")
+    banner = page.get_by_role("banner")
+    expect(banner).to_contain_text("Hammel Maskinfabrik A/S")
+
+    banner.get_by_role("button", name="Skift jobcenter").click()
+    choices = page.locator("#membership-switch-menu")
+    expect(choices.get_by_role("button", name=re.compile("Haderslev Gartneri ApS"))).to_be_visible()
+    assert_accessible(page, "skift-jobcenter-portal-menu")
+
+    choices.get_by_role("button", name=re.compile("Jobcenter Haderslev")).click()
+    expect(page.get_by_text("Du arbejder nu for Haderslev Gartneri ApS i Jobcenter Haderslev")).to_be_visible()
+    page.goto("/portal/virksomhed/")
+    expect(page.get_by_role("main")).to_contain_text("Haderslev Gartneri ApS")
+    expect(page.get_by_role("main")).not_to_contain_text("Hammel Maskinfabrik A/S")
+    expect(banner).to_contain_text("Haderslev Gartneri ApS")
