@@ -20,7 +20,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import DateTimeField
 from django.forms import ModelChoiceField
 from django.test import Client
@@ -53,6 +52,7 @@ from matching.tests.factories import CohortFactory, OfferFactory
 from mentorship.admin import RoleAwareAdmin, has_simple_history
 from notifications.models import ReminderRun, ReminderSchedule
 from notifications.tests.factories import MessageFactory
+from tests.database_state import changed_tables, table_fingerprints
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -68,7 +68,7 @@ SENSITIVE_FIELDS = {
 }
 # Rows that a request may write without changing anything: its session, lockout bookkeeping, and the
 # access log, which records the reads themselves.
-UNSNAPSHOTTED = {"django_session", AccessLog._meta.db_table} | {
+UNSNAPSHOTTED = frozenset({"django_session", AccessLog._meta.db_table}) | {
     model._meta.db_table for model in (AccessAttempt, AxesAccessLog, AccessFailureLog)
 }
 
@@ -182,23 +182,6 @@ def tenant_pks(model, jobcenter) -> set:
     if any(field.name == "jobcenter" for field in model._meta.fields):
         return set(manager.filter(jobcenter=jobcenter).values_list("pk", flat=True))
     return set()
-
-
-def snapshot() -> dict[str, str]:
-    """A hash of all rows of every table (PostgreSQL), except the ones a read may write (UNSNAPSHOTTED)."""
-    tables = sorted(
-        {m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.managed} - UNSNAPSHOTTED
-    )
-    # Table names come from the models, not from input.
-    parts = [
-        f"SELECT '{table}', md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "  # noqa: S608
-        f"FROM {connection.ops.quote_name(table)} t"
-        for table in tables
-    ]
-    query = " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
-        cursor.execute(query)
-        return dict(cursor.fetchall())
 
 
 def form_data(obj) -> dict:
@@ -438,11 +421,11 @@ def test_admin_matrix(role, world, tenants, rf):
     superuser_request.user = world.superuser
     requests = Requests(client, role, foreign_jobcenter, superuser_request)
 
-    before = snapshot()
+    before = table_fingerprints(exclude=UNSNAPSHOTTED)
     walk(requests, foreign_objects, kind=kind)
-    after = snapshot()
+    after = table_fingerprints(exclude=UNSNAPSHOTTED)
 
-    changed = sorted(table for table in before if before[table] != after.get(table))
+    changed = changed_tables(before, after)
     assert not changed, f"As {role}, these tables changed: {changed}"
     assert not requests.problems, f"As {role} ({requests.count} requests):\n" + "\n".join(requests.problems)
     assert requests.count > 5 * len(REGISTERED)
