@@ -2,8 +2,6 @@
 the subject-access export, deletion on request and the archive mark. Every page that shows personal
 data writes an access-log entry itself."""
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,35 +21,7 @@ from audit.models import AccessAction
 from audit.pdf import subject_access_pdf
 from audit.registry import SUBJECT_LABELS, SUBJECT_SLUGS, OnErase, PersonRows, Subject
 from audit.services import access_record
-
-PAGE_SIZE = 50
-
-
-@dataclass
-class Page:
-    rows: list
-    number: int
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-
-def paginate(queryset, request, size: int = PAGE_SIZE) -> Page:
-    try:
-        number = max(1, min(int(request.GET.get("side", 1)), 10_000))
-    except ValueError:
-        number = 1
-    offset = (number - 1) * size
-    rows = list(queryset[offset : offset + size + 1])
-    return Page(rows=rows[:size], number=number, has_next=len(rows) > size)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("side", None)
-    return query.urlencode()
+from mentorship.web import paginate, query_without
 
 
 def _person_context(subject: Subject, person) -> dict:
@@ -121,7 +91,7 @@ def access_log(request):
         purpose=_("Kontrol af adgangsloggen"),
         criterion=criterion,
     )
-    context = {"form": form, "page": page, "query": _query_without_page(request)}
+    context = {"form": form, "page": page, "query": query_without(request)}
     return render(request, "audit/access_log.html", context)
 
 
@@ -131,7 +101,7 @@ def person_access_log(request, subject: Subject, pk: int):
     person = selectors.person_get(jobcenter=request.jobcenter, subject=subject, pk=pk)
     page = paginate(selectors.person_access_log(jobcenter=request.jobcenter, subject=subject, person=person), request)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Hvem har set personens data"), obj=person)
-    context = {**_person_context(subject, person), "page": page, "query": _query_without_page(request)}
+    context = {**_person_context(subject, person), "page": page, "query": query_without(request)}
     return render(request, "audit/person_access_log.html", context)
 
 

@@ -2,12 +2,11 @@
 permission, selector, form, service, response. Every read of a citizen's data writes an access-log
 entry; a CPR number is shown only after a logged POST, and never written to any log."""
 
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -38,49 +37,10 @@ from citizens.forms import (
 from citizens.models import CitizenStatus, FollowUp, Goal, PlacementStatus
 from citizens.pdf import agreement_pdf
 from mentorship.idempotency import idempotent_create
-from mentorship.web import safe_next
+from mentorship.numbers import dk_hours
+from mentorship.web import action_submit, form_submit, paginate, query_without, safe_next
 
-PAGE_SIZE = 50
 TIMELINE_FOLLOW_UPS = 200
-
-
-@dataclass
-class Page:
-    """Offset pagination without COUNT(*): one row more than shown tells whether there is a next page."""
-
-    rows: list
-    number: int
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-
-def paginate(queryset, request, size: int = PAGE_SIZE) -> Page:
-    try:
-        number = max(1, min(int(request.GET.get("side", 1)), 10_000))
-    except ValueError:
-        number = 1
-    offset = (number - 1) * size
-    rows = list(queryset[offset : offset + size + 1])
-    return Page(rows=rows[:size], number=number, has_next=len(rows) > size)
-
-
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    """A service's ValidationError shown at the matching field (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _is_coordinator(request) -> bool:
@@ -134,7 +94,7 @@ def citizen_list(request):
         "form": form,
         "cpr_form": CprSearchForm(),
         "page": page,
-        "query": _query_without(request, "side"),
+        "query": query_without(request),
     }
     template = "citizens/_citizen_table.html" if request.htmx and request.htmx.target == "citizen-results" else None
     return render(request, template or "citizens/citizen_list.html", context)
@@ -169,21 +129,21 @@ def citizen_cpr_search(request):
 def citizen_create(request):
     initial = {"caseworker": request.user} if request.membership.role == Role.CASEWORKER else {}
     form = CitizenForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            citizen = services.citizen_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                data=form.citizen_data(),
-                cpr_number=form.cleaned_data["cpr_number"],
-                needs=form.cleaned_data["needs"],
-                languages=form.cleaned_data["languages"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Borgeren er oprettet."))
-            return redirect("citizens:detail", pk=citizen.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.citizen_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            data=form.citizen_data(),
+            cpr_number=form.cleaned_data["cpr_number"],
+            needs=form.cleaned_data["needs"],
+            languages=form.cleaned_data["languages"],
+        ),
+        success_message=_("Borgeren er oprettet."),
+        redirect_to=lambda citizen: reverse("citizens:detail", kwargs={"pk": citizen.pk}),
+    ):
+        return response
     return render(request, "citizens/citizen_form.html", {"form": form, "citizen": None})
 
 
@@ -216,21 +176,21 @@ def citizen_update(request, pk: int):
         jobcenter=request.jobcenter,
         may_reassign_caseworker=_is_coordinator(request),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.citizen_update(
-                actor=request.user,
-                citizen=citizen,
-                data=form.citizen_data(),
-                cpr_number=form.cpr_for_service(),
-                needs=form.cleaned_data["needs"],
-                languages=form.cleaned_data["languages"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Oplysningerne er gemt."))
-            return redirect("citizens:detail", pk=citizen.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.citizen_update(
+            actor=request.user,
+            citizen=citizen,
+            data=form.citizen_data(),
+            cpr_number=form.cpr_for_service(),
+            needs=form.cleaned_data["needs"],
+            languages=form.cleaned_data["languages"],
+        ),
+        success_message=_("Oplysningerne er gemt."),
+        redirect_to=reverse("citizens:detail", kwargs={"pk": citizen.pk}),
+    ):
+        return response
     return render(request, "citizens/citizen_form.html", {"form": form, "citizen": citizen})
 
 
@@ -287,19 +247,19 @@ def citizen_sensitive(request, pk: int):
 def citizen_end(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     form = OutcomeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.citizen_end(
-                actor=request.user,
-                citizen=citizen,
-                outcome=form.cleaned_data["outcome"],
-                outcome_on=form.cleaned_data["on"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Borgerens forløb er afsluttet."))
-            return redirect("citizens:detail", pk=citizen.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.citizen_end(
+            actor=request.user,
+            citizen=citizen,
+            outcome=form.cleaned_data["outcome"],
+            outcome_on=form.cleaned_data["on"],
+        ),
+        success_message=_("Borgerens forløb er afsluttet."),
+        redirect_to=reverse("citizens:detail", kwargs={"pk": citizen.pk}),
+    ):
+        return response
     title = _("Afslut borgerens forløb")
     return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": title})
 
@@ -318,14 +278,14 @@ def agreement_create(request, pk: int):
         jobcenter=request.jobcenter,
         initial={"starts_on": today, "caseworker": citizen.caseworker},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = services.agreement_create(actor=request.user, citizen=citizen, data=form.agreement_data())
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Mentoraftalen er oprettet som kladde."))
-            return redirect("citizens:agreement_detail", pk=agreement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.agreement_create(actor=request.user, citizen=citizen, data=form.agreement_data()),
+        success_message=_("Mentoraftalen er oprettet som kladde."),
+        redirect_to=lambda agreement: reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": citizen, "title": _("Ny mentoraftale")}
     return _citizen_form_page(request, context)
 
@@ -353,14 +313,14 @@ def agreement_update(request, pk: int):
         messages.error(request, _("Kun en kladde kan ændres. Lav en ny aftale for at ændre en aktiv aftale."))
         return redirect("citizens:agreement_detail", pk=agreement.pk)
     form = AgreementForm(request.POST or None, instance=agreement, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_update(actor=request.user, agreement=agreement, data=form.agreement_data())
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Aftalen er gemt."))
-            return redirect("citizens:agreement_detail", pk=agreement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.agreement_update(actor=request.user, agreement=agreement, data=form.agreement_data()),
+        success_message=_("Aftalen er gemt."),
+        redirect_to=reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": agreement.citizen, "title": _("Redigér mentoraftale")}
     return _citizen_form_page(request, context)
 
@@ -369,13 +329,11 @@ def agreement_update(request, pk: int):
 @require_POST
 def agreement_activate(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
-    try:
-        services.agreement_activate(actor=request.user, agreement=agreement)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Mentoraftalen er trådt i kraft."))
+    action_submit(
+        request,
+        lambda: services.agreement_activate(actor=request.user, agreement=agreement),
+        success_message=_("Mentoraftalen er trådt i kraft."),
+    )
     return redirect("citizens:agreement_detail", pk=agreement.pk)
 
 
@@ -385,18 +343,16 @@ def agreement_end(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     form = AgreementEndForm(request.POST)
     if form.is_valid():
-        try:
-            services.agreement_end(
+        action_submit(
+            request,
+            lambda: services.agreement_end(
                 actor=request.user,
                 agreement=agreement,
                 ended_on=form.cleaned_data["ended_on"],
                 reason=form.cleaned_data["end_reason"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Mentoraftalen er afsluttet."))
+            ),
+            success_message=_("Mentoraftalen er afsluttet."),
+        )
     else:
         messages.error(request, _("Vælg en gyldig dato for afslutningen."))
     return redirect("citizens:agreement_detail", pk=agreement.pk)
@@ -420,19 +376,19 @@ def agreement_renew(request, pk: int):
             "starts_on": start,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.agreement_renew(
-                actor=request.user,
-                agreement=agreement,
-                renewal_assessment=form.cleaned_data["renewal_assessment"],
-                data=form.agreement_data(),
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Forlængelsen er oprettet som en ny aftale (kladde)."))
-            return redirect("citizens:agreement_detail", pk=new.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.agreement_renew(
+            actor=request.user,
+            agreement=agreement,
+            renewal_assessment=form.cleaned_data["renewal_assessment"],
+            data=form.agreement_data(),
+        ),
+        success_message=_("Forlængelsen er oprettet som en ny aftale (kladde)."),
+        redirect_to=lambda new: reverse("citizens:agreement_detail", kwargs={"pk": new.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": agreement.citizen, "title": _("Forlæng med ny mentoraftale")}
     return _citizen_form_page(request, context)
 
@@ -443,15 +399,19 @@ def first_meeting(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     meeting = getattr(agreement, "first_meeting", None)
     form = FirstMeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
+
+    def submit():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.first_meeting_save(actor=request.user, agreement=agreement, data=data)
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Opstartsmødet er gemt."))
-            return redirect("citizens:agreement_detail", pk=agreement.pk)
+        return services.first_meeting_save(actor=request.user, agreement=agreement, data=data)
+
+    if response := form_submit(
+        request,
+        form,
+        submit,
+        success_message=_("Opstartsmødet er gemt."),
+        redirect_to=reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": agreement.citizen, "title": _("Opstartsmøde")}
     return _citizen_form_page(request, context)
 
@@ -462,9 +422,9 @@ def _agreement_sections(agreement) -> list[tuple[str, str]]:
     mentor_contact = ""
     if mentor is not None:
         mentor_contact = ", ".join(part for part in (mentor.full_name, mentor.email, mentor.phone) if part)
-    hours = _("%(total)s timer i alt") % {"total": agreement.hours_total}
+    hours = _("%(total)s timer i alt") % {"total": dk_hours(agreement.hours_total)}
     if agreement.hours_per_week is not None:
-        hours += _(", ca. %(week)s timer om ugen") % {"week": agreement.hours_per_week}
+        hours += _(", ca. %(week)s timer om ugen") % {"week": dk_hours(agreement.hours_per_week)}
     sections = [
         (_("Borger"), f"{citizen.name}" + (f" ({citizen.cpr_masked})" if citizen.has_cpr else "")),
         (
@@ -545,19 +505,19 @@ def placement_create(request, pk: int):
         jobcenter=request.jobcenter,
         initial={"responsible": request.user, "starts_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            placement = services.placement_create(
-                actor=request.user,
-                citizen=citizen,
-                data=form.placement_data(),
-                accepted=form.cleaned_data["accepted"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Forløbet er oprettet."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.placement_create(
+            actor=request.user,
+            citizen=citizen,
+            data=form.placement_data(),
+            accepted=form.cleaned_data["accepted"],
+        ),
+        success_message=_("Forløbet er oprettet."),
+        redirect_to=lambda placement: reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": _("Nyt forløb")})
 
 
@@ -584,14 +544,14 @@ def placement_detail(request, pk: int):
 def placement_update(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = PlacementForm(request.POST or None, instance=placement, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_update(actor=request.user, placement=placement, data=form.placement_data())
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Arbejdsaftalen er gemt."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.placement_update(actor=request.user, placement=placement, data=form.placement_data()),
+        success_message=_("Arbejdsaftalen er gemt."),
+        redirect_to=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": placement.citizen, "title": _("Redigér forløb og arbejdsaftale")}
     return _citizen_form_page(request, context)
 
@@ -601,19 +561,19 @@ def placement_update(request, pk: int):
 def placement_end(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = OutcomeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_end(
-                actor=request.user,
-                placement=placement,
-                outcome=form.cleaned_data["outcome"],
-                ended_on=form.cleaned_data["on"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Forløbet er afsluttet."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.placement_end(
+            actor=request.user,
+            placement=placement,
+            outcome=form.cleaned_data["outcome"],
+            ended_on=form.cleaned_data["on"],
+        ),
+        success_message=_("Forløbet er afsluttet."),
+        redirect_to=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": placement.citizen, "title": _("Afslut forløb")}
     return _citizen_form_page(request, context)
 
@@ -624,14 +584,14 @@ def placement_end(request, pk: int):
 def hours_step_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = HoursStepForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hours_step_add(actor=request.user, placement=placement, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Trinnet er tilføjet til optrapningsplanen."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.hours_step_add(actor=request.user, placement=placement, **form.cleaned_data),
+        success_message=_("Trinnet er tilføjet til optrapningsplanen."),
+        redirect_to=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": placement.citizen, "title": _("Nyt trin i optrapningsplanen")}
     return _citizen_form_page(request, context)
 
@@ -642,14 +602,14 @@ def hours_step_create(request, pk: int):
 def goal_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = GoalForm(request.POST or None, placement=placement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_create(actor=request.user, placement=placement, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Målet er tilføjet."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.goal_create(actor=request.user, placement=placement, **form.cleaned_data),
+        success_message=_("Målet er tilføjet."),
+        redirect_to=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": placement.citizen, "title": _("Nyt mål eller delmål")}
     return _citizen_form_page(request, context)
 
@@ -675,20 +635,20 @@ def goal_update(request, pk: int):
 def assessment_create(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
     form = AssessmentForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.progress_assessment_record(
-                actor=request.user,
-                placement=placement,
-                assessed_on=form.cleaned_data["assessed_on"],
-                scores=form.score_inputs(),
-                assessor_kind=form.cleaned_data["assessor_kind"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Vurderingen er gemt."))
-            return redirect("citizens:placement_detail", pk=placement.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.progress_assessment_record(
+            actor=request.user,
+            placement=placement,
+            assessed_on=form.cleaned_data["assessed_on"],
+            scores=form.score_inputs(),
+            assessor_kind=form.cleaned_data["assessor_kind"],
+        ),
+        success_message=_("Vurderingen er gemt."),
+        redirect_to=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     context = {"form": form, "citizen": placement.citizen, "title": _("Ny progressionsvurdering")}
     return _citizen_form_page(request, context)
 
@@ -706,21 +666,23 @@ def follow_up_create(request, pk: int):
     if placement_id and placement_id.isdigit():
         initial["placement"] = int(placement_id)
     form = FollowUpForm(request.POST or None, citizen=citizen, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            follow_up = services.follow_up_create(
-                actor=request.user,
-                citizen=citizen,
-                data=form.follow_up_data(),
-                hours_confirmed_by_citizen=form.cleaned_data["hours_confirmed_by_citizen"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Opfølgningen er gemt."))
-            if follow_up.placement_id:
-                return redirect("citizens:placement_detail", pk=follow_up.placement_id)
-            return redirect("citizens:timeline", pk=citizen.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.follow_up_create(
+            actor=request.user,
+            citizen=citizen,
+            data=form.follow_up_data(),
+            hours_confirmed_by_citizen=form.cleaned_data["hours_confirmed_by_citizen"],
+        ),
+        success_message=_("Opfølgningen er gemt."),
+        redirect_to=lambda follow_up: (
+            reverse("citizens:placement_detail", kwargs={"pk": follow_up.placement_id})
+            if follow_up.placement_id
+            else reverse("citizens:timeline", kwargs={"pk": citizen.pk})
+        ),
+    ):
+        return response
     return _citizen_form_page(request, {"form": form, "citizen": citizen, "title": _("Ny opfølgning")})
 
 
@@ -728,13 +690,11 @@ def follow_up_create(request, pk: int):
 @require_POST
 def follow_up_confirm_hours(request, pk: int):
     follow_up = get_object_or_404(FollowUp.objects.filter(jobcenter=request.jobcenter), pk=pk)
-    try:
-        services.follow_up_confirm_hours(actor=request.user, follow_up=follow_up)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Timerne er bekræftet."))
+    action_submit(
+        request,
+        lambda: services.follow_up_confirm_hours(actor=request.user, follow_up=follow_up),
+        success_message=_("Timerne er bekræftet."),
+    )
     return redirect(safe_next(request, "citizens:hours"))
 
 
@@ -760,7 +720,7 @@ def unconfirmed_hours(request):
     context = {
         "page": page,
         "total": selectors.unconfirmed_hours_total(jobcenter=request.jobcenter),
-        "query": _query_without(request, "side"),
+        "query": query_without(request),
     }
     return render(request, "citizens/unconfirmed_hours.html", context)
 

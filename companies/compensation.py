@@ -48,17 +48,3 @@ def calculate(
 
 def first_of_month(value: date) -> date:
     return value.replace(day=1)
-
-
-def format_dkk(value: Decimal | None, *, suffix: bool = True) -> str:
-    """Danish number format with two decimals: 12.345,67 kr."""
-    if value is None:
-        return ""
-    text = f"{money(Decimal(value)):,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return f"{text} kr." if suffix else text
-
-
-def format_decimal_da(value: Decimal | None, places: int = 2) -> str:
-    if value is None:
-        return ""
-    return f"{Decimal(value):,.{places}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")

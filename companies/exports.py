@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils import timezone
 
-from companies.compensation import format_decimal_da
+from mentorship.numbers import dk_number
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,7 +28,7 @@ def safe_text(value) -> str:
 
 def _csv_cell(value) -> str:
     if isinstance(value, Decimal):
-        return format_decimal_da(value)
+        return dk_number(value, 2)
     if isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):

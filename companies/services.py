@@ -6,8 +6,6 @@ objects they act on already resolved by a scoped selector; they re-check that re
 forged id in a form never links two tenants.
 """
 
-import hashlib
-import secrets
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -34,6 +32,7 @@ from companies.models import (
     NominationStatus,
 )
 from mentorship.constraints import constraint_errors
+from mentorship.web import link_token, link_token_hash
 
 User = get_user_model()
 
@@ -83,6 +82,7 @@ MENTOR_FIELDS = (
 )
 
 INVITATION_VALID_FOR = timedelta(days=7)
+INVITATION_TOKEN_PURPOSE = "companies.leader_invitation"  # noqa: S105 - a signing namespace, not a secret
 
 
 def _apply(obj, data: dict, allowed: tuple[str, ...]) -> list[str]:
@@ -246,10 +246,6 @@ def course_nomination_handle(*, actor, nomination: CourseNomination) -> CourseNo
 # --- Leader invitations ---------------------------------------------------------------------------
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class InvitationError(Exception):
     """An invitation link that cannot be used; `reason` is one of unknown, expired, used, revoked."""
 
@@ -270,13 +266,14 @@ def leader_invite(*, actor, company: Company, email: str, full_name: str) -> Lea
     ).exists()
     if already:
         raise ValidationError({"email": _("Personen er allerede leder af virksomheden i portalen.")})
-    token = secrets.token_urlsafe(32)
+    # A signed single-use token (mentorship.web); links sent before tokens were signed are still found by hash.
+    token = link_token(purpose=INVITATION_TOKEN_PURPOSE)
     now = timezone.now()
     invitation = LeaderInvitation.objects.create(
         company=company,
         email=email,
         full_name=full_name.strip(),
-        token_hash=token_hash(token),
+        token_hash=link_token_hash(token),
         invited_by=actor,
         created_at=now,
         expires_at=now + INVITATION_VALID_FOR,
@@ -331,7 +328,7 @@ def invitation_for_token(token: str, *, for_update: bool = False) -> LeaderInvit
     queryset = LeaderInvitation.objects.select_related("company__jobcenter")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    invitation = queryset.filter(token_hash=token_hash(token)).first()
+    invitation = queryset.filter(token_hash=link_token_hash(token)).first()
     if invitation is None:
         raise InvitationError("unknown")
     if invitation.accepted_at is not None:

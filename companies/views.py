@@ -6,9 +6,8 @@ Thin: permission, selector, form, service, response. Another jobcenter's company
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,28 +21,7 @@ from companies.exports import csv_response, xlsx_response
 from companies.filters import ClaimFilter, CompanyFilter
 from companies.forms import ClaimRejectForm, CompanyForm, CompanyMentorForm, InvitationAcceptForm, LeaderInviteForm
 from mentorship.idempotency import idempotent_create
-
-PAGE_SIZE = 50
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Puts a service's ValidationError next to the fields it names (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def page_of(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
-
-
-def query_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("side", None)
-    return params.urlencode()
-
+from mentorship.web import action_submit, counted_page, form_submit, query_without
 
 # --- Companies ------------------------------------------------------------------------------------
 
@@ -60,7 +38,7 @@ def company_list(request):
             purpose=_("Søgning i virksomheder"),
             criterion=request.GET["q"][:200],
         )
-    context = {"filter": filterset, "page": page_of(request, queryset), "query": query_without_page(request)}
+    context = {"filter": filterset, "page": counted_page(queryset, request), "query": query_without(request)}
     return render(request, "companies/company_list.html", context)
 
 
@@ -128,19 +106,19 @@ def company_export(request):
 @idempotent_create
 def company_create(request):
     form = CompanyForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            company = services.company_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                data=form.data_for_service(),
-                placement_types=list(form.cleaned_data["placement_types"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Virksomheden %(name)s er oprettet.") % {"name": company.name})
-            return redirect("companies:detail", pk=company.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.company_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            data=form.data_for_service(),
+            placement_types=list(form.cleaned_data["placement_types"]),
+        ),
+        success_message=lambda company: _("Virksomheden %(name)s er oprettet.") % {"name": company.name},
+        redirect_to=lambda company: reverse("companies:detail", kwargs={"pk": company.pk}),
+    ):
+        return response
     return render(request, "companies/company_form.html", {"form": form, "company": None})
 
 
@@ -165,19 +143,19 @@ def company_detail(request, pk: int):
 def company_update(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = CompanyForm(request.POST or None, instance=company, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.company_update(
-                actor=request.user,
-                company=company,
-                data=form.data_for_service(),
-                placement_types=list(form.cleaned_data["placement_types"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Virksomhedens oplysninger er gemt."))
-            return redirect("companies:detail", pk=company.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.company_update(
+            actor=request.user,
+            company=company,
+            data=form.data_for_service(),
+            placement_types=list(form.cleaned_data["placement_types"]),
+        ),
+        success_message=_("Virksomhedens oplysninger er gemt."),
+        redirect_to=reverse("companies:detail", kwargs={"pk": company.pk}),
+    ):
+        return response
     return render(request, "companies/company_form.html", {"form": form, "company": company})
 
 
@@ -190,19 +168,19 @@ def company_update(request, pk: int):
 def mentor_create(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = CompanyMentorForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mentor = services.company_mentor_create(
-                actor=request.user,
-                company=company,
-                data=form.data_for_service(),
-                competences=list(form.cleaned_data["competences"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s er tilføjet som virksomhedsmentor.") % {"name": mentor.full_name})
-            return redirect("companies:detail", pk=company.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.company_mentor_create(
+            actor=request.user,
+            company=company,
+            data=form.data_for_service(),
+            competences=list(form.cleaned_data["competences"]),
+        ),
+        success_message=lambda mentor: _("%(name)s er tilføjet som virksomhedsmentor.") % {"name": mentor.full_name},
+        redirect_to=reverse("companies:detail", kwargs={"pk": company.pk}),
+    ):
+        return response
     return render(request, "companies/mentor_form.html", {"form": form, "company": company, "mentor": None})
 
 
@@ -215,19 +193,19 @@ def mentor_update(request, pk: int):
             request=request, action=AccessAction.VIEW, purpose=_("Virksomhedsmentorens oplysninger"), obj=mentor
         )
     form = CompanyMentorForm(request.POST or None, instance=mentor, company=mentor.company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.company_mentor_update(
-                actor=request.user,
-                mentor=mentor,
-                data=form.data_for_service(),
-                competences=list(form.cleaned_data["competences"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Mentoren er gemt."))
-            return redirect("companies:detail", pk=mentor.company_id)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.company_mentor_update(
+            actor=request.user,
+            mentor=mentor,
+            data=form.data_for_service(),
+            competences=list(form.cleaned_data["competences"]),
+        ),
+        success_message=_("Mentoren er gemt."),
+        redirect_to=reverse("companies:detail", kwargs={"pk": mentor.company_id}),
+    ):
+        return response
     context = {"form": form, "company": mentor.company, "mentor": mentor}
     return render(request, "companies/mentor_form.html", context)
 
@@ -250,22 +228,21 @@ def nomination_handle(request, pk: int):
 def leader_invite(request, pk: int):
     company = selectors.company_get(jobcenter=request.jobcenter, pk=pk)
     form = LeaderInviteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.leader_invite(
-                actor=request.user,
-                company=company,
-                email=form.cleaned_data["email"],
-                full_name=form.cleaned_data["full_name"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Invitationen er sendt til %(email)s. Linket virker i 7 dage.") % {"email": invitation.email},
-            )
-            return redirect("companies:detail", pk=company.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.leader_invite(
+            actor=request.user,
+            company=company,
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+        ),
+        success_message=lambda invitation: (
+            _("Invitationen er sendt til %(email)s. Linket virker i 7 dage.") % {"email": invitation.email}
+        ),
+        redirect_to=reverse("companies:detail", kwargs={"pk": company.pk}),
+    ):
+        return response
     return render(request, "companies/leader_invite.html", {"form": form, "company": company})
 
 
@@ -355,7 +332,7 @@ def claim_list(request):
         criterion=request.GET.urlencode()[:500],
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    context = {"filter": filterset, "page": page_of(request, queryset), "query": query_without_page(request)}
+    context = {"filter": filterset, "page": counted_page(queryset, request), "query": query_without(request)}
     return render(request, "companies/claim_list.html", context)
 
 
@@ -374,12 +351,11 @@ def claim_detail(request, pk: int):
 @require_POST
 def claim_approve(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
-    try:
-        services.claim_approve(actor=request.user, claim=claim)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Anmodningen er godkendt til udbetaling."))
+    action_submit(
+        request,
+        lambda: services.claim_approve(actor=request.user, claim=claim),
+        success_message=_("Anmodningen er godkendt til udbetaling."),
+    )
     return redirect("companies:claim_detail", pk=claim.pk)
 
 
@@ -388,14 +364,14 @@ def claim_approve(request, pk: int):
 def claim_reject(request, pk: int):
     claim = selectors.claim_get(jobcenter=request.jobcenter, pk=pk)
     form = ClaimRejectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.claim_reject(actor=request.user, claim=claim, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Anmodningen er afvist. Virksomheden kan se begrundelsen."))
-            return redirect("companies:claim_detail", pk=claim.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.claim_reject(actor=request.user, claim=claim, reason=form.cleaned_data["reason"]),
+        success_message=_("Anmodningen er afvist. Virksomheden kan se begrundelsen."),
+        redirect_to=reverse("companies:claim_detail", kwargs={"pk": claim.pk}),
+    ):
+        return response
     return render(request, "companies/claim_detail.html", {"claim": claim, "reject_form": form}, status=400)
 
 

@@ -42,6 +42,7 @@ from corps.models import (
 )
 from mentorship.csvtext import decode as decode  # the import's decoding, shared with the other CSV imports
 from mentorship.dates import PLAN
+from mentorship.numbers import dk_number
 
 HEADER_TO_FIELD = {header.lower(): name for name, header in COLUMNS}
 COLUMN_HEADER = dict(COLUMNS)
@@ -268,7 +269,7 @@ class MentorImporter:
             "contract": _("Kontraktophør skal ligge efter kontraktstart."),
             "date_range": PLAN.range_message(self.today),
             "nul": _("Feltet indeholder et ugyldigt tegn (NUL). Fjern det og gem filen igen."),
-            "too_long": _("Feltet er for langt (højst %(max)s tegn).") % {"max": f"{MAX_CELL:,}".replace(",", ".")},
+            "too_long": _("Feltet er for langt (højst %(max)s tegn).") % {"max": dk_number(MAX_CELL)},
             "unreadable": _("Linjen kan ikke læses som CSV. Gem filen som CSV (UTF-8) fra Excel og prøv igen."),
         }
 

@@ -18,6 +18,7 @@ from corps.models import (
     Mentor,
     bits_labels,
 )
+from mentorship.numbers import dk_number
 
 COLUMNS = [
     ("full_name", "Navn"),
@@ -60,7 +61,8 @@ def escape_cell(value) -> str | int | float | Decimal:
 
 
 def danish_decimal(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
+    """185,00: Danish, without a thousands separator, so a payroll system reads it as one number."""
+    return dk_number(value, 2, grouping=False)
 
 
 def danish_date(value: date | None) -> str:

@@ -1,8 +1,6 @@
 """Coordinator screens for the corps, and the public "Bliv mentor" page. Thin: permission, selector,
 form, service, response."""
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -37,49 +35,11 @@ from corps.forms import (
 from corps.models import HoursEntry, HoursStatus, MentorStatus
 from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
+from mentorship.web import form_errors_from, form_submit, paginate, query_without
 
 PAGE_SIZE = 25
 APPLY_RATE_LIMIT = 5  # applications per client address and jobcenter
 APPLY_RATE_WINDOW = 3600  # seconds
-
-
-@dataclass
-class Page:
-    """Offset pagination without COUNT(*): fetch one row more than shown to know if there is a next page."""
-
-    rows: list
-    number: int
-    has_next: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-
-def paginate(queryset, request, size: int = PAGE_SIZE) -> Page:
-    try:
-        number = max(1, min(int(request.GET.get("side", 1)), 10_000))
-    except ValueError:
-        number = 1
-    offset = (number - 1) * size
-    rows = list(queryset[offset : offset + size + 1])
-    return Page(rows=rows[:size], number=number, has_next=len(rows) > size)
-
-
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
-def _form_errors_from(form, error: ValidationError) -> None:
-    """A service's ValidationError shown at the matching field (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- List, export, detail ------------------------------------------------------------------------
@@ -93,7 +53,7 @@ def mentor_list(request):
         queryset=selectors.mentors_for_list(jobcenter=request.jobcenter),
         jobcenter=request.jobcenter,
     )
-    page = paginate(mentor_filter.qs, request)
+    page = paginate(mentor_filter.qs, request, size=PAGE_SIZE)
     selectors.mentor_list_rows(page.rows)
     if request.GET.get("q"):
         access_record(
@@ -105,7 +65,7 @@ def mentor_list(request):
     context = {
         "filter": mentor_filter,
         "page": page,
-        "query": _query_without(request, "side"),
+        "query": query_without(request),
         "statuses": MentorStatus,
     }
     template = "corps/_mentor_table.html" if request.htmx and request.htmx.target == "mentor-results" else None
@@ -155,21 +115,21 @@ def mentor_detail(request, pk: int):
 @idempotent_create
 def mentor_create(request):
     form = MentorForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mentor = services.mentor_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                data=form.profile_data(),
-                competences=form.cleaned_data["competences"],
-                languages=form.cleaned_data["languages"],
-                status=form.cleaned_data["initial_status"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Mentoren er oprettet."))
-            return redirect("corps:mentor_detail", pk=mentor.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.mentor_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            data=form.profile_data(),
+            competences=form.cleaned_data["competences"],
+            languages=form.cleaned_data["languages"],
+            status=form.cleaned_data["initial_status"],
+        ),
+        success_message=_("Mentoren er oprettet."),
+        redirect_to=lambda mentor: reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}),
+    ):
+        return response
     return render(request, "corps/mentor_form.html", {"form": form, "mentor": None})
 
 
@@ -182,20 +142,20 @@ def mentor_update(request, pk: int):
             request=request, action=AccessAction.VIEW, purpose=_("Redigering af mentorens profil"), obj=mentor
         )
     form = MentorForm(request.POST or None, instance=mentor, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_update(
-                actor=request.user,
-                mentor=mentor,
-                data=form.profile_data(),
-                competences=form.cleaned_data["competences"],
-                languages=form.cleaned_data["languages"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Profilen er gemt."))
-            return redirect("corps:mentor_detail", pk=mentor.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.mentor_update(
+            actor=request.user,
+            mentor=mentor,
+            data=form.profile_data(),
+            competences=form.cleaned_data["competences"],
+            languages=form.cleaned_data["languages"],
+        ),
+        success_message=_("Profilen er gemt."),
+        redirect_to=reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}),
+    ):
+        return response
     return render(request, "corps/mentor_form.html", {"form": form, "mentor": mentor})
 
 
@@ -236,16 +196,14 @@ def mentor_transition(request, pk: int, action: str):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
     target, label, form_class = TRANSITION_VIEWS[action]
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _run_transition(action, actor=request.user, mentor=mentor, data=form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s har nu status “%(status)s”.") % {"name": mentor.full_name, "status": target.label}
-            )
-            return redirect("corps:mentor_detail", pk=mentor.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: _run_transition(action, actor=request.user, mentor=mentor, data=form.cleaned_data),
+        success_message=_("%(name)s har nu status “%(status)s”.") % {"name": mentor.full_name, "status": target.label},
+        redirect_to=reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}),
+    ):
+        return response
     context = {"mentor": mentor, "form": form, "label": label, "target": target, "action": action}
     return render(request, "corps/mentor_transition.html", context)
 
@@ -259,14 +217,14 @@ def mentor_transition(request, pk: int, action: str):
 def mentor_note_add(request, pk: int):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
     form = NoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_note_add(actor=request.user, mentor=mentor, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Noten er gemt."))
-            return redirect(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#noter")
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.mentor_note_add(actor=request.user, mentor=mentor, text=form.cleaned_data["text"]),
+        success_message=_("Noten er gemt."),
+        redirect_to=reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#noter",
+    ):
+        return response
     return render(request, "corps/mentor_note_form.html", {"mentor": mentor, "form": form})
 
 
@@ -276,14 +234,14 @@ def mentor_note_add(request, pk: int):
 def qualification_add(request, pk: int):
     mentor = selectors.mentor_for_update(jobcenter=request.jobcenter, pk=pk)
     form = QualificationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.qualification_add(actor=request.user, mentor=mentor, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Kvalifikationen er registreret."))
-            return redirect(reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#kvalifikationer")
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.qualification_add(actor=request.user, mentor=mentor, **form.cleaned_data),
+        success_message=_("Kvalifikationen er registreret."),
+        redirect_to=reverse("corps:mentor_detail", kwargs={"pk": mentor.pk}) + "#kvalifikationer",
+    ):
+        return response
     return render(request, "corps/qualification_form.html", {"mentor": mentor, "form": form})
 
 
@@ -362,7 +320,7 @@ def hours_list(request):
         "statuses": [*HoursStatus.choices, ("alle", _("Alle"))],
         # The bulk approve/reject buttons: on the list of entries still to be decided.
         "deciding": status == HoursStatus.SUBMITTED,
-        "query": _query_without(request, "side"),
+        "query": query_without(request),
     }
     return render(request, "corps/hours_list.html", context)
 
@@ -375,24 +333,28 @@ def hours_add(request):
     if request.GET.get("mentor", "").isdigit():
         initial["mentor"] = int(request.GET["mentor"])
     form = HoursForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def submit():
         data = form.cleaned_data
-        try:
-            services.hours_record(
-                actor=request.user,
-                mentor=data["mentor"],
-                week=data["week"],
-                citizen=data["citizen"],
-                mentee_reference=data["mentee_reference"],
-                hours=data["hours"],
-                agreed_hours=data["agreed_hours"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            _form_errors_from(form, error)
-        else:
-            messages.success(request, _("Timerne er registreret."))
-            return redirect("corps:hours_list")
+        return services.hours_record(
+            actor=request.user,
+            mentor=data["mentor"],
+            week=data["week"],
+            citizen=data["citizen"],
+            mentee_reference=data["mentee_reference"],
+            hours=data["hours"],
+            agreed_hours=data["agreed_hours"],
+            note=data["note"],
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        submit,
+        success_message=_("Timerne er registreret."),
+        redirect_to="corps:hours_list",
+    ):
+        return response
     return render(request, "corps/hours_form.html", {"form": form})
 
 
@@ -472,7 +434,7 @@ def apply(request, jobcenter_slug: str):
                         languages=form.cleaned_data["languages"],
                     )
                 except ValidationError as error:
-                    _form_errors_from(form, error)
+                    form_errors_from(form, error)
                     return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter})
             # A bot that filled the honeypot gets the same receipt page, and nothing is saved or sent.
             return redirect("corps_public:apply_thanks", jobcenter_slug=jobcenter.slug)

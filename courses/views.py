@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,7 +17,6 @@ from django_scopes import scope, scopes_disabled
 from accounts.permissions import COORDINATORS, LEADERS, STAFF, role_required
 from audit.models import AccessAction
 from audit.services import access_record
-from corps.views import paginate
 from courses import selectors, services, tokens
 from courses.forms import (
     CancelForm,
@@ -36,21 +36,15 @@ from courses.models import Course, CourseType, Invitation, InvitationSource, Reg
 from courses.pdf import certificate_pdf
 from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
+from mentorship.web import action_submit, form_errors_from, form_submit, paginate
 
 staff_required = role_required(*STAFF)
 coordinator_required = role_required(*COORDINATORS)
 leader_required = role_required(*LEADERS)
 
+PAGE_SIZE = 25
 PUBLIC_RATE_LIMIT = 30  # answers per client address per hour on the public links
 PUBLIC_RATE_WINDOW = 3600
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- Lists and calendar -------------------------------------------------------------------------
@@ -63,7 +57,9 @@ def course_list(request):
     course_type = None
     if request.GET.get("type", "").isdigit():
         course_type = CourseType.objects.filter(jobcenter=request.jobcenter, pk=int(request.GET["type"])).first()
-    page = paginate(selectors.course_list(jobcenter=request.jobcenter, when=when, course_type=course_type), request)
+    page = paginate(
+        selectors.course_list(jobcenter=request.jobcenter, when=when, course_type=course_type), request, size=PAGE_SIZE
+    )
     minimum = services.settings_for(request.jobcenter).minimum_job_consultants
     return render(
         request,
@@ -113,20 +109,20 @@ def course_calendar(request):
 @idempotent_create
 def course_create(request):
     form = NewCourseForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.course_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                data=form.course_data(),
-                sessions=form.sessions(),
-                job_consultants=form.cleaned_data["job_consultants"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Kurset er oprettet. Inviter deltagerne, når du er klar."))
-            return redirect("courses:detail", pk=course.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.course_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            data=form.course_data(),
+            sessions=form.sessions(),
+            job_consultants=form.cleaned_data["job_consultants"],
+        ),
+        success_message=_("Kurset er oprettet. Inviter deltagerne, når du er klar."),
+        redirect_to=lambda course: reverse("courses:detail", kwargs={"pk": course.pk}),
+    ):
+        return response
     return render(request, "courses/course_form.html", {"form": form, "course": None})
 
 
@@ -135,19 +131,19 @@ def course_create(request):
 @idempotent_create
 def year_plan(request):
     form = YearPlanForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            courses = services.year_plan_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                plan=form.plan(),
-                job_consultants=form.cleaned_data["job_consultants"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("%(count)s kurser og møder er oprettet.") % {"count": len(courses)})
-            return redirect("courses:list")
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.year_plan_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            plan=form.plan(),
+            job_consultants=form.cleaned_data["job_consultants"],
+        ),
+        success_message=lambda courses: _("%(count)s kurser og møder er oprettet.") % {"count": len(courses)},
+        redirect_to="courses:list",
+    ):
+        return response
     return render(request, "courses/year_plan.html", {"form": form})
 
 
@@ -166,19 +162,19 @@ def course_update(request, pk: int):
     if course.is_cancelled:
         raise Http404
     form = CourseForm(request.POST or None, instance=course, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.course_update(
-                actor=request.user,
-                course=course,
-                data=form.course_data(),
-                job_consultants=form.cleaned_data["job_consultants"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Kurset er gemt. Ændres tid eller sted, får deltagerne besked."))
-            return redirect("courses:detail", pk=course.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.course_update(
+            actor=request.user,
+            course=course,
+            data=form.course_data(),
+            job_consultants=form.cleaned_data["job_consultants"],
+        ),
+        success_message=_("Kurset er gemt. Ændres tid eller sted, får deltagerne besked."),
+        redirect_to=reverse("courses:detail", kwargs={"pk": course.pk}),
+    ):
+        return response
     # A failed ModelForm validation may have changed the instance in memory; the title is read fresh.
     return render(
         request, "courses/course_form.html", {"form": form, "course": Course(pk=course.pk, title=course.title)}
@@ -190,14 +186,14 @@ def course_update(request, pk: int):
 def course_cancel(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.course_cancel(actor=request.user, course=course, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Kurset er aflyst, og alle deltagere og inviterede har fået besked."))
-            return redirect("courses:detail", pk=course.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.course_cancel(actor=request.user, course=course, reason=form.cleaned_data["reason"]),
+        success_message=_("Kurset er aflyst, og alle deltagere og inviterede har fået besked."),
+        redirect_to=reverse("courses:detail", kwargs={"pk": course.pk}),
+    ):
+        return response
     return render(request, "courses/course_cancel.html", {"form": form, "course": course})
 
 
@@ -207,14 +203,14 @@ def course_cancel(request, pk: int):
 def session_add(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.session_add(actor=request.user, course=course, day=form.session())
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Dagen er tilføjet, og deltagerne har fået besked."))
-            return redirect("courses:detail", pk=course.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: services.session_add(actor=request.user, course=course, day=form.session()),
+        success_message=_("Dagen er tilføjet, og deltagerne har fået besked."),
+        redirect_to=reverse("courses:detail", kwargs={"pk": course.pk}),
+    ):
+        return response
     return render(request, "courses/session_form.html", {"form": form, "course": course, "session": None})
 
 
@@ -236,7 +232,7 @@ def session_edit(request, pk: int, session_pk: int):
                 messages.success(request, _("Dagen er ændret, og deltagerne har fået besked."))
                 return redirect("courses:detail", pk=course.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_from(form, error)
     return render(request, "courses/session_form.html", {"form": form, "course": course, "session": session})
 
 
@@ -266,20 +262,24 @@ def course_ics(request, pk: int):
 def invite(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
     form = InviteForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
+
+    def submit():
         source = form.cleaned_data["source"]
-        try:
-            sent = services.invitations_send(
-                actor=request.user,
-                course=course,
-                source=source,
-                invitees=form.invitees() if source == InvitationSource.PICKED else None,
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("%(count)s invitationer er sendt.") % {"count": sent})
-            return redirect("courses:detail", pk=course.pk)
+        return services.invitations_send(
+            actor=request.user,
+            course=course,
+            source=source,
+            invitees=form.invitees() if source == InvitationSource.PICKED else None,
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        submit,
+        success_message=lambda sent: _("%(count)s invitationer er sendt.") % {"count": sent},
+        redirect_to=reverse("courses:detail", kwargs={"pk": course.pk}),
+    ):
+        return response
     return render(request, "courses/invite.html", {"form": form, "course": course})
 
 
@@ -312,7 +312,7 @@ def register(request, pk: int):
                 email=data["email"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_from(form, error)
         else:
             if registration.is_waiting:
                 messages.warning(
@@ -329,12 +329,11 @@ def register(request, pk: int):
 def registration_cancel(request, pk: int):
     registration = selectors.registration_get(jobcenter=request.jobcenter, pk=pk)
     if request.method == "POST":
-        try:
-            services.registration_cancel(actor=request.user, registration=registration)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
+        action_submit(
+            request,
+            lambda: services.registration_cancel(actor=request.user, registration=registration),
+            success_message=_("%(name)s er afmeldt.") % {"name": registration.name},
+        )
         return redirect("courses:detail", pk=registration.course_id)
     return render(request, "courses/registration_cancel.html", {"registration": registration})
 
@@ -397,7 +396,9 @@ def evaluations(request):
         "courses/evaluations.html",
         {
             "by_type": selectors.evaluation_summary_by_type(jobcenter=request.jobcenter),
-            "page": paginate(selectors.evaluation_summary_by_course(jobcenter=request.jobcenter), request),
+            "page": paginate(
+                selectors.evaluation_summary_by_course(jobcenter=request.jobcenter), request, size=PAGE_SIZE
+            ),
         },
     )
 
@@ -408,7 +409,7 @@ def evaluations(request):
 @coordinator_required
 @require_GET
 def shadowing_list(request):
-    page = paginate(selectors.shadowing_list(jobcenter=request.jobcenter), request)
+    page = paginate(selectors.shadowing_list(jobcenter=request.jobcenter), request, size=PAGE_SIZE)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Følordninger for nye mentorer"))
     return render(request, "courses/shadowing_list.html", {"page": page, "today": timezone.localdate()})
 
@@ -418,23 +419,27 @@ def shadowing_list(request):
 @idempotent_create
 def shadowing_create(request):
     form = ShadowingForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
+
+    def submit():
         new, experienced = form.pair()
-        try:
-            services.shadowing_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                new=new,
-                experienced=experienced,
-                starts_on=form.cleaned_data["starts_on"],
-                ends_on=form.cleaned_data["ends_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Følgeordningen er gemt."))
-            return redirect("courses:shadowing_list")
+        return services.shadowing_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            new=new,
+            experienced=experienced,
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+            note=form.cleaned_data["note"],
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        submit,
+        success_message=_("Følgeordningen er gemt."),
+        redirect_to="courses:shadowing_list",
+    ):
+        return response
     return render(request, "courses/shadowing_form.html", {"form": form})
 
 
@@ -466,14 +471,13 @@ def portal_registration_cancel(request, pk: int):
         messages.error(request, problem)
         return redirect("courses:portal_list")
     if request.method == "POST":
-        try:
-            services.registration_cancel_by_company(
+        action_submit(
+            request,
+            lambda: services.registration_cancel_by_company(
                 actor=request.user, company=request.company, registration=registration
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
+            ),
+            success_message=_("%(name)s er afmeldt.") % {"name": registration.name},
+        )
         return redirect("courses:portal_list")
     return render(request, "courses/portal_registration_cancel.html", {"registration": registration})
 
@@ -490,7 +494,7 @@ def portal_register(request, pk: int):
                 actor=request.user, course=course, via=Via.PORTAL, company_mentor=form.cleaned_data["mentor"]
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors_from(form, error)
         else:
             if registration.is_waiting:
                 messages.warning(
@@ -621,7 +625,7 @@ def public_evaluation(request, token: str):
             try:
                 services.evaluation_submit(registration=registration, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                form_errors_from(form, error)
             else:
                 context["done"] = _("Tak for din evaluering!")
         return render(request, "courses/public_evaluation.html", context)

@@ -8,13 +8,10 @@ seat, cannot all succeed; the partial unique constraints on Offer are the databa
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -28,7 +25,7 @@ from citizens.services import placement_create
 from companies.models import Company
 from corps.models import Mentor, MentorStatus
 from matching import selectors
-from matching.engine import STATUS_OPTIMAL, Host, assignment_value, assignment_violations, make_problem
+from matching.engine import STATUS_OPTIMAL, Host, Problem, assignment_value, assignment_violations, make_problem
 from matching.engine.diagnose import reason_for
 from matching.message_kinds import OFFER, OFFER_TEMPLATES
 from matching.models import (
@@ -45,6 +42,7 @@ from matching.models import (
 )
 from matching.placement import CompanyProfile, score_company
 from mentorship.constraints import constraint_errors
+from mentorship.web import link_token, link_token_hash, link_token_is_signed
 from notifications.services import message_enqueue
 
 NOT_ELIGIBLE = _lazy(
@@ -95,13 +93,9 @@ def preferences_save(
 # --- Offers ------------------------------------------------------------------------------------------
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _new_token() -> str:
-    """A random single-use token, signed so a mangled link is refused before any lookup."""
-    return signing.Signer(salt=TOKEN_SALT).sign(secrets.token_urlsafe(24))
+    """A random single-use answer token (mentorship.web's signed links); the offer stores only its hash."""
+    return link_token(purpose=TOKEN_SALT)
 
 
 class OfferLinkError(Exception):
@@ -189,7 +183,7 @@ def offer_create(*, actor, citizen: Citizen, mentor: Mentor, message: str = "") 
         score=round(suggestion.score, 6),
         explanations=suggestion.explanations,
         message=message.strip(),
-        token_hash=_token_hash(token),
+        token_hash=link_token_hash(token),
         offered_by=actor,
         offered_at=now,
         expires_at=now + timedelta(days=selectors.offer_valid_days(jobcenter=citizen.jobcenter_id)),
@@ -211,11 +205,11 @@ def offer_create(*, actor, citizen: Citizen, mentor: Mentor, message: str = "") 
 
 def offer_for_token(token: str) -> Offer:
     """The offer of an answer link, or OfferLinkError saying why it cannot be used."""
-    try:
-        signing.Signer(salt=TOKEN_SALT).unsign(token)
-    except signing.BadSignature:
-        raise OfferLinkError("unknown") from None
-    offer = Offer.objects.select_related("citizen", "mentor", "jobcenter").filter(token_hash=_token_hash(token)).first()
+    if not link_token_is_signed(token, purpose=TOKEN_SALT):
+        raise OfferLinkError("unknown")
+    offer = (
+        Offer.objects.select_related("citizen", "mentor", "jobcenter").filter(token_hash=link_token_hash(token)).first()
+    )
     if offer is None:
         raise OfferLinkError("unknown")
     if offer.is_open and offer.expires_at <= timezone.now():
@@ -410,7 +404,7 @@ def cohort_create(*, actor, jobcenter, data: dict, citizens, seats: list[Company
 
 @dataclass
 class CohortProblem:
-    problem: object
+    problem: Problem
     names: dict[str, str]
     company_ids: dict[str, int]  # engine host id -> CohortCompany pk
     candidate_ids: dict[str, int]  # engine candidate id -> CohortCandidate pk
@@ -447,9 +441,9 @@ def _cohort_problem(cohort: Cohort) -> CohortProblem:
     for candidate in candidates:
         cid = f"[b{candidate.pk}]"
         names[cid], candidate_ids[cid] = candidate.citizen.name, candidate.pk
-        citizen_needs = tuple(needs.get(candidate.citizen_id, ()))
+        candidate_needs = tuple(needs.get(candidate.citizen_id, ()))
         for seat in companies:
-            value = score_company(citizen_needs, profiles[seat.pk], explain=False).score
+            value = score_company(candidate_needs, profiles[seat.pk], explain=False).score
             scores.append((cid, f"[v{seat.pk}]", round(value, 6)))
     problem = make_problem(
         candidates=list(candidate_ids),
@@ -589,7 +583,7 @@ def cohort_commit(*, actor, cohort: Cohort) -> list:
             actor=actor,
             citizen=candidate.citizen,
             data={
-                "company": candidate.assigned.company,
+                "company": candidate.assigned.company,  # type: ignore[union-attr]  # filtered on assigned__isnull=False
                 "placement_type": cohort.placement_type,
                 "responsible": cohort.responsible,
                 "starts_on": cohort.starts_on,

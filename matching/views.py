@@ -4,8 +4,8 @@ suggestions and cohorts. Thin: permission, selector, form, service, response."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -21,22 +21,14 @@ from matching import selectors, services
 from matching.forms import AnswerForm, CohortCompanyForm, CohortForm, CohortMoveForm, OfferCreateForm, PreferencesForm
 from matching.models import AnsweredVia, CohortCandidate, CohortCompany, OfferStatus
 from mentorship.idempotency import idempotent_create, submission_token_page
+from mentorship.web import action_submit, counted_page, form_errors_from, form_submit
 
-PAGE_SIZE = 50
 LINK_PROBLEMS = {
     "unknown": (404, gettext_lazy("Linket er ukendt. Tjek, at du har kopieret hele linket fra e-mailen.")),
     "answered": (410, gettext_lazy("Tilbuddet er allerede besvaret. Tak for dit svar.")),
     "expired": (410, gettext_lazy("Svarfristen er overskredet. Kontakt jobcentret, hvis du stadig vil tage opgaven.")),
     "withdrawn": (410, gettext_lazy("Jobcentret har trukket tilbuddet tilbage.")),
 }
-
-
-def _service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- A citizen's mentor -------------------------------------------------------------------------------
@@ -129,12 +121,11 @@ def offer_answer(request, pk: int):
 @require_POST
 def offer_withdraw(request, pk: int):
     offer = selectors.offer_get(jobcenter=request.jobcenter, pk=pk)
-    try:
-        services.offer_withdraw(actor=request.user, offer=offer)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Tilbuddet er trukket tilbage."))
+    action_submit(
+        request,
+        lambda: services.offer_withdraw(actor=request.user, offer=offer),
+        success_message=_("Tilbuddet er trukket tilbage."),
+    )
     return redirect("matching:citizen", pk=offer.citizen_id)
 
 
@@ -144,9 +135,7 @@ def offer_list(request):
     status = request.GET.get("status", "")
     if status not in OfferStatus.values:
         status = ""
-    page = Paginator(selectors.offers_list(jobcenter=request.jobcenter, status=status), PAGE_SIZE).get_page(
-        request.GET.get("side")
-    )
+    page = counted_page(selectors.offers_list(jobcenter=request.jobcenter, status=status), request)
     query = f"status={status}" if status else ""
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Tilbud til mentorer"), criterion=query)
     context = {"page": page, "status": status, "statuses": OfferStatus.choices, "query": query}
@@ -230,7 +219,7 @@ def respond(request, token: str):
             except services.OfferLinkError as problem:
                 return _link_problem(request, problem.reason)
             except ValidationError as error:
-                _service_errors(form, error)
+                form_errors_from(form, error)
             else:
                 return render(request, "matching/respond_done.html", {"accepted": accept, "offer": offer})
         context = {
@@ -253,7 +242,7 @@ def _link_problem(request, reason: str):
 @role_required(*COORDINATORS)
 @require_GET
 def cohort_list(request):
-    page = Paginator(selectors.cohorts_list(jobcenter=request.jobcenter), PAGE_SIZE).get_page(request.GET.get("side"))
+    page = counted_page(selectors.cohorts_list(jobcenter=request.jobcenter), request)
     return render(request, "matching/cohort_list.html", {"page": page})
 
 
@@ -262,8 +251,8 @@ def cohort_list(request):
 @idempotent_create
 def cohort_create(request):
     form = CohortForm(request.POST or None, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in CohortForm.Meta.fields}
+
+    def create():
         seats = [
             services.CompanySeat(
                 company=company,
@@ -273,19 +262,22 @@ def cohort_create(request):
             )
             for company in form.cleaned_data["companies"]
         ]
-        try:
-            cohort = services.cohort_create(
-                actor=request.user,
-                jobcenter=request.jobcenter,
-                data=data,
-                citizens=form.cleaned_data["citizens"],
-                seats=seats,
-            )
-        except ValidationError as error:
-            _service_errors(form, error)
-        else:
-            messages.success(request, _("Holdet er oprettet. Tjek pladserne, og fordel så kandidaterne."))
-            return redirect("matching:cohort_detail", pk=cohort.pk)
+        return services.cohort_create(
+            actor=request.user,
+            jobcenter=request.jobcenter,
+            data={name: form.cleaned_data[name] for name in CohortForm.Meta.fields},
+            citizens=form.cleaned_data["citizens"],
+            seats=seats,
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        create,
+        success_message=_("Holdet er oprettet. Tjek pladserne, og fordel så kandidaterne."),
+        redirect_to=lambda cohort: reverse("matching:cohort_detail", kwargs={"pk": cohort.pk}),
+    ):
+        return response
     status = 400 if request.method == "POST" else 200
     return render(request, "matching/cohort_form.html", {"form": form}, status=status)
 

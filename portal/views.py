@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,8 +15,8 @@ from companies import selectors as company_selectors
 from companies import services as company_services
 from companies.filters import PortalClaimFilter
 from companies.forms import ClaimForm, CompanyMentorForm, CourseNominationForm, LeaderCompanyForm
-from companies.views import add_service_errors, page_of, query_without_page
 from mentorship.idempotency import idempotent_create
+from mentorship.web import counted_page, form_submit, query_without
 from portal import selectors
 from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerForm
 
@@ -61,20 +62,20 @@ def company(request):
 def company_edit(request):
     company = company_selectors.company_get(jobcenter=request.jobcenter, pk=request.company.pk)
     form = LeaderCompanyForm(request.POST or None, instance=company, jobcenter=request.jobcenter)
-    if request.method == "POST" and form.is_valid():
-        try:
-            company_services.company_update(
-                actor=request.user,
-                company=company,
-                data=form.data_for_service(),
-                placement_types=list(form.cleaned_data["placement_types"]),
-                leader=True,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Virksomhedens oplysninger er gemt."))
-            return redirect("portal:company")
+    if response := form_submit(
+        request,
+        form,
+        lambda: company_services.company_update(
+            actor=request.user,
+            company=company,
+            data=form.data_for_service(),
+            placement_types=list(form.cleaned_data["placement_types"]),
+            leader=True,
+        ),
+        success_message=_("Virksomhedens oplysninger er gemt."),
+        redirect_to="portal:company",
+    ):
+        return response
     return render(request, "portal/company_form.html", {"form": form, "company": company})
 
 
@@ -99,19 +100,19 @@ def mentors(request):
 def mentor_create(request):
     company = request.company
     form = CompanyMentorForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mentor = company_services.company_mentor_create(
-                actor=request.user,
-                company=company,
-                data=form.data_for_service(),
-                competences=list(form.cleaned_data["competences"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s er tilføjet som virksomhedsmentor.") % {"name": mentor.full_name})
-            return redirect("portal:mentors")
+    if response := form_submit(
+        request,
+        form,
+        lambda: company_services.company_mentor_create(
+            actor=request.user,
+            company=company,
+            data=form.data_for_service(),
+            competences=list(form.cleaned_data["competences"]),
+        ),
+        success_message=lambda mentor: _("%(name)s er tilføjet som virksomhedsmentor.") % {"name": mentor.full_name},
+        redirect_to="portal:mentors",
+    ):
+        return response
     return render(request, "portal/mentor_form.html", {"form": form, "mentor": None})
 
 
@@ -120,19 +121,19 @@ def mentor_create(request):
 def mentor_edit(request, pk: int):
     mentor = company_selectors.company_mentor_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     form = CompanyMentorForm(request.POST or None, instance=mentor, company=request.company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            company_services.company_mentor_update(
-                actor=request.user,
-                mentor=mentor,
-                data=form.data_for_service(),
-                competences=list(form.cleaned_data["competences"]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Mentoren er gemt."))
-            return redirect("portal:mentors")
+    if response := form_submit(
+        request,
+        form,
+        lambda: company_services.company_mentor_update(
+            actor=request.user,
+            mentor=mentor,
+            data=form.data_for_service(),
+            competences=list(form.cleaned_data["competences"]),
+        ),
+        success_message=_("Mentoren er gemt."),
+        redirect_to="portal:mentors",
+    ):
+        return response
     return render(request, "portal/mentor_form.html", {"form": form, "mentor": mentor})
 
 
@@ -162,7 +163,7 @@ def mentor_nominate(request, pk: int):
 def placements(request):
     queryset = selectors.placement_list(company=request.company)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Virksomhedens forløb"), obj=request.company)
-    return render(request, "portal/placements.html", {"page": page_of(request, queryset), "query": ""})
+    return render(request, "portal/placements.html", {"page": counted_page(queryset, request), "query": ""})
 
 
 @leader_required
@@ -184,22 +185,24 @@ def placement_answer(request, pk: int):
         messages.info(request, _("Forløbet er allerede besvaret."))
         return redirect("portal:placement_detail", pk=placement.pk)
     form = PlacementAnswerForm(request.POST or None, company=request.company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if form.cleaned_data["answer"] == PlacementAnswerForm.ACCEPT:
-                citizen_services.placement_accept(
-                    actor=request.user, placement=placement, company_mentor=form.cleaned_data["company_mentor"]
-                )
-                messages.success(request, _("Tak. Forløbet er accepteret, og jobcentret har fået besked."))
-            else:
-                citizen_services.placement_decline(
-                    actor=request.user, placement=placement, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("Tak for svaret. Jobcentret kan se jeres begrundelse."))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("portal:placement_detail", pk=placement.pk)
+
+    def answer() -> str:
+        if form.cleaned_data["answer"] == PlacementAnswerForm.ACCEPT:
+            citizen_services.placement_accept(
+                actor=request.user, placement=placement, company_mentor=form.cleaned_data["company_mentor"]
+            )
+            return _("Tak. Forløbet er accepteret, og jobcentret har fået besked.")
+        citizen_services.placement_decline(actor=request.user, placement=placement, reason=form.cleaned_data["reason"])
+        return _("Tak for svaret. Jobcentret kan se jeres begrundelse.")
+
+    if response := form_submit(
+        request,
+        form,
+        answer,
+        success_message=lambda message: message,
+        redirect_to=reverse("portal:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     _log_citizen_read(request, placement, _("Svar på forslag om forløb"))
     return render(request, "portal/placement_answer.html", {"form": form, "placement": placement})
 
@@ -214,24 +217,28 @@ def placement_assessment(request, pk: int):
 
     placement = selectors.placement_get(company=request.company, pk=pk)
     form = AssessmentForm(request.POST or None, dimensions=selectors.progress_dimensions(jobcenter=request.jobcenter))
-    if request.method == "POST" and form.is_valid():
+
+    def record():
         scores = [
             citizen_services.ScoreInput(dimension=dimension, score=score, comment=comment)
             for dimension, score, comment in form.score_items()
         ]
-        try:
-            citizen_services.progress_assessment_record(
-                actor=request.user,
-                placement=placement,
-                assessed_on=form.cleaned_data["assessed_on"],
-                scores=scores,
-                assessor_kind=AssessorKind.COMPANY,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Vurderingen er gemt."))
-            return redirect("portal:placement_detail", pk=placement.pk)
+        return citizen_services.progress_assessment_record(
+            actor=request.user,
+            placement=placement,
+            assessed_on=form.cleaned_data["assessed_on"],
+            scores=scores,
+            assessor_kind=AssessorKind.COMPANY,
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        record,
+        success_message=_("Vurderingen er gemt."),
+        redirect_to=reverse("portal:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     _log_citizen_read(request, placement, _("Virksomhedens vurdering af borgerens udvikling"))
     return render(request, "portal/placement_assessment.html", {"form": form, "placement": placement})
 
@@ -246,22 +253,25 @@ def placement_follow_up(request, pk: int):
 
     placement = selectors.placement_get(company=request.company, pk=pk)
     form = CompanyFollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def record():
         if not placement.has_begun:
-            form.add_error(None, _("Der kan kun skrives opfølgning på et forløb, virksomheden har sagt ja til."))
-        else:
-            try:
-                citizen_services.follow_up_create(
-                    actor=request.user,
-                    citizen=placement.citizen,
-                    data={"placement": placement, **form.cleaned_data},
-                    recorded_as=RecordedAs.COMPANY,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Opfølgningen er gemt, og jobcentret kan se den."))
-                return redirect("portal:placement_detail", pk=placement.pk)
+            raise ValidationError(_("Der kan kun skrives opfølgning på et forløb, virksomheden har sagt ja til."))
+        return citizen_services.follow_up_create(
+            actor=request.user,
+            citizen=placement.citizen,
+            data={"placement": placement, **form.cleaned_data},
+            recorded_as=RecordedAs.COMPANY,
+        )
+
+    if response := form_submit(
+        request,
+        form,
+        record,
+        success_message=_("Opfølgningen er gemt, og jobcentret kan se den."),
+        redirect_to=reverse("portal:placement_detail", kwargs={"pk": placement.pk}),
+    ):
+        return response
     _log_citizen_read(request, placement, _("Virksomhedens opfølgning på forløb"))
     return render(request, "portal/placement_follow_up.html", {"form": form, "placement": placement})
 
@@ -280,7 +290,7 @@ def claims(request):
         request.GET or None, queryset=company_selectors.claim_list(jobcenter=request.jobcenter, company=company)
     )
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    context = {"filter": filterset, "page": page_of(request, queryset), "query": query_without_page(request)}
+    context = {"filter": filterset, "page": counted_page(queryset, request), "query": query_without(request)}
     return render(request, "portal/claims.html", context)
 
 
@@ -295,21 +305,21 @@ def claim_create(request):
         placements=selectors.claimable_placements(company=company),
         initial={"placement": request.GET.get("forloeb"), "month": request.GET.get("maaned")},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            claim = company_services.claim_submit(
-                actor=request.user,
-                company=company,
-                placement=form.cleaned_data["placement"],
-                month=form.cleaned_data["month"],
-                hours=form.cleaned_data["hours"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Anmodningen om frikøb er sendt til jobcentret."))
-            return redirect("portal:claim_detail", pk=claim.pk)
+    if response := form_submit(
+        request,
+        form,
+        lambda: company_services.claim_submit(
+            actor=request.user,
+            company=company,
+            placement=form.cleaned_data["placement"],
+            month=form.cleaned_data["month"],
+            hours=form.cleaned_data["hours"],
+            note=form.cleaned_data["note"],
+        ),
+        success_message=_("Anmodningen om frikøb er sendt til jobcentret."),
+        redirect_to=lambda claim: reverse("portal:claim_detail", kwargs={"pk": claim.pk}),
+    ):
+        return response
     return render(request, "portal/claim_form.html", {"form": form})
 
 

@@ -4,6 +4,8 @@ shown next to a table with the same numbers: the chart is a picture of the table
 
 from dataclasses import dataclass
 
+from mentorship.numbers import dk_number
+
 # Colour-blind-safe (Okabe-Ito), dark enough against white for the 3:1 non-text contrast of WCAG 1.4.11.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#6B5B00", "#000000"]
 WIDTH = 640
@@ -43,10 +45,7 @@ class Chart:
 def _number(value) -> str:
     if value is None:
         return "–"
-    if isinstance(value, float) or hasattr(value, "quantize"):
-        text = f"{float(value):,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        return text[:-2] if text.endswith(",0") else text
-    return f"{value:,}".replace(",", ".")
+    return dk_number(value, None if isinstance(value, int) else 1, trim=True)
 
 
 def bar_chart(*, title: str, description: str, categories: list[str], series: list[tuple[str, list]]) -> Chart | None:

@@ -59,6 +59,7 @@ from courses.models import Attendance, Course, CourseStatus, Evaluation, Invitat
 from courses.services import settings_for
 from matching.models import CohortCandidate, Offer, OfferStatus
 from mentorship.expressions import InIds
+from mentorship.numbers import dk_number
 from notifications.models import Message, MessageStatus
 from notifications.selectors import messages_delayed
 from reports.aggregates import DaysBetween, PercentileCont
@@ -577,10 +578,7 @@ def _bucket_label(low: int, high: int | None) -> str:
 
 
 def _fmt(value) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+    return "–" if value is None else dk_number(value, 1, trim=True)
 
 
 def declines_report(*, jobcenter, offers: QuerySet[Offer]) -> Report:

@@ -165,6 +165,8 @@ def test_agreement_print_and_pdf_are_logged_and_danish(world, login):
     client = login(world.coordinator)
     page = client.get(reverse("citizens:agreement_print", args=[agreement.pk])).content.decode()
     assert "kapitel 26" in page and "Klagevejledning" in page and "Ankestyrelsen" in page
+    # Danish numbers, as the PDF writes them too (the same sections): never "40.00 timer".
+    assert "40,0 timer i alt, ca. 2,0 timer om ugen" in page
     assert "010190-1234" not in page and "style=" not in page
     response = client.get(reverse("citizens:agreement_pdf", args=[agreement.pk]))
     assert response["Content-Type"] == "application/pdf"

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from companies.compensation import calculate, format_dkk
+from companies.compensation import calculate
 from companies.exports import safe_text
 from companies.tests.factories import cvr_with_check_digit
 from companies.validators import cvr_is_valid, normalise_cvr, validate_cvr, validate_p_number
@@ -59,12 +59,6 @@ def test_compensation_is_hours_times_wage_plus_percent_additions_rounded_to_oere
     assert amounts.pension == Decimal("146.02")
     assert amounts.employer_contribution == Decimal("27.38")
     assert amounts.total == Decimal("2226.84")
-
-
-def test_amounts_are_shown_in_danish_number_format():
-    assert format_dkk(Decimal("1234567.5")) == "1.234.567,50 kr."
-    assert format_dkk(Decimal("0")) == "0,00 kr."
-    assert format_dkk(None) == ""
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("x")', "+45 1234", "-1", "@SUM(A1)", "\tx"])

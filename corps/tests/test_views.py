@@ -468,6 +468,24 @@ def test_payroll_csv_and_xlsx(world, login):
     assert float(sheet["F2"].value) == 700.0
 
 
+def test_payroll_page_writes_danish_money_and_hours(world, login):
+    client = login(world.coordinator)
+    mentor = MentorFactory(jobcenter=world.jobcenter)
+    week = monday(1)
+    for hours in (Decimal("37.25"), Decimal("2.75")):
+        HoursEntryFactory(
+            mentor=mentor,
+            week=week,
+            hours=hours,
+            hourly_rate=Decimal("1440.74"),
+            status=HoursStatus.APPROVED,
+            decided_at=timezone.now(),
+        )
+    page = client.get(reverse("corps:payroll") + f"?month={week:%Y-%m}").content.decode()
+    assert "57.629,60 kr." in page  # 40 hours × 1.440,74 kr., never "57629,60"
+    assert "40,0" in page and "40.00" not in page
+
+
 def test_overview_counts_breadth(world, login):
     tigrinya = Language.objects.get(code="ti")
     abuse = CompetenceFactory(jobcenter=world.jobcenter, name="Misbrug")

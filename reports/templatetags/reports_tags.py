@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from mentorship.numbers import dk_number
+
 register = template.Library()
 
 
@@ -16,14 +18,9 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return dk_number(value)
     if isinstance(value, float | Decimal):
-        text = f"{float(value):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        if text.endswith(",00"):
-            text = text[:-3]
-        elif text.endswith("0") and "," in text:
-            text = text[:-1]
-        return text
+        return dk_number(value, 2, trim=True)
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     return str(value)
@@ -61,7 +58,7 @@ def table_body(table) -> str:
 def _html_cell(value) -> str:
     """escape(cell(value)), without escaping a number: its text is digits, '.', ',' and '-' only."""
     if type(value) is int:
-        return f"{value:,}".replace(",", ".")
+        return dk_number(value)
     if type(value) is Decimal or type(value) is float:
         return cell(value)
     return escape(cell(value))
