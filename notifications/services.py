@@ -19,15 +19,16 @@ import logging
 import smtplib
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, partial
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
-from django.db import connection, models, transaction
+from django.db import InterfaceError, OperationalError, connection, models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -125,7 +126,7 @@ def message_enqueue(
     about: models.Model | None,
     period: str = "",
     idempotency_key: str | None = None,
-    attachments: list[tuple[str, str, str]] = (),
+    attachments: Sequence[tuple[str, str, str]] = (),
 ) -> Message:
     """Writes one message to the outbox in the caller's transaction and sends it after commit.
 
@@ -286,6 +287,8 @@ def _claims(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int,
             # the pending-rows index (whose statistics lag right after a big fan-out).
             yield claim(Message.objects.filter(pk__in=ordered[start : start + limit]).order_by("pk"))
         return
+    if id_range is None:
+        raise ValueError("_claims needs ids or an id range.")
     cursor = id_range[0]
     while cursor <= id_range[1]:
         due = Message.objects.filter(_due(timezone.now()), pk__gte=cursor, pk__lte=id_range[1]).order_by("pk")
@@ -323,9 +326,20 @@ def _mark_sent(message: Message) -> None:
     # One statement in autocommit, right after the relay accepted the message: a crash before it repeats this
     # one message (after the lease), never more. Plain SQL: the ORM's query building cost more CPU than the
     # round trip (the table name is from model metadata; values are parameters).
-    sent_at = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(_mark_sent_sql(), [MessageStatus.SENT.value, sent_at, message.pk, MessageStatus.PENDING.value])
+    params = [MessageStatus.SENT.value, None, message.pk, MessageStatus.PENDING.value]
+    for attempt in (1, 2):
+        params[1] = connection.ops.adapt_datetimefield_value(timezone.now())
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(_mark_sent_sql(), params)
+            return
+        except (OperationalError, InterfaceError):
+            # A cut connection (a PostgreSQL restart, a terminated backend): the relay has the message, so
+            # try once more on a new connection rather than leave it to be sent again.
+            if attempt == 2 or connection.in_atomic_block:
+                raise
+            logger.warning("Marking outbox message %s sent failed; reconnecting", message.pk, exc_info=True)
+            connection.close()
 
 
 def default_lease() -> timedelta:
@@ -476,7 +490,7 @@ def messages_send(
                         if ids is not None:
                             later = Q(pk__in=[pk for pk in ids if pk > rows[-1].pk])
                         else:
-                            later = Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])
+                            later = Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])  # type: ignore[index]  # ids or id_range, checked on entry
                         waiting = Message.objects.filter(claimed | (later & Q(next_attempt_at__lte=now)))
                         waiting = waiting.filter(status=MessageStatus.PENDING)
                         outcome.delayed += _delay(waiting, error, attempts=message.attempts + 1, now=now)
@@ -527,7 +541,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
                 if not ids:
                     break
                 Message.objects.filter(pk__in=ids).update(next_attempt_at=now)
-                transaction.on_commit(lambda ids=ids: dispatch(ids))
+                transaction.on_commit(partial(dispatch, ids))
             total += len(ids)
     if total:
         logger.info("Outbox sweep re-queued %d pending messages", total)

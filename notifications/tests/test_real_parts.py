@@ -207,6 +207,40 @@ def test_worker_killed_mid_batch_then_restarted_delivers_all(start_worker, smtp)
     assert tally["duplicates"] <= 2, tally
 
 
+def test_cut_database_connections_repeat_at_most_one_message_per_process(start_worker, smtp):
+    """The worker's PostgreSQL connections are terminated twice while it sends: a task whose connection is gone
+    retries with a new one; the message in hand when the connection went (accepted by the relay, not marked)
+    is the only one that can be sent twice."""
+    smtp.recorder.delay = 0.02
+    smtp.start()
+    jobcenter = JobcenterFactory()
+    messages = MessageFactory.create_batch(400, jobcenter=jobcenter)
+    limits = {"CELERY_TASK_SOFT_TIME_LIMIT": 8, "CELERY_TASK_TIME_LIMIT": 10}
+    start_worker(NOTIFICATIONS_BATCH_SIZE=100, NOTIFICATIONS_SWEEP_AFTER_SECONDS=10, **limits)
+    _publish(messages, size=100, hard=10)
+    cuts = 0
+    for threshold in (60, 160):
+        wait_for(lambda threshold=threshold: smtp.total() >= threshold, timeout=60, message="deliveries")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            cuts += cursor.fetchone()[0]
+    assert cuts >= 2, "no worker connection was cut: the test proves nothing"
+    _sweep_until(
+        lambda: Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.SENT).count() == 400,
+        timeout=150,
+        message="all 400 sent after the cuts",
+    )
+    time.sleep(1)
+    tally = smtp.tally(messages)
+    _report("worker's database connections cut twice (2 pool processes)", {**tally, "connections cut": cuts})
+    assert tally["lost"] == 0
+    # At most the message in hand of each of the 2 pool processes, at each of the 2 cuts.
+    assert tally["duplicates"] <= 4, tally
+
+
 def test_redis_restart_while_messages_wait_loses_nothing(redis_server, start_worker, smtp):
     smtp.start()
     jobcenter = MessageFactory().jobcenter
