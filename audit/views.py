@@ -3,7 +3,6 @@ the subject-access export, deletion on request and the archive mark. Every page 
 data writes an access-log entry itself."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +20,7 @@ from audit.models import AccessAction
 from audit.pdf import subject_access_pdf
 from audit.registry import SUBJECT_LABELS, SUBJECT_SLUGS, OnErase, PersonRows, Subject
 from audit.services import access_record
-from mentorship.web import paginate, query_without
+from mentorship.web import form_submit, paginate, query_without
 
 
 def _person_context(subject: Subject, person) -> dict:
@@ -161,15 +160,18 @@ def erase(request, subject: Subject, pk: int):
     found = PersonRows(subject, person)
     blockers = erase_blockers(subject=subject, person=person, found=found)
     form = EraseForm(request.POST or None)
-    if request.method == "POST" and not blockers and form.is_valid():
-        list_url = selectors.person_list_url(subject, person)
-        try:
-            person_erase(actor=request.user, subject=subject, person=person, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            messages.success(request, _("Personen og alle oplysninger om personen er slettet."))
-            return redirect(list_url)
+    if not blockers and (
+        response := form_submit(
+            request,
+            form,
+            lambda: person_erase(
+                actor=request.user, subject=subject, person=person, reason=form.cleaned_data["reason"]
+            ),
+            success_message=_("Personen og alle oplysninger om personen er slettet."),
+            redirect_to=selectors.person_list_url(subject, person),  # read before the person is gone
+        )
+    ):
+        return response
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Sletning efter anmodning"), obj=person)
     summary = [
         {"title": entry.title, "count": len(ids), "on_erase": entry.on_erase}

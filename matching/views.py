@@ -21,7 +21,7 @@ from matching import selectors, services
 from matching.forms import AnswerForm, CohortCompanyForm, CohortForm, CohortMoveForm, OfferCreateForm, PreferencesForm
 from matching.models import AnsweredVia, CohortCandidate, CohortCompany, OfferStatus
 from mentorship.idempotency import idempotent_create, submission_token_page
-from mentorship.web import action_submit, counted_page, form_errors_from, form_submit
+from mentorship.web import action_submit, counted_page, form_errors_from, form_errors_message, form_submit
 
 LINK_PROBLEMS = {
     "unknown": (404, gettext_lazy("Linket er ukendt. Tjek, at du har kopieret hele linket fra e-mailen.")),
@@ -70,22 +70,20 @@ def offer_create(request, pk: int):
     citizen = citizen_get(jobcenter=request.jobcenter, pk=pk)
     form = OfferCreateForm(request.POST, jobcenter=request.jobcenter)
     if form.is_valid():
-        try:
-            created = services.offer_create(
+        action_submit(
+            request,
+            lambda: services.offer_create(
                 actor=request.user,
                 citizen=citizen,
                 mentor=form.cleaned_data["mentor"],
                 message=form.cleaned_data["message"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("Tilbuddet er sendt til %(mentor)s. Svaret kommer her.") % {"mentor": created.offer.mentor.full_name},
-            )
-        return redirect("matching:citizen", pk=citizen.pk)
-    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+            ),
+            success_message=lambda created: (
+                _("Tilbuddet er sendt til %(mentor)s. Svaret kommer her.") % {"mentor": created.offer.mentor.full_name}
+            ),
+        )
+    else:
+        messages.error(request, form_errors_message(form))
     return redirect("matching:citizen", pk=citizen.pk)
 
 
@@ -95,25 +93,25 @@ def offer_answer(request, pk: int):
     """The coordinator records the mentor's answer (given by phone, say)."""
     offer = selectors.offer_get(jobcenter=request.jobcenter, pk=pk)
     form = AnswerForm(request.POST)
+
+    def answer() -> str:
+        if form.cleaned_data["answer"] == "accept":
+            services.offer_accept(actor=request.user, offer=offer, via=AnsweredVia.COORDINATOR)
+            return _("%(mentor)s har sagt ja.") % {"mentor": offer.mentor.full_name}
+        next_offer = services.offer_decline(
+            actor=request.user, offer=offer, reason=form.cleaned_data["reason"], via=AnsweredVia.COORDINATOR
+        )
+        text = _("Afslaget er registreret.")
+        if next_offer is not None:
+            text += " " + _("Opgaven er tilbudt den næste mentor: %(mentor)s.") % {
+                "mentor": next_offer.mentor.full_name
+            }
+        return text
+
     if form.is_valid():
-        try:
-            if form.cleaned_data["answer"] == "accept":
-                services.offer_accept(actor=request.user, offer=offer, via=AnsweredVia.COORDINATOR)
-                messages.success(request, _("%(mentor)s har sagt ja.") % {"mentor": offer.mentor.full_name})
-            else:
-                next_offer = services.offer_decline(
-                    actor=request.user, offer=offer, reason=form.cleaned_data["reason"], via=AnsweredVia.COORDINATOR
-                )
-                text = _("Afslaget er registreret.")
-                if next_offer is not None:
-                    text += " " + _("Opgaven er tilbudt den næste mentor: %(mentor)s.") % {
-                        "mentor": next_offer.mentor.full_name
-                    }
-                messages.success(request, text)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        action_submit(request, answer, success_message=lambda text: text)
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_message(form))
     return redirect("matching:citizen", pk=offer.citizen_id)
 
 
@@ -337,20 +335,19 @@ def cohort_company_update(request, pk: int, company_pk: int):
     seat = get_object_or_404(CohortCompany.objects.filter(cohort=cohort), pk=company_pk)
     form = CohortCompanyForm(request.POST, instance=CohortCompany(cohort=cohort, company_id=seat.company_id))
     if form.is_valid():
-        try:
-            services.cohort_company_update(
+        action_submit(
+            request,
+            lambda: services.cohort_company_update(
                 actor=request.user,
                 seat=seat,
                 capacity=form.cleaned_data["capacity"],
                 min_group=form.cleaned_data["min_group"],
                 allow_empty=form.cleaned_data["allow_empty"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Pladserne er gemt."))
+            ),
+            success_message=_("Pladserne er gemt."),
+        )
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, form_errors_message(form))
     return redirect("matching:cohort_detail", pk=cohort.pk)
 
 
@@ -358,13 +355,11 @@ def cohort_company_update(request, pk: int, company_pk: int):
 @require_POST
 def cohort_commit(request, pk: int):
     cohort = selectors.cohort_get(jobcenter=request.jobcenter, pk=pk)
-    try:
-        placements = services.cohort_commit(actor=request.user, cohort=cohort)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(count)s forløb er foreslået virksomhederne. Lederne svarer i portalen.") % {"count": len(placements)},
-        )
+    action_submit(
+        request,
+        lambda: services.cohort_commit(actor=request.user, cohort=cohort),
+        success_message=lambda placements: (
+            _("%(count)s forløb er foreslået virksomhederne. Lederne svarer i portalen.") % {"count": len(placements)}
+        ),
+    )
     return redirect("matching:cohort_detail", pk=cohort.pk)

@@ -153,18 +153,27 @@ def form_submit(
     return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
 
 
-def action_submit(request: HttpRequest, service_call: Callable[[], T], *, success_message: str | None) -> T | None:
+def action_submit(
+    request: HttpRequest, service_call: Callable[[], T], *, success_message: str | Callable[[T], str] | None
+) -> T | None:
     """A button without a form of its own (activate, approve, withdraw): run the service and tell the user
-    what happened as a message; a ValidationError becomes an error message. Answers what the service
-    returned, or None when it refused. The view redirects either way."""
+    what happened as a message (`success_message` may be a function of what the service returned); a
+    ValidationError becomes one error message. Answers what the service returned, or None when it
+    refused. The view redirects either way."""
     try:
         result = service_call()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
-    if success_message:
-        messages.success(request, success_message)
+    message = success_message(result) if callable(success_message) else success_message
+    if message:
+        messages.success(request, message)
     return result
+
+
+def form_errors_message(form: forms.BaseForm) -> str:
+    """Every error of a small form that has no page of its own (a button row), as one message."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
 
 
 # --- Signed links ---------------------------------------------------------------------------------

@@ -136,6 +136,16 @@ def test_action_submit_turns_a_refusal_into_one_error_message():
     done = _request("post")
     assert web.action_submit(done, lambda: 7, success_message="Trådt i kraft.") == 7
     assert [str(m) for m in get_messages(done)] == ["Trådt i kraft."]
+    counted = _request("post")
+    web.action_submit(counted, lambda: [1, 2, 3], success_message=lambda rows: f"{len(rows)} forløb er foreslået.")
+    assert [str(m) for m in get_messages(counted)] == ["3 forløb er foreslået."]
+
+
+def test_a_button_rows_form_errors_read_as_one_message():
+    form = NameForm({"name": ""})
+    form.is_valid()
+    form.add_error(None, "Vælg en virksomhed fra listen.")
+    assert web.form_errors_message(form) == "Dette felt er påkrævet. Vælg en virksomhed fra listen."
 
 
 # --- Signed links ---------------------------------------------------------------------------------
