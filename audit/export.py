@@ -27,6 +27,7 @@ from django_scopes import scopes_disabled
 
 from audit.models import AccessLog
 from audit.registry import SUBJECT_LABELS, Held, PersonRows, Subject, history_model
+from mentorship.numbers import dk_number
 
 # Never exported: keys and tokens (not information about the person), and columns every row repeats.
 EXCLUDED_FIELDS = {"cpr_hash", "cpr_encrypted", "token_hash", "jobcenter", "idempotency_key"}
@@ -105,7 +106,7 @@ def _text(value) -> str:
     if isinstance(value, datetime.date):
         return date_format(value, "j. F Y")
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        return dk_number(value.normalize())  # 40, 7,5, 1.234,25: as the product writes numbers everywhere
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

@@ -244,3 +244,9 @@ def test_the_template_filters_write_the_same():
         "{% load dk %}{{ a|dk_money }} | {{ h|dk_hours }} | {{ n|dk_number }} | {{ d|dk_number:1 }}"
     ).render(Context({"a": Decimal("57629.5"), "h": Decimal("40"), "n": 12000, "d": 3.25}))
     assert html == "57.629,50 kr. | 40,0 | 12.000 | 3,3"
+
+
+def test_the_subject_access_export_writes_danish_numbers():
+    from audit.export import _text
+
+    assert [_text(Decimal("40.00")), _text(Decimal("7.50")), _text(Decimal("1234.25"))] == ["40", "7,5", "1.234,25"]
