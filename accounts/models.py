@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -83,6 +84,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
         ordering = ["full_name", "email"]
+        constraints = [
+            # Login and password reset find a user by e-mail in any case (get_by_natural_key): two users
+            # whose addresses differ only in case made every login of that address answer 500, and let a
+            # jobcenter admin create that twin for any user of another jobcenter, the platform operator too.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_any_case",
+                violation_error_message=_("Der findes allerede en bruger med denne e-mail."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
