@@ -25,6 +25,8 @@ def _helper(label, *, form_tag: bool = True) -> FormHelper:
     return helper
 
 
+# Form classes build their fields (and a ModelForm its choice querysets) at import, outside any tenant scope;
+# the real choices are narrowed per request in __init__, inside the request's scope.
 with scopes_disabled():
 
     class OfferCreateForm(forms.Form):
@@ -39,8 +41,7 @@ with scopes_disabled():
 
         def __init__(self, *args, jobcenter, **kwargs):
             super().__init__(*args, **kwargs)
-            with scopes_disabled():
-                self.fields["mentor"].queryset = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE)
+            self.fields["mentor"].queryset = Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE)
 
 
 class AnswerForm(forms.Form):
@@ -70,7 +71,7 @@ def _bits_field(label, choices):
     )
 
 
-with scopes_disabled():
+with scopes_disabled():  # built at import, narrowed per request (see OfferCreateForm)
 
     class PreferencesForm(forms.Form):
         weekdays = _bits_field(_("Borgeren kan mødes på disse dage"), WEEKDAYS)
@@ -89,10 +90,9 @@ with scopes_disabled():
 
         def __init__(self, *args, jobcenter, **kwargs):
             super().__init__(*args, **kwargs)
-            with scopes_disabled():
-                self.fields["preferred_mentors"].queryset = Mentor.objects.filter(
-                    jobcenter=jobcenter, status=MentorStatus.ACTIVE
-                ).only("id", "full_name")
+            self.fields["preferred_mentors"].queryset = Mentor.objects.filter(
+                jobcenter=jobcenter, status=MentorStatus.ACTIVE
+            ).only("id", "full_name")
             self.helper = _helper(_("Gem"))
 
     class CohortForm(forms.ModelForm):
@@ -137,13 +137,10 @@ with scopes_disabled():
 
         def __init__(self, *args, jobcenter, **kwargs):
             super().__init__(*args, **kwargs)
-            with scopes_disabled():
-                self.fields["citizens"].queryset = cohort_candidate_choices(jobcenter=jobcenter)
-                self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).only("id", "name")
-                self.fields["placement_type"].queryset = PlacementType.objects.filter(
-                    jobcenter=jobcenter, is_active=True
-                )
-                self.fields["responsible"].queryset = staff_users(jobcenter)
+            self.fields["citizens"].queryset = cohort_candidate_choices(jobcenter=jobcenter)
+            self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).only("id", "name")
+            self.fields["placement_type"].queryset = PlacementType.objects.filter(jobcenter=jobcenter, is_active=True)
+            self.fields["responsible"].queryset = staff_users(jobcenter)
             self.helper = _helper(_("Opret hold"))
 
         def clean(self):
