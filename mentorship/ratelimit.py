@@ -10,6 +10,7 @@ import hashlib
 import logging
 import threading
 
+from django.conf import settings
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,21 @@ logger = logging.getLogger(__name__)
 _outage = threading.Event()  # set while the cache is failing, so the warning is logged once per outage
 
 
+def client_address(request) -> str:
+    """The client's address. Behind the reverse proxy (DJANGO_BEHIND_PROXY) REMOTE_ADDR is the proxy's, the
+    same for everyone, so one counter would turn away every applicant once anyone reached the limit: there
+    it is the last X-Forwarded-For entry, which the proxy appended (the entries before it are the client's
+    to write, so they are never trusted)."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request, scope: str) -> str:
     """The cache key for this client address in this scope (the address is hashed, never stored)."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "ratelimit:" + hashlib.sha256(f"{scope}:{address}".encode()).hexdigest()[:32]
 
 

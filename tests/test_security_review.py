@@ -3,12 +3,15 @@
 Each test reproduces one hole as an attacker would; each failed before its fix.
 """
 
+import uuid
+
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from accounts.models import Role, User
 from accounts.tests.factories import PASSWORD
+from mentorship.ratelimit import over_limit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -51,3 +54,26 @@ def test_jobcenter_admin_cannot_give_an_own_user_another_users_address_in_other_
     own.refresh_from_db()
     assert own.email.lower() != world.superuser.email.lower()
     assert login_answers(world.superuser) == 302
+
+
+def _from_proxy(forwarded_for: str):
+    return RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+@override_settings(BEHIND_PROXY=True)
+def test_behind_the_proxy_one_client_at_the_limit_does_not_turn_away_the_others():
+    """Behind the documented reverse proxy every request came from the proxy's address: whoever sent the
+    limit's worth (five applications an hour) turned away every applicant of the jobcenter."""
+    scope = f"review:{uuid.uuid4().hex}"
+    for _ in range(2):
+        assert not over_limit(_from_proxy("203.0.113.7"), scope, limit=2, window=60)
+    assert over_limit(_from_proxy("203.0.113.7"), scope, limit=2, window=60)
+    assert not over_limit(_from_proxy("198.51.100.4"), scope, limit=2, window=60)
+    # The entries before the proxy's are the client's to write: a made-up one does not reset its count.
+    assert over_limit(_from_proxy("192.0.2.99, 203.0.113.7"), scope, limit=2, window=60)
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored():
+    scope = f"review:{uuid.uuid4().hex}"
+    assert not over_limit(_from_proxy("203.0.113.7"), scope, limit=1, window=60)
+    assert over_limit(_from_proxy("198.51.100.4"), scope, limit=1, window=60)
