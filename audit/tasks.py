@@ -14,6 +14,7 @@ def retention_run(today: str | None = None) -> dict:
     """Daily: each active jobcenter's retention rules, in its own scope. Idempotent, so a missed day is
     caught up by the next run. Returns the counts per jobcenter (slug)."""
     day = datetime.date.fromisoformat(today) if today else None
+    # Which jobcenters to visit; each is then worked on inside its own scope.
     with scopes_disabled():
         jobcenters = list(Jobcenter.objects.filter(is_active=True).order_by("pk"))
     results = {}

@@ -476,6 +476,7 @@ def _seed_history(
 
 
 def seed(*, stdout) -> None:
+    # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
         total = 0
         for slug, count in COUNTS.items():

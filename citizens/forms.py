@@ -62,6 +62,8 @@ def _checkboxes(field) -> None:
     field.widget.choices = field.choices
 
 
+# Form classes build their fields (and a ModelForm its choice querysets) at import, outside any tenant scope; the real
+# choices are narrowed per request in __init__.
 with scopes_disabled():
 
     class CitizenForm(forms.ModelForm):

@@ -204,6 +204,7 @@ def _seed_applicants(jobcenter: Jobcenter) -> None:
 
 
 def seed(*, stdout) -> None:
+    # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
         for slug, count in (("favrskov", 40), ("kalundborg", 12)):
             jobcenter = Jobcenter.objects.filter(slug=slug).first()

@@ -153,7 +153,7 @@ with scopes_disabled():
             return {name: self.cleaned_data.get(name) for name in APPLICATION_FIELDS}
 
 
-with scopes_disabled():
+with scopes_disabled():  # built at import, narrowed per request (see above)
 
     class MentorForm(_ProfileBase):
         """A coordinator creates or edits a mentor's profile (never the status: screening does that)."""

@@ -15,6 +15,7 @@ def mentors_resume_due(today: str | None = None) -> int:
     Each jobcenter in its own scope and transaction; idempotent, so an hourly tick catches up after
     a missed one. Returns how many mentors were resumed."""
     day = date.fromisoformat(today) if today else None
+    # Which jobcenters to visit; each is then worked on inside its own scope.
     with scopes_disabled():
         jobcenters = list(Jobcenter.objects.filter(mentors__status="paused").distinct())
     resumed = 0

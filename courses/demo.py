@@ -203,6 +203,7 @@ def _complete(registration: Registration, course: Course) -> None:
 
 def seed(*, stdout) -> None:
     rng = random.Random(7)  # noqa: S311 (demo data, not security)
+    # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
         for slug in ("favrskov", "kalundborg"):
             jobcenter = Jobcenter.objects.filter(slug=slug).first()

@@ -116,6 +116,7 @@ def _seed_cohort(jobcenter, stdout) -> None:
 
 
 def seed(*, stdout) -> None:
+    # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
         for jobcenter in Jobcenter.objects.order_by("pk"):
             services.weights_defaults_ensure(actor=None, jobcenter=jobcenter)

@@ -110,6 +110,7 @@ def daily_notices_tick(*, now: datetime | None = None) -> int:
     today = now.date()
     if not is_working_day(today):
         return 0
+    # A beat tick over every jobcenter; each jobcenter's notices are built from its own rows.
     with scopes_disabled():
         jobcenters = list(Jobcenter.objects.filter(is_active=True))
         schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.all()}

@@ -10,6 +10,7 @@ SCHEDULES = {"favrskov": (0, 7), "kalundborg": (1, 8)}
 
 
 def seed(*, stdout) -> None:
+    # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
         for jobcenter in Jobcenter.objects.filter(slug__in=SCHEDULES):
             weekday, hour = SCHEDULES[jobcenter.slug]

@@ -73,6 +73,7 @@ def schedule_for(jobcenter: Jobcenter, schedules: dict[int, ReminderSchedule]) -
 def next_due(*, jobcenter: Jobcenter, now: datetime | None = None) -> datetime | None:
     """When this jobcenter's next weekly reminders go out (None when it has switched them off)."""
     now = (now or timezone.now()).astimezone(COPENHAGEN)
+    # Also called by the beat tick, which has no tenant; the rows are named by the jobcenter.
     with scopes_disabled():
         schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.filter(jobcenter=jobcenter)}
         runs = ReminderRun.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP)
@@ -266,6 +267,7 @@ def weekly_reminders_tick(*, now: datetime | None = None) -> int:
     now = (now or timezone.now()).astimezone(COPENHAGEN)
     week_start = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0), tzinfo=COPENHAGEN)
     created = 0
+    # A beat tick over every jobcenter's schedules: a worker has no tenant.
     with scopes_disabled():
         jobcenters = list(Jobcenter.objects.filter(is_active=True))
         schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.all()}
@@ -295,6 +297,7 @@ def overdue_reminders_tick(*, now: datetime | None = None) -> int:
     if not is_working_day(today):
         return 0
     created = 0
+    # A beat tick over every jobcenter's schedules: a worker has no tenant.
     with scopes_disabled():
         jobcenters = list(Jobcenter.objects.filter(is_active=True))
         schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.all()}

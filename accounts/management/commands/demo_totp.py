@@ -14,6 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         emails = two_factor_emails()
+        # The demo users of every demo jobcenter; a command has no tenant.
         with scopes_disabled():
             known = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
         if not known:

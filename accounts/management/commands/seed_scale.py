@@ -62,6 +62,7 @@ class Command(BaseCommand):
         from accounts.models import Jobcenter
         from accounts.scale.build import Builder
 
+        # A national data set across every jobcenter; a command has no tenant.
         with scopes_disabled():
             exists = Jobcenter.objects.exists()
         if exists and not flush:
