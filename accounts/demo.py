@@ -83,10 +83,16 @@ def demo_email(local: str, slug: str) -> str:
 
 
 def two_factor_emails() -> list[str]:
-    """The demo users who log in with a second factor, in the order seed_demo lists them."""
+    """The demo users who log in with a second factor, in the order seed_demo lists them: this app's users,
+    the superuser, then the extra company leaders of companies.demo."""
+    from companies.demo import LEADERS  # companies.demo imports this module
+
     emails = [demo_email(local, slug) for local, _n, role, slug, _c in USERS if role in TWO_FACTOR_ROLES]
     emails += [email for email, _n, roles in SHARED_USERS if any(role in TWO_FACTOR_ROLES for role, _s in roles)]
-    return [*emails, SUPERUSER_EMAIL]
+    leaders = (
+        [demo_email(local, slug) for local, _n, slug, _c in LEADERS] if Role.COMPANY_LEADER in TWO_FACTOR_ROLES else []
+    )
+    return [*emails, SUPERUSER_EMAIL, *leaders]
 
 
 def totp_key_hex(email: str) -> str:
@@ -113,7 +119,7 @@ def _demo_membership(user: User, jobcenter: Jobcenter, role: Role, company: Comp
     )
 
 
-def _demo_device(user: User) -> str:
+def demo_device(user: User) -> str:
     """A confirmed TOTP device with the user's derived key (printed by seed_demo and `make totp`)."""
     key = totp_key_hex(user.email)
     TOTPDevice.objects.update_or_create(
@@ -141,13 +147,13 @@ def seed_accounts() -> list[DemoLogin]:
             email = demo_email(local, slug)
             user = _demo_user(email, full_name, is_staff=role == Role.JOBCENTER_ADMIN)
             _demo_membership(user, jobcenters[slug], role, companies.get(company_name))
-            key = _demo_device(user) if role in TWO_FACTOR_ROLES else None
+            key = demo_device(user) if role in TWO_FACTOR_ROLES else None
             logins.append(DemoLogin(email, str(role.label), jobcenters[slug].name, key))
         for email, full_name, roles in SHARED_USERS:
             user = _demo_user(email, full_name, is_staff=False)
             for role, slug in roles:
                 _demo_membership(user, jobcenters[slug], role, None)
-            key = _demo_device(user) if any(role in TWO_FACTOR_ROLES for role, _s in roles) else None
+            key = demo_device(user) if any(role in TWO_FACTOR_ROLES for role, _s in roles) else None
             logins.append(
                 DemoLogin(
                     email,
@@ -164,7 +170,5 @@ def seed_accounts() -> list[DemoLogin]:
         if created:
             superuser.set_password(DEMO_PASSWORD)
             superuser.save(update_fields=["password"])
-        logins.append(
-            DemoLogin(superuser_email, "Platformadministrator (superbruger)", "alle", _demo_device(superuser))
-        )
+        logins.append(DemoLogin(superuser_email, "Platformadministrator (superbruger)", "alle", demo_device(superuser)))
     return logins

@@ -46,7 +46,8 @@ def two_factor_exempt(view):
 
 
 class TwoFactorRequiredMiddleware:
-    """Coordinators, jobcenter admins and admin-site users must pass TOTP before anything else."""
+    """Every user with a role (accounts.models.TWO_FACTOR_ROLES) and every admin-site user must pass TOTP
+    before anything else: a password alone reaches only the two-factor pages, logout and the public pages."""
 
     def __init__(self, get_response):
         self.get_response = get_response

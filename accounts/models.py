@@ -112,8 +112,9 @@ class Role(models.TextChoices):
     COMPANY_LEADER = "company_leader", _("Virksomhedsleder")
 
 
-# Roles whose users must log in with a second factor (TOTP).
-TWO_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.JOBCENTER_ADMIN})
+# Roles whose users must log in with a second factor (TOTP). Every role sees personal data (caseworkers
+# CPR numbers and notes, company leaders citizens' names, goals and assessments), so every role needs it.
+TWO_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.CASEWORKER, Role.JOBCENTER_ADMIN, Role.COMPANY_LEADER})
 # Jobcenter staff who work in the coordinator app.
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.CASEWORKER, Role.JOBCENTER_ADMIN})
 

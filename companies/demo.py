@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django_scopes import scopes_disabled
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DEMO_PASSWORD, demo_device
 from accounts.models import Jobcenter, Membership, Role, User
 from companies.models import Company, CompanyMentor, CompensationRates, Industry
 
@@ -201,7 +201,7 @@ def _seed_jobcenter(jobcenter: Jobcenter, rows, industries, rng: random.Random) 
 
 
 def _seed_leaders(stdout) -> None:
-    stdout.write(f"  Ekstra virksomhedsledere (adgangskode: {DEMO_PASSWORD}):")
+    stdout.write(f"  Ekstra virksomhedsledere (adgangskode: {DEMO_PASSWORD}, engangskode: make totp):")
     for local, full_name, slug, company_name in LEADERS:
         jobcenter = Jobcenter.objects.filter(slug=slug).first()
         company = Company.objects.filter(jobcenter=jobcenter, name=company_name).first() if jobcenter else None
@@ -219,6 +219,7 @@ def _seed_leaders(stdout) -> None:
             jobcenter=jobcenter,
             defaults={"role": Role.COMPANY_LEADER, "company": company, "is_active": True},
         )
+        demo_device(user)  # leaders log in with a second factor (accounts.models.TWO_FACTOR_ROLES)
         stdout.write(f"    {email:<32} virksomhedsleder, {company.name} ({jobcenter.name})")
 
 

@@ -8,8 +8,9 @@ goals, offers, hours, claims and vocabulary the pages show. `--scale` builds a f
 
 Known logins (for the load test): in the LOGIN_JOBCENTERS largest jobcenters, the coordinator
 `koordinator1@<slug>.skala.test` and the leader of the jobcenter's first company
-`leder1@<slug>.skala.test`, all with SCALE_PASSWORD. Every coordinator and jobcenter admin has a
-confirmed TOTP device whose key is `totp_key_hex(email)`, so a client can compute the current code.
+`leder1@<slug>.skala.test`, all with SCALE_PASSWORD. Every generated user (each role logs in with a
+second factor) has a confirmed TOTP device whose key is `totp_key_hex(email)`, so a client can compute
+the current code.
 """
 
 import hashlib

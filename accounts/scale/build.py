@@ -305,7 +305,7 @@ class Builder:
     def users(self) -> None:
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from accounts.models import Membership, Role, User
+        from accounts.models import TWO_FACTOR_ROLES, Membership, Role, User
 
         rng = self.rng
         with self.timer.part("users, memberships, TOTP devices") as part:
@@ -339,7 +339,7 @@ class Builder:
             two_factor = [
                 (uid, email)
                 for uid, (email, _n, _jc, role, _c) in zip(user_ids, people, strict=True)
-                if role in (Role.COORDINATOR, Role.JOBCENTER_ADMIN)
+                if role in TWO_FACTOR_ROLES
             ]
             self.loader.write(
                 TOTPDevice,

@@ -31,6 +31,14 @@ def post_login(client, email, password=PASSWORD):
     return client.post(LOGIN, {"username": email, "password": password})
 
 
+def log_in_with_code(client, user) -> None:
+    """The whole login: the password, then the code from the user's authenticator (set up on first use)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDeviceFactory(user=user)
+    assert post_login(client, user.email).status_code == 302
+    verified = client.post(reverse("accounts:two_factor_verify"), {"token": token_for(device)})
+    assert verified.status_code == 302 and verified["Location"] == HOME
+
+
 def test_login_page_is_danish_and_public(client):
     response = client.get(LOGIN)
     assert response.status_code == 200
@@ -44,9 +52,21 @@ def test_anonymous_user_is_sent_to_login(client):
     assert response["Location"].startswith(LOGIN)
 
 
-def test_caseworker_logs_in_with_password_only(client, world):
-    response = post_login(client, world.caseworker.email)
+@pytest.mark.parametrize("role", ["caseworker", "leader_a"])
+def test_caseworker_and_leader_need_a_code_after_the_password(client, world, role):
+    """Caseworkers and company leaders see personal data too: the password alone opens nothing (issue 23)."""
+    user = getattr(world, role)
+    response = post_login(client, user.email)
     assert response.status_code == 302
+    first = client.get(HOME)
+    assert first.status_code == 302 and first["Location"].startswith(reverse("accounts:two_factor_setup"))
+
+    client.logout()
+    device = TOTPDeviceFactory(user=user)
+    post_login(client, user.email)
+    later = client.get(HOME)
+    assert later.status_code == 302 and later["Location"].startswith(reverse("accounts:two_factor_verify"))
+    client.post(reverse("accounts:two_factor_verify"), {"token": token_for(device)})
     assert client.get(HOME).status_code == 200
 
 
@@ -121,6 +141,54 @@ def test_jobcenter_admin_and_superuser_also_need_two_factor(client, world):
         assert reverse("accounts:two_factor_setup") in response["Location"]
 
 
+@pytest.mark.parametrize("role", ["coordinator", "caseworker", "leader_a"])
+def test_wrong_codes_make_the_code_form_wait_for_every_role(client, world, role):
+    """django-otp's throttling (per authenticator): after wrong codes even the right one is refused until the
+    wait (1, 2, 4 ... seconds after each further failure) is over, so codes cannot be guessed in bulk."""
+    user = getattr(world, role)
+    device = TOTPDeviceFactory(user=user)
+    post_login(client, user.email)
+    verify = reverse("accounts:two_factor_verify")
+    start = timezone.now()
+    # Three wrong codes, each after the wait the one before asked for (1 s, then 2 s).
+    for seconds in (0, 2, 5):
+        with time_machine.travel(start + timedelta(seconds=seconds), tick=False):
+            wrong = "000000" if token_for(device) != "000000" else "111111"
+            assert "Engangskoden er forkert" in client.post(verify, {"token": wrong}).content.decode()
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 3
+    # The third asks for 4 seconds: within them even the right code is refused, and not counted.
+    with time_machine.travel(start + timedelta(seconds=8), tick=False):
+        refused = client.post(verify, {"token": token_for(device)})
+        assert refused.status_code == 200
+        assert "For mange forkerte forsøg. Vent lidt, og prøv igen." in refused.content.decode()
+        assert client.get(HOME)["Location"].startswith(verify)
+    with time_machine.travel(start + timedelta(seconds=10), tick=False):
+        response = client.post(verify, {"token": token_for(device)})
+        assert response.status_code == 302 and response["Location"] == HOME
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+    assert client.get(HOME).status_code == 200
+
+
+def test_the_leaders_two_factor_pages_have_the_portal_look(client, world):
+    """A company leader meets the second factor in the portal's virk.dk theme with their company in the header;
+    staff meet it in the standard theme."""
+    post_login(client, world.leader_a.email)
+    page = client.get(reverse("accounts:two_factor_setup")).content.decode()
+    assert "dkfds-virkdk.min.css" in page
+    assert world.company_a.name in page and world.jobcenter.name in page
+    assert "data:image/svg+xml;base64," in page
+    TOTPDeviceFactory(user=world.leader_a)
+    page = client.get(reverse("accounts:two_factor_verify")).content.decode()
+    assert "dkfds-virkdk.min.css" in page and world.company_a.name in page
+
+    client.logout()
+    post_login(client, world.caseworker.email)
+    page = client.get(reverse("accounts:two_factor_setup")).content.decode()
+    assert "dkfds-virkdk.min.css" not in page and "dkfds.min.css" in page
+
+
 def test_lockout_after_repeated_failures_then_unlock(client, world):
     email = world.caseworker.email
     for _ in range(5):
@@ -128,11 +196,12 @@ def test_lockout_after_repeated_failures_then_unlock(client, world):
     locked = post_login(client, email)
     assert locked.status_code == 429
     assert "Kontoen er midlertidigt spærret" in locked.content.decode()
-    assert client.get(HOME).status_code == 302
+    assert client.get(HOME)["Location"].startswith(LOGIN)
 
     axes_reset(username=email, ip="127.0.0.1")  # what the admin does in Django admin
     assert post_login(client, email).status_code == 302
-    assert client.get(HOME).status_code == 200
+    # The password is accepted again; the second factor comes next.
+    assert client.get(HOME)["Location"].startswith(reverse("accounts:two_factor_setup"))
 
 
 def test_changing_the_case_of_the_email_does_not_reset_the_count(client, world):
@@ -152,7 +221,7 @@ def test_lockout_ends_after_cool_off(client, world):
 
 
 def test_session_ends_after_idle_timeout_but_activity_keeps_it_alive(client, world):
-    post_login(client, world.caseworker.email)
+    log_in_with_code(client, world.caseworker)
     start = timezone.now()
     with time_machine.travel(start + timedelta(minutes=20)):
         assert client.get(HOME).status_code == 200
@@ -177,7 +246,7 @@ def test_pages_do_not_write_the_session_on_every_request(client, world):
 
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        post_login(client, world.caseworker.email)
+        log_in_with_code(client, world.caseworker)
         key = client.cookies["sessionid"].value
         saved = Session.objects.get(session_key=key).expire_date
     with (
@@ -197,7 +266,7 @@ def test_pages_do_not_write_the_session_on_every_request(client, world):
 
 
 def test_deactivated_user_session_ends(client, world):
-    post_login(client, world.caseworker.email)
+    log_in_with_code(client, world.caseworker)
     assert client.get(HOME).status_code == 200
     services.user_deactivate(actor=world.jobcenter_admin, user=world.caseworker)
     response = client.get(HOME)

@@ -4,9 +4,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Q
 from django.test import RequestFactory
 
-from accounts.demo import seed_accounts, two_factor_emails
+from accounts.demo import seed_accounts, totp_key_hex, two_factor_emails
 from accounts.models import Membership, Role, User
 from accounts.tenancy import resolve_tenant
 from citizens import demo as citizens_demo
@@ -57,3 +58,21 @@ def test_the_consultant_takes_over_no_other_demo_users_citizens():
     assert responsible == {"koordinator@favrskov.demo"}
     kalundborg = set(Citizen.objects.filter(jobcenter__slug="kalundborg").values_list("caseworker__email", flat=True))
     assert kalundborg == {CONSULTANT}
+
+
+def test_every_demo_user_has_the_demo_authenticator_and_make_totp_prints_them_all():
+    """Every role logs in with a second factor (issue 23), so every demo user with a role, the extra company
+    leaders included, has a confirmed device with the derived key, and `make totp` (demo_totp) lists each."""
+    seed_accounts()
+    companies_demo.seed(stdout=io.StringIO())
+    users = User.objects.filter(Q(memberships__is_active=True) | Q(is_staff=True)).distinct()
+    emails = set(users.values_list("email", flat=True))
+    assert {"sagsbehandler@favrskov.demo", "leder@favrskov.demo", "leder.bageri@favrskov.demo"} <= emails
+    for user in users:
+        device = user.totpdevice_set.get(confirmed=True)
+        assert device.key == totp_key_hex(user.email), user.email
+    assert set(two_factor_emails()) == emails
+    out = io.StringIO()
+    call_command("demo_totp", stdout=out)
+    printed = {line.split()[0] for line in out.getvalue().splitlines()}
+    assert printed == emails

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.tests.factories import PASSWORD
+from accounts.tests.test_authentication import log_in_with_code
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _active_until(client, start, end, step=timedelta(minutes=20)):
 def test_an_active_session_ends_after_the_absolute_lifetime(client, world):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        client.post(LOGIN, {"username": world.caseworker.email, "password": PASSWORD})
+        log_in_with_code(client, world.caseworker)
         assert client.get(HOME).status_code == 200
     lifetime = timedelta(hours=settings.SESSION_ABSOLUTE_LIFETIME_HOURS)
 
@@ -43,7 +43,7 @@ def test_an_active_session_ends_after_the_absolute_lifetime(client, world):
         assert response["Location"].startswith(LOGIN)
         assert client.get(HOME).status_code == 302  # logged out, not only turned away once
         # Logging in again starts a new lifetime.
-        client.post(LOGIN, {"username": world.caseworker.email, "password": PASSWORD})
+        log_in_with_code(client, world.caseworker)
         assert client.get(HOME).status_code == 200
     with time_machine.travel(start + lifetime + timedelta(minutes=30), tick=False):
         assert client.get(HOME).status_code == 200
@@ -53,7 +53,7 @@ def test_an_active_session_ends_after_the_absolute_lifetime(client, world):
 def test_the_lifetime_is_a_setting(client, world):
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        client.post(LOGIN, {"username": world.caseworker.email, "password": PASSWORD})
+        log_in_with_code(client, world.caseworker)
     assert _active_until(client, start, start + timedelta(minutes=119)).status_code == 200
     with time_machine.travel(start + timedelta(minutes=121), tick=False):
         assert client.get(HOME).status_code == 302

@@ -163,11 +163,20 @@ def test_switching_into_a_two_factor_role_needs_the_second_factor(world, client)
     assert client.session[SESSION_KEY] == coordinator.pk
 
 
-def test_roles_without_a_second_factor_switch_with_the_password_alone(world, client):
+def test_a_leader_and_caseworker_switches_only_after_the_second_factor(world, client):
+    """Every role needs the second factor (issue 23): with a password alone even a switch between a leader's
+    and a caseworker's membership is sent to the two-factor set-up and changes nothing."""
     leader = MembershipFactory(jobcenter=world.jobcenter, role=Role.COMPANY_LEADER, company=world.company_a)
     caseworker = MembershipFactory(jobcenter=world.other_jobcenter, role=Role.CASEWORKER, user=leader.user)
     client.force_login(leader.user)
 
+    response = client.post(switch_url(caseworker))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
+    assert SESSION_KEY not in client.session
+    assert not ActivityLog.objects.filter(action=SWITCHED).exists()
+
+    login_verified(client, leader.user)
     response = client.post(switch_url(caseworker))
     assert response.status_code == 302 and response["Location"] == reverse("home")
     assert client.session[SESSION_KEY] == caseworker.pk
@@ -179,7 +188,7 @@ def test_the_portal_follows_the_switched_membership(world, client):
     second = MembershipFactory(
         jobcenter=world.other_jobcenter, role=Role.COMPANY_LEADER, company=world.other_company, user=first.user
     )
-    client.force_login(first.user)
+    login_verified(client, first.user)
 
     page = main(client, reverse("portal:company"))
     assert world.company_a.name in page and world.other_company.name not in page

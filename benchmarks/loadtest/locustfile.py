@@ -173,7 +173,7 @@ class Leader(Base):
 
     def on_start(self) -> None:
         self.slug = jobcenter_slug(next(_leader_numbers) % JOBCENTERS)
-        self.log_in(leader_email(self.slug), two_factor=False)
+        self.log_in(leader_email(self.slug), two_factor=True)
         self.placements = ids(self.first("/portal/forloeb/"), r'href="/portal/forloeb/(\d+)/"')
 
     @task(3)

@@ -145,7 +145,7 @@ def main() -> None:
         coordinator_pages, leader_pages, leader = pages(slug)
         with scopes_disabled():
             coordinator = User.objects.get(email=coordinator_email(slug))
-        for user, two_factor, page_list in ((coordinator, True, coordinator_pages), (leader, False, leader_pages)):
+        for user, two_factor, page_list in ((coordinator, True, coordinator_pages), (leader, True, leader_pages)):
             client = client_for(user, two_factor)
             for name, url in page_list:
                 if url is None:

@@ -182,12 +182,26 @@ def test_remove_leader_takes_away_portal_access(world, login):
 
 
 def test_invitation_link_sets_a_password_and_logs_the_leader_in(world, client):
+    """The new leader chooses a password, then sets up the second factor before the portal opens (issue 23)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.tests.test_authentication import token_for
+
     LeaderInvitationFactory(company=world.company_a, token="god-kode", email="ny@hammel.dk", full_name="Ny Leder")
     url = reverse("companies:invitation_accept", args=["god-kode"])
     assert "Vælg en adgangskode" in client.get(url).content.decode()
     response = client.post(url, {"new_password1": "Mentor-portal-2026!", "new_password2": "Mentor-portal-2026!"})
-    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
-    assert client.get(reverse("portal:home")).status_code == 200
+    portal = reverse("portal:home")
+    assert response.status_code == 302 and response["Location"] == portal
+    setup = client.get(portal)
+    assert setup.status_code == 302 and setup["Location"] == f"{reverse('accounts:two_factor_setup')}?next=%2Fportal%2F"
+    page = client.get(setup["Location"]).content.decode()
+    assert "Velkommen til portalen for Hammel Maskinfabrik A/S." in page
+    assert "Slå tofaktorgodkendelse til" in page and "dkfds-virkdk.min.css" in page
+    device = TOTPDevice.objects.get(user__email="ny@hammel.dk", confirmed=False)
+    confirmed = client.post(setup["Location"], {"token": token_for(device), "next": portal})
+    assert confirmed.status_code == 302 and confirmed["Location"] == portal
+    assert client.get(portal).status_code == 200
     reused = client.get(url)
     assert reused.status_code == 410
     assert "Linket er allerede brugt" in reused.content.decode()

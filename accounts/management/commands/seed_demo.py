@@ -42,6 +42,6 @@ class Command(BaseCommand):
         for login in logins:
             self.stdout.write(f"  {login.email:<32} {login.role:<36} {login.jobcenter}")
         self.stdout.write(
-            "\nKoordinatorer og administratorer skal bruge en engangskode (tofaktor). "
+            "\nAlle demobrugere skal bruge en engangskode (tofaktor) efter adgangskoden. "
             "Vis de aktuelle koder med:  make totp   (eller: python manage.py demo_totp)"
         )
