@@ -8,15 +8,16 @@ from django.urls import reverse
 from audit.models import AccessLog, ArchiveHold, RetentionRule
 from audit.registry import Subject, subject_model
 from audit.services import retention_defaults_ensure
+from mentorship.tenancy import scoped_objects
 
 
 def person_get(*, jobcenter, subject: Subject, pk: int):
     """A citizen, corps mentor or company mentor of the jobcenter, or 404 (also for another jobcenter's)."""
     model = subject_model(subject)
     if subject == Subject.COMPANY_MENTOR:
-        queryset = model.objects.filter(company__jobcenter=jobcenter).select_related("company__jobcenter")
+        queryset = scoped_objects(model).filter(company__jobcenter=jobcenter).select_related("company__jobcenter")
     else:
-        queryset = model.objects.filter(jobcenter=jobcenter).select_related("jobcenter")
+        queryset = scoped_objects(model).filter(jobcenter=jobcenter).select_related("jobcenter")
     return get_object_or_404(queryset, pk=pk)
 
 
