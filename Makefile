@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist worker processes for `make test` (the machine has 2 cores); 0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test setup tools check-tools messages makemessages totp lint format clean bench-setup loadtest screenshots
 
@@ -28,7 +30,7 @@ test: setup
 	$(BIN)/ruff check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 setup: check-tools $(VENV)/.installed node_modules/.installed messages
 

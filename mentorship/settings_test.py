@@ -18,3 +18,13 @@ STORAGES = {
 # Serve static files from the finders, so tests need no collectstatic run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# pytest-xdist runs the suite in several worker processes (`make test` uses two). pytest-django gives each worker
+# its own test database (the name with a `_gw0`, `_gw1` ... suffix); the Redis cache gets a key prefix per test
+# database and worker, and a clear() that deletes only that prefix (tests/cache.py), so one worker resetting the
+# rate-limit counters never resets another's, nor those of another checkout sharing the Redis database.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["BACKEND"] = "tests.cache.PrefixScopedRedisCache"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "-".join(  # noqa: F405
+        filter(None, ["test", os.environ.get("DATABASE_TEST_NAME"), os.environ.get("PYTEST_XDIST_WORKER")])
+    )
