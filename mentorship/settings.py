@@ -221,6 +221,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password"]
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client's address by the same rule as the rate limits: behind the reverse proxy REMOTE_ADDR is the proxy's,
+# and locking it after five failed logins would lock every user out of the product.
+AXES_CLIENT_IP_CALLABLE = "mentorship.ratelimit.client_address"
 
 # --- Security ------------------------------------------------------------------------------------
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)

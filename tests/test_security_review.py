@@ -6,6 +6,7 @@ Each test reproduces one hole as an attacker would; each failed before its fix.
 import uuid
 
 import pytest
+from django.conf import settings
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
@@ -77,3 +78,16 @@ def test_without_a_proxy_the_forwarded_header_is_ignored():
     scope = f"review:{uuid.uuid4().hex}"
     assert not over_limit(_from_proxy("203.0.113.7"), scope, limit=1, window=60)
     assert over_limit(_from_proxy("198.51.100.4"), scope, limit=1, window=60)
+
+
+@override_settings(BEHIND_PROXY=True)
+def test_behind_the_proxy_failed_logins_lock_out_the_client_not_everyone(world):
+    """django-axes locks a client address after AXES_FAILURE_LIMIT failed logins; behind the proxy that was
+    the proxy's address, so anyone's five wrong guesses locked every user out for the cool-off."""
+    url = reverse("accounts:login")
+    attacker = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        attacker.post(url, {"username": f"gaet{attempt}@example.dk", "password": "forkert-gaet"})
+    assert attacker.post(url, {"username": world.caseworker.email, "password": PASSWORD}).status_code == 429
+    colleague = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")
+    assert colleague.post(url, {"username": world.coordinator.email, "password": PASSWORD}).status_code == 302
