@@ -32,6 +32,7 @@ from audit.registry import (
     history_model,
 )
 from audit.services import activity_record
+from mentorship.tenancy import scoped_objects
 
 CHUNK = 500
 
@@ -90,7 +91,7 @@ def erase_blockers(*, subject: Subject, person: models.Model, found: PersonRows 
     for entry in found.entries:
         if entry.on_erase != OnErase.BLOCK:
             continue
-        count = entry.model_class.objects.filter(found.q(entry)).count()
+        count = scoped_objects(entry.model_class).filter(found.q(entry)).count()
         if count:
             reasons.append(
                 _("%(count)s %(what)s i andre personers sager nævner personen og skal bevares.")
@@ -124,13 +125,13 @@ def _detach(found: PersonRows, entry: Held) -> None:
             target_field = next(
                 f for f in through._meta.fields if f.is_relation and f.related_model._meta.label == subject_label
             )
-            through.objects.filter(**{target_field.attname: found.person.pk}).delete()
+            scoped_objects(through).filter(**{target_field.attname: found.person.pk}).delete()
             for m2m_history in history_m2m_models(model):
                 for f in m2m_history._meta.fields:
                     if f.is_relation and f.related_model._meta.label == subject_label:
-                        m2m_history.objects.filter(**{f.attname: found.person.pk}).delete()
+                        scoped_objects(m2m_history).filter(**{f.attname: found.person.pk}).delete()
             continue
-        managers = [model.objects] + ([history.objects] if history is not None else [])
+        managers = [scoped_objects(model)] + ([scoped_objects(history)] if history is not None else [])
         for manager in managers:
             rows = manager.filter(**{relation.attname: found.person.pk})
             if entry.detach is None:
@@ -182,9 +183,9 @@ def person_erase(*, actor, subject: Subject, person: models.Model, reason: str) 
             # A chain of the person's own rows (a renewed agreement) is protected against itself.
             if f.is_relation and f.related_model is model and f.remote_field.on_delete is models.PROTECT:
                 for chunk in _chunks(ids):
-                    model.objects.filter(pk__in=chunk).update(**{f.attname: None})
+                    scoped_objects(model).filter(pk__in=chunk).update(**{f.attname: None})
         for chunk in _chunks(ids):
-            model.objects.filter(pk__in=chunk).delete()
+            scoped_objects(model).filter(pk__in=chunk).delete()
     # Deleting writes a last history row per row ("-"): the history goes after the rows.
     for entry in ordered:
         history = history_model(entry.model_class)
@@ -192,7 +193,7 @@ def person_erase(*, actor, subject: Subject, person: models.Model, reason: str) 
             continue
         ids = sorted(all_ids[entry])
         for chunk in _chunks(ids):
-            history.objects.filter(id__in=chunk).delete()
+            scoped_objects(history).filter(id__in=chunk).delete()
 
     activity_record(
         actor=actor,

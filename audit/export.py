@@ -28,6 +28,7 @@ from django_scopes import scopes_disabled
 from audit.models import AccessLog
 from audit.registry import SUBJECT_LABELS, Held, PersonRows, Subject, history_model
 from mentorship.numbers import dk_number
+from mentorship.tenancy import scoped_objects
 
 # Never exported: keys and tokens (not information about the person), and columns every row repeats.
 EXCLUDED_FIELDS = {"cpr_hash", "cpr_encrypted", "token_hash", "jobcenter", "idempotency_key"}
@@ -134,7 +135,7 @@ class _Labels:
     def load(self):
         for model, ids in self.wanted.items():
             related = [f.name for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
-            queryset = model.objects.filter(pk__in=ids).select_related(*related)
+            queryset = scoped_objects(model).filter(pk__in=ids).select_related(*related)
             self.labels[model] = {obj.pk: str(obj) for obj in queryset}
 
     def get(self, model, value) -> str:
@@ -203,12 +204,12 @@ def subject_export(*, subject: Subject, person: models.Model) -> SubjectExport:
         fields = _fields(model, entry)
         is_person = found.is_subject(entry)
         extra = [("cpr_number", _("CPR-nummer"))] if is_person and subject == Subject.CITIZEN else []
-        live = model.objects.filter(pk__in=ids).order_by("pk")
+        live = scoped_objects(model).filter(pk__in=ids).order_by("pk")
         current = _table(live, fields, labels, extra)
         history = None
         history_cls = history_model(model)
         if history_cls is not None:
-            hist_rows = history_cls.objects.filter(id__in=ids).order_by("id", "history_date", "history_id")
+            hist_rows = scoped_objects(history_cls).filter(id__in=ids).order_by("id", "history_date", "history_id")
             history_fields = [history_cls._meta.get_field(f.name) for f in fields if _has(history_cls, f.name)]
             history = _table(
                 hist_rows, history_fields, labels, [("history_date", _("Tidspunkt")), ("history_type", _("Ændring"))]

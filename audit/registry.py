@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
+from mentorship.tenancy import scoped_objects
+
 
 class Subject(StrEnum):
     CITIZEN = "citizen"
@@ -168,9 +170,9 @@ class PersonRows:
         # Found by their link to the person, not by jobcenter: the caller reached the person inside its
         # tenant scope already, and an export or an erasure must find every row that names them.
         with scopes_disabled():
-            found = set(model.objects.filter(self.q(entry)).values_list("pk", flat=True))
+            found = set(scoped_objects(model).filter(self.q(entry)).values_list("pk", flat=True))
             if history is not None:
-                found |= set(history.objects.filter(self.q(entry, history=True)).values_list("id", flat=True))
+                found |= set(scoped_objects(history).filter(self.q(entry, history=True)).values_list("id", flat=True))
         return found
 
     def all(self) -> dict[Held, set[int]]:

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from mentorship.tenancy import scoped_objects
+
 
 def insert_rows(model, rows: Iterable[dict], constants: dict | None = None, *, batch_size: int = 2000) -> list[int]:
     """Inserts one row per dict (attname -> value) and returns the new primary keys, in order.
@@ -33,7 +35,7 @@ def insert_rows(model, rows: Iterable[dict], constants: dict | None = None, *, b
         return []
     if connection.vendor == "postgresql":
         return _copy(model, fields, table)
-    objs = model.objects.bulk_create([model(*args) for args in table], batch_size=batch_size)
+    objs = scoped_objects(model).bulk_create([model(*args) for args in table], batch_size=batch_size)
     if objs[0].pk is None:  # pragma: no cover - SQLite before 3.35 returns no ids from bulk inserts
         raise NotImplementedError("This database does not return ids from bulk inserts.")
     return [obj.pk for obj in objs]

@@ -39,6 +39,7 @@ from audit.models import AccessAction
 from audit.registry import SUBJECT_MODELS, registry
 from audit.services import access_record
 from mentorship.dates import with_plausible_range
+from mentorship.tenancy import scoped_objects
 
 
 class MentorshipAdminSite(admin.AdminSite):
@@ -228,13 +229,13 @@ class RoleAwareAdmin(SimpleHistoryAdmin):
         else the model's `objects` (django-scopes limits a tenant model to the active scope; the
         superuser's admin requests run with scopes disabled, see TenantMiddleware)."""
         if request.user.is_superuser:
-            return model.objects.all()
+            return scoped_objects(model).all()
         if model is User:
             return jobcenter_members(request.jobcenter)
         related_admin = self.admin_site.get_model_admin(model) if self.admin_site.is_registered(model) else None
         if isinstance(related_admin, RoleAwareAdmin):
             return related_admin.get_queryset(request)
-        return model.objects.all()
+        return scoped_objects(model).all()
 
     def _narrow(self, request, db_field, field):
         if field is not None and not request.user.is_superuser:

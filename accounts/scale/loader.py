@@ -16,6 +16,8 @@ from django.core.management.color import no_style
 from django.db import connection, models
 from django.utils import timezone
 
+from mentorship.tenancy import scoped_objects
+
 
 class Loader:
     def __init__(self, *, stdout=None):
@@ -91,10 +93,10 @@ class Loader:
                 batch.append(model(**dict(zip(names, values, strict=True))))
                 count += 1
                 if len(batch) >= 2000:
-                    model.objects.bulk_create(batch)
+                    scoped_objects(model).bulk_create(batch)
                     batch = []
             if batch:
-                model.objects.bulk_create(batch)
+                scoped_objects(model).bulk_create(batch)
         self.written[model._meta.label] = self.written.get(model._meta.label, 0) + count
         return count
 
