@@ -204,8 +204,11 @@ def _save_citizen(citizen: Citizen, update_fields: list[str] | None = None) -> N
 
 
 def _is_coordinator_of(actor, jobcenter_id: int) -> bool:
+    user_id = getattr(actor, "pk", None)
+    if user_id is None:  # no user, no membership
+        return False
     return Membership.objects.filter(
-        user_id=getattr(actor, "pk", None), jobcenter_id=jobcenter_id, role__in=COORDINATORS, is_active=True
+        user_id=user_id, jobcenter_id=jobcenter_id, role__in=COORDINATORS, is_active=True
     ).exists()
 
 
@@ -461,8 +464,8 @@ def _validate_placement(placement: Placement) -> None:
     if placement.starts_on and placement.ends_on and placement.ends_on <= placement.starts_on:
         errors["ends_on"] = _("Slutdatoen skal ligge efter startdatoen.")
     if (
-        placement.company_mentor_id
-        and placement.company_id
+        placement.company_id
+        and placement.company_mentor is not None  # a query only when a mentor is set, as before
         and placement.company_mentor.company_id != placement.company_id
     ):
         errors["company_mentor"] = _("Virksomhedsmentoren skal være ansat i den valgte virksomhed.")
@@ -795,9 +798,9 @@ def follow_up_create(
     follow_up = FollowUp(jobcenter_id=citizen.jobcenter_id, citizen=citizen, author=actor, recorded_as=recorded_as)
     _apply(follow_up, data, FOLLOW_UP_FIELDS)
     errors = {}
-    if follow_up.placement_id and follow_up.placement.citizen_id != citizen.pk:
+    if follow_up.placement is not None and follow_up.placement.citizen_id != citizen.pk:
         errors["placement"] = _("Forløbet hører til en anden borger.")
-    if follow_up.agreement_id and follow_up.agreement.citizen_id != citizen.pk:
+    if follow_up.agreement is not None and follow_up.agreement.citizen_id != citizen.pk:
         errors["agreement"] = _("Aftalen hører til en anden borger.")
     if follow_up.occurred_on and follow_up.occurred_on > timezone.localdate():
         errors["occurred_on"] = _("Datoen kan ikke ligge i fremtiden.")

@@ -119,7 +119,7 @@ def company_open_nominations(*, company: Company) -> QuerySet[CourseNomination]:
 def company_outcomes(company: Company) -> dict[str, int]:
     """Counts of the company's placements by outcome (from the already prefetched history)."""
     counts: dict[str, int] = {}
-    for placement in company.placement_history:
+    for placement in company.placement_history:  # type: ignore[attr-defined]  # company_detail's prefetch to_attr
         if placement.outcome:
             label = placement.get_outcome_display()
             counts[label] = counts.get(label, 0) + 1

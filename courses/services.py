@@ -16,6 +16,7 @@ Guarantees:
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,6 +53,10 @@ from courses.models import (
 from courses.vocabulary import seed_course_types
 from mentorship.constraints import constraint_errors
 from notifications.services import message_enqueue
+
+if TYPE_CHECKING:  # imported inside the functions that use them at run time
+    from companies.models import Company, CompanyMentor
+    from corps.models import Mentor
 
 RS = RegistrationStatus
 
@@ -124,7 +129,7 @@ def _send(
     partstat: str = "NEEDS-ACTION",
     **extra,
 ) -> None:
-    attachments = ()
+    attachments: tuple[tuple[str, str, str], ...] = ()
     if method is not None and sessions:
         ics = course_ics(course, sessions, method=method, attendee_email=email, attendee_name=name, partstat=partstat)
         attachments = (ics.as_attachment(),)
@@ -471,9 +476,9 @@ def year_plan_create(*, actor, jobcenter, plan: YearPlan, job_consultants: Itera
 class Invitee:
     email: str
     name: str = ""
-    company: object | None = None
-    corps_mentor: object | None = None
-    company_mentor: object | None = None
+    company: "Company | None" = None
+    corps_mentor: "Mentor | None" = None
+    company_mentor: "CompanyMentor | None" = None
 
 
 def invitees_for(*, course: Course, source: str) -> list[Invitee]:
@@ -496,7 +501,7 @@ def invitees_for(*, course: Course, source: str) -> list[Invitee]:
             ).order_by("full_name")
         ]
     if source == InvitationSource.FORMER:
-        seen = {}
+        seen: dict[str, Invitee] = {}
         former = (
             Registration.objects.filter(course__jobcenter=jobcenter, status=RS.REGISTERED)
             .exclude(course=course)
@@ -852,17 +857,17 @@ def registration_cancel_by_company(*, actor, company, registration: Registration
     """A company leader withdraws one of the company's registrations in the portal (company_withdraw_problem
     says when): the seat, a seat offered or the waiting-list place is given up and a freed seat goes to the
     next in line (registration_cancel). After that only the jobcenter can change it."""
-    registration = (
+    own = (
         Registration.objects.filter(company_registrations_q(company), pk=registration.pk)
         .select_related("course")
         .first()
     )
-    if registration is None:
+    if own is None:
         raise ValidationError(_("Tilmeldingen hører ikke til jeres virksomhed."))
-    problem = company_withdraw_problem(registration)
+    problem = company_withdraw_problem(own)
     if problem:
         raise ValidationError(problem)
-    return registration_cancel(actor=actor, registration=registration)
+    return registration_cancel(actor=actor, registration=own)
 
 
 @transaction.atomic
@@ -891,7 +896,8 @@ def offer_accept(*, registration: Registration) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
     if registration.status == RS.REGISTERED:
         return registration
-    if not registration.is_offered or registration.offer_expires_at <= timezone.now():
+    expires_at = registration.offer_expires_at  # set whenever offered (a check constraint)
+    if not registration.is_offered or expires_at is None or expires_at <= timezone.now():
         raise ValidationError(_("Tilbuddet er udløbet, og pladsen er gået videre."))
     registration.status = RS.REGISTERED
     registration.save(update_fields=["status"])
@@ -1053,7 +1059,7 @@ def attendance_record(*, actor, course: Course, present: set[tuple[int, int]]) -
     return len(create) + len(update)
 
 
-QUALIFICATION_KIND = {
+QUALIFICATION_KIND: dict[str, str] = {
     Category.BASE_COURSE: "course",
     Category.MODULE: "module",
     Category.NETWORK_MEETING: "network_meeting",

@@ -1,12 +1,15 @@
 """Messages matching sends (registered with notifications.kinds; see that module)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
 
 OFFER = "matching.offer"
-OFFER_TEMPLATES = {
+# Spread into message_enqueue(**OFFER_TEMPLATES): its template parameters are typed str and str | None.
+OFFER_TEMPLATES: dict[str, Any] = {
     "subject_template": "matching/email/offer.subject.txt",
     "text_template": "matching/email/offer.txt",
     "html_template": "matching/email/offer.html",

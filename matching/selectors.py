@@ -38,7 +38,7 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus
+from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus, PlacementType
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
 from corps.selectors import mentor_loads, mentor_loads_query
@@ -102,7 +102,7 @@ def citizen_profile(*, citizen: Citizen) -> CitizenProfile:
         _need_name(name) for name in citizen.needs.order_by("position", "name").values_list("name", flat=True)
     )
     codes = list(citizen.languages.order_by("position", "name").values_list("code", flat=True))
-    if citizen.wish_language_id:
+    if citizen.wish_language is not None:  # no query when unset
         wished = citizen.wish_language.code
         codes = [wished] + [code for code in codes if code != wished]
     preferences = (
@@ -332,7 +332,7 @@ class Suggestion:
 def citizen_location(*, citizen: Citizen, profile: CitizenProfile) -> CitizenProfile:
     """The profile with the centre of the citizen's postcode, when it is known (one query)."""
     located = PostcodeLocation.objects.filter(code=citizen.postcode).values_list("latitude", "longitude").first()
-    return profile if located is None else replace(profile, location=tuple(located))
+    return profile if located is None else replace(profile, location=located)
 
 
 def with_locations(
@@ -495,7 +495,7 @@ def suggestions_for(
     if top is not None:
         located = citizen_location(citizen=citizen, profile=profile) if weights.distance else profile
         columns = mentor_columns(citizen=located, locations=bool(weights.distance), **narrowing)
-    if columns is not None:
+    if columns is not None and top is not None:  # columns are read only for a top
         profile = located
         profiles = [profile_of(columns, row) for row in contenders(located, columns, weights, top=top)]
         names = dict(Mentor.objects.filter(pk__in=[int(m.id) for m in profiles]).values_list("pk", "full_name"))
@@ -563,7 +563,7 @@ def _company_profiles(*, jobcenter, placement_type_id: int | None) -> tuple[list
         .annotate(free=F("capacity") - F("taken"))
         .only("id", "name", "capacity", "city")
         .prefetch_related(
-            Prefetch("placement_types", queryset=Company.placement_types.rel.model.objects.only("id", "name")),
+            Prefetch("placement_types", queryset=PlacementType.objects.only("id", "name")),
             Prefetch(
                 "mentors",
                 queryset=CompanyMentor.objects.filter(is_active=True)
@@ -643,7 +643,7 @@ class CohortView:
 
 
 def cohort_detail(*, jobcenter, pk: int) -> CohortView:
-    cohort = get_object_or_404(
+    cohort: Cohort = get_object_or_404(
         Cohort.objects.filter(jobcenter=jobcenter).select_related("placement_type", "responsible", "created_by"), pk=pk
     )
     companies = list(cohort.companies.select_related("company").order_by("company__name", "id"))

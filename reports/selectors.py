@@ -13,6 +13,7 @@ citizens appear only as counts.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     Avg,
@@ -88,7 +89,7 @@ def _correlated_count(queryset: QuerySet, outer_field: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-MONEY = DecimalField(max_digits=14, decimal_places=2)
+MONEY: DecimalField = DecimalField(max_digits=14, decimal_places=2)
 
 
 def _sum(queryset: QuerySet, field_name: str) -> Coalesce:
@@ -130,7 +131,7 @@ def _scalars(jobcenter, **expressions) -> dict:
 
 
 def _rate(part: int | None, whole: int | None) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+    return round(100 * (part or 0) / whole, 1) if whole else None
 
 
 # --- The start page --------------------------------------------------------------------------------
@@ -154,7 +155,8 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
     through = Course.job_consultants.through
     consultants = Coalesce(
         Subquery(
-            through.objects.filter(course_id=OuterRef("pk"))
+            # Ignored: django-stubs forgets the annotate(n=...) after values() on this through model.
+            through.objects.filter(course_id=OuterRef("pk"))  # type: ignore[misc]
             .order_by()
             .values("course_id")
             .annotate(n=Count("pk"))
@@ -352,7 +354,7 @@ def outcomes_report(*, jobcenter, citizens: QuerySet[Citizen], per: str = "targe
     totals = population.order_by().aggregate(referred=Count("pk"), **_outcome_counts(""))
     if per == "company":
         group_label = _("Virksomhed")
-        rows = (
+        rows: QuerySet[Any, dict[str, Any]] = (
             Placement.objects.filter(jobcenter=jobcenter, status__in=PLACEMENT_STARTED, citizen__in=population)
             .order_by()
             .values("company_id", "company__name")

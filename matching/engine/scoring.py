@@ -56,7 +56,8 @@ class CitizenProfile:
     languages: tuple[str, ...] = ()  # ISO 639 codes, the preferred one first
     wished_gender: str | None = None  # "female" | "male"
     wished_age: tuple[int | None, int | None] | None = None  # mentor's age band, ends inclusive
-    availability: frozenset[str] = frozenset()  # slots such as "man-formiddag"
+    # Slots: weekday * 8 + day part from matching.selectors.slots_of; any hashable works, e.g. "man-fm".
+    availability: frozenset[int | str] = frozenset()
     location: tuple[float, float] | None = None  # (latitude, longitude) of the postcode
     severe_needs: bool = False  # severe psychiatric diagnosis or heavy substance abuse
     preferred_mentors: frozenset[str] = frozenset()  # the caseworker's preference (mentor ids)
@@ -70,7 +71,7 @@ class MentorProfile:
     languages: frozenset[str] = frozenset()
     gender: str | None = None
     age: int | None = None
-    availability: frozenset[str] = frozenset()
+    availability: frozenset[int | str] = frozenset()
     location: tuple[float, float] | None = None
     capacity: int = 1
     active: int = 0  # citizens the mentor has now
