@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -7,12 +6,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import ADMINS, COORDINATORS, has_role, role_required
 from audit.models import AccessAction
 from audit.services import access_record
+from mentorship.web import counted_page, query_without
 from notifications import daily, fanout, kinds, selectors, services
 from notifications.filters import OutboxFilter
 from notifications.forms import ReminderScheduleForm
 from notifications.models import ReminderSchedule
 
-PAGE_SIZE = 50
 OVERDUE_SHOWN = 25
 
 
@@ -32,16 +31,14 @@ def outbox(request):
         purpose=_("Udbakken"),
         criterion=request.GET.urlencode()[:500],
     )
-    params = request.GET.copy()
-    params.pop("side", None)
     labels = dict(kinds.choices())
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("side"))
+    page = counted_page(queryset, request)
     for message in page.object_list:
         message.kind_label = labels.get(message.kind, message.kind)
     context = {
         "filter": filterset,
         "page": page,
-        "query": params.urlencode(),
+        "query": query_without(request),
         "summary": selectors.outbox_summary(jobcenter=jobcenter),
         "next_weekly": fanout.next_due(jobcenter=jobcenter),
         "overdue": list(fanout.placements_overdue(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
