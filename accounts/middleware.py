@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scope, scopes_disabled
 
 from accounts.tenancy import requires_two_factor, resolve_tenant
+from mentorship.web import CONTROL_CHARACTERS
 
 
 class TenantMiddleware:
@@ -88,6 +89,11 @@ class IdleTimeoutSessionMiddleware(SessionMiddleware):
     LOGIN_AT = "_login_at"
 
     def process_request(self, request):
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if key is not None and CONTROL_CHARACTERS.search(key):
+            # A quoted cookie may carry a NUL (`"\\000"`), which PostgreSQL refuses in the session lookup (500);
+            # no session key of ours holds one, so the request simply has no session.
+            del request.COOKIES[settings.SESSION_COOKIE_NAME]
         super().process_request(request)
         login_at = request.session.get(self.LOGIN_AT)
         if login_at is not None and time.time() - login_at >= settings.SESSION_ABSOLUTE_LIFETIME_HOURS * 3600:

@@ -91,3 +91,8 @@ def test_behind_the_proxy_failed_logins_lock_out_the_client_not_everyone(world):
     assert attacker.post(url, {"username": world.caseworker.email, "password": PASSWORD}).status_code == 429
     colleague = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")
     assert colleague.post(url, {"username": world.coordinator.email, "password": PASSWORD}).status_code == 302
+
+
+def test_a_nul_in_the_session_cookie_is_no_session_rather_than_a_500(world):
+    client = Client(raise_request_exception=False, HTTP_COOKIE='sessionid="abcdefgh\\000ijklmnop"')
+    assert client.get(reverse("accounts:login")).status_code == 200
