@@ -229,6 +229,13 @@ class Mentor(models.Model):
     objects = ScopedManager(jobcenter="jobcenter")
     history = HistoricalRecords(m2m_fields=[competences, languages])
 
+    # Not stored: the texts corps.selectors.mentor_list_rows sets on a page's rows, declared for the type checker.
+    status_label: str
+    competence_names: str
+    language_names: str
+    weekdays_text: str
+    day_parts_text: str
+
     class Meta:
         verbose_name = _("mentor")
         verbose_name_plural = _("mentorer")

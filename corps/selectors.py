@@ -126,8 +126,10 @@ def mentor_list_rows(mentors: list[Mentor]) -> list[Mentor]:
     rows rather than prefetch_related, whose per-row managers cost more than the page's query."""
     ids = [mentor.pk for mentor in mentors]
     names: dict[tuple[str, int], list[str]] = {}
-    for relation, target in (("competences", "competence"), ("languages", "language")):
-        through = Mentor._meta.get_field(relation).remote_field.through
+    for relation, target, through in (
+        ("competences", "competence", Mentor.competences.through),
+        ("languages", "language", Mentor.languages.through),
+    ):
         rows = (
             through.objects.filter(mentor_id__in=ids)
             .order_by(f"{target}__position", f"{target}__name")
@@ -139,7 +141,8 @@ def mentor_list_rows(mentors: list[Mentor]) -> list[Mentor]:
     day_parts = [(bit, str(label).lower()) for bit, label in DAY_PARTS]
     statuses = {value: str(label) for value, label in MentorStatus.choices}
     for mentor in mentors:
-        mentor.capacity_left = mentor.capacity - mentor.load
+        # load is mentors_for_list's annotation, which a list[Mentor] does not carry.
+        mentor.capacity_left = mentor.capacity - mentor.load  # type: ignore[attr-defined]
         mentor.status_label = statuses.get(mentor.status, mentor.status)
         mentor.competence_names = ", ".join(names.get(("competences", mentor.pk), ()))
         mentor.language_names = ", ".join(names.get(("languages", mentor.pk), ()))
@@ -315,7 +318,7 @@ def waiting_needs_for_corps(*, jobcenter, wishes: bool = True) -> WaitingNeeds:
     needs = WaitingNeeds(competences=counts["needs"], languages=counts["languages"])
     if not wishes:
         return needs
-    counted = Counter()
+    counted: Counter[tuple[str, str]] = Counter()
     for gender, band, n in waiting.values_list("wish_gender", "wish_age_band").annotate(n=Count("pk")).order_by():
         needs.total += n
         counted[("gender", gender)] += n
@@ -332,8 +335,10 @@ def corps_breadth(*, jobcenter, needs: WaitingNeeds | None = None) -> tuple[list
     language is listed when an active mentor speaks it or a waiting citizen needs it."""
     needs = needs or waiting_needs_for_corps(jobcenter=jobcenter, wishes=False)
     counts = {}
-    for relation, target in (("competences", "competence_id"), ("languages", "language_id")):
-        through = Mentor._meta.get_field(relation).remote_field.through
+    for relation, target, through in (
+        ("competences", "competence_id", Mentor.competences.through),
+        ("languages", "language_id", Mentor.languages.through),
+    ):
         # From the jobcenter's active mentors to their rows in the through table: counting from the
         # vocabulary side joined every mentor of the country.
         counts[relation] = dict(
@@ -382,8 +387,8 @@ def corps_overview(*, jobcenter) -> CorpsOverview:
 
     # (kind, label, active mentors, waiting citizens), the biggest shortfall first.
     warnings = sorted(
-        [("competence", c.label, c.mentors, c.waiting) for c in competences if c.gap]
-        + [("language", lang.label, lang.mentors, lang.waiting) for lang in languages if lang.gap],
+        [("competence", c.label, c.mentors, c.waiting or 0) for c in competences if c.gap]
+        + [("language", lang.label, lang.mentors, lang.waiting or 0) for lang in languages if lang.gap],
         key=lambda warning: warning[2] - warning[3],
     )
     return CorpsOverview(

@@ -584,9 +584,9 @@ def mentors_import(*, actor, jobcenter, raw: bytes) -> ImportResult:
         # Another import or a coordinator saved one of these e-mails after validation began.
         return ImportResult(errors=[RowError(1, "E-mail", _("En af e-mailerne er netop blevet brugt. Prøv igen."))])
     links = {}
-    for field_name, target, chosen in (
-        ("competences", "competence_id", "competence_ids"),
-        ("languages", "language_id", "language_ids"),
+    for field_name, target, chosen, through in (
+        ("competences", "competence_id", "competence_ids", Mentor.competences.through),
+        ("languages", "language_id", "language_ids", Mentor.languages.through),
     ):
         pairs = [
             (mentor_id, pk) for row, mentor_id in zip(rows, mentor_ids, strict=True) for pk in getattr(row, chosen)
