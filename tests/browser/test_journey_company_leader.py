@@ -1,15 +1,18 @@
 """Journey 3: the coordinator invites a company leader; the leader chooses a password through the link in the
-invitation e-mail, adds a company mentor, accepts the placement the jobcenter proposes, records a progress
-assessment and asks for compensation (frikøb), which the coordinator approves.
+invitation e-mail and sets up the second factor (TOTP) with an authenticator app, adds a company mentor,
+accepts the placement the jobcenter proposes, records a progress assessment and asks for compensation
+(frikøb), which the coordinator approves.
 
 Every page is checked with axe. Screenshots: docs/screenshots/journey-leder-*.png.
 """
 
+import base64
 import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
 from citizens.models import Placement, PlacementStatus, ProgressAssessment
@@ -20,6 +23,12 @@ from tests.browser.journeys import jobcenter_ready, link_in_mail, log_in, mails_
 from tests.browser.support import assert_accessible
 
 pytestmark = pytest.mark.browser
+
+
+def code_from_key(page: Page) -> str:
+    """What an authenticator app shows for the key the set-up page prints (for those who cannot scan)."""
+    key = page.locator(".secret-key").inner_text().replace(" ", "")
+    return f"{totp(base64.b32decode(key)):06d}"
 
 
 def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world):
@@ -40,7 +49,7 @@ def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world
     page.get_by_role("button", name="Send invitation").click()
     expect(page.get_by_text("Invitationen er sendt til lise@toemrer.dk. Linket virker i 7 dage.")).to_be_visible()
 
-    # --- The leader opens the link, chooses a password and lands in the portal, logged in.
+    # --- The leader opens the link, chooses a password, sets up the second factor and lands in the portal.
     (invitation,) = mails_to("lise@toemrer.dk")
     with second_browser(page, live_server) as leader:
         leader.goto(link_in_mail(invitation, r"^/virksomheder/invitation/"))
@@ -49,6 +58,12 @@ def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world
         leader.get_by_label("Gentag adgangskoden").fill("Tømrer-mester-2026!")
         leader.get_by_role("button", name="Gem adgangskode og gå til portalen").click()
         expect(leader.get_by_text("Velkommen til portalen for Favrskov Tømrer ApS.")).to_be_visible()
+        expect(leader.get_by_role("heading", level=1)).to_have_text("Slå tofaktorgodkendelse til")
+        expect(leader.get_by_role("banner")).to_contain_text("Favrskov Tømrer ApS")
+        assert_accessible(leader, "journey-leder-tofaktor")
+        leader.get_by_label("Engangskode").fill(code_from_key(leader))
+        leader.get_by_role("button", name="Slå til").click()
+        expect(leader.get_by_text("Tofaktorgodkendelse er slået til. Du er nu logget ind.")).to_be_visible()
         assert_accessible(leader, "journey-leder-portal-forside")
 
         # A company mentor, with the actual hourly wage the compensation is priced with.

@@ -1,4 +1,5 @@
-"""A coordinator logs in with password and one-time code and reaches the start page, in Danish and accessible."""
+"""A coordinator, a caseworker and a company leader log in with password and one-time code and reach their start
+page, in Danish and accessible."""
 
 import re
 from io import StringIO
@@ -40,3 +41,33 @@ def test_coordinator_logs_in_with_two_factor_and_sees_the_start_page(page: Page,
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.get_by_role("banner")).to_contain_text("Jobcenter Favrskov")
     assert_accessible(page, "forside-koordinator")
+
+
+@pytest.mark.parametrize(
+    ("local", "theme", "banner"),
+    [
+        ("sagsbehandler", "dkfds.min.css", "Jobcenter Favrskov"),
+        ("leder", "dkfds-virkdk.min.css", "Hammel Maskinfabrik A/S"),
+    ],
+    ids=["caseworker", "leader"],
+)
+def test_caseworker_and_leader_enter_a_code_too(page: Page, demo_data, local, theme, banner):
+    """Every role sees personal data, so every role gives the one-time code (issue 23); the leader meets it in
+    the portal's virk.dk look."""
+    email = demo_email(local, "favrskov")
+    page.goto("/konto/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+
+    expect(page).to_have_url(re.compile(r"/konto/tofaktor/"))
+    expect(page.locator(f'link[rel="stylesheet"][href*="/{theme}"]')).to_have_count(1)
+    if local == "leder":  # the portal's header names the company already; staff's public pages name no one
+        expect(page.get_by_role("banner")).to_contain_text(banner)
+    assert_accessible(page, f"tofaktor-{local}")
+    page.get_by_label("Engangskode").fill(demo_totp_token(email))
+    page.get_by_role("button", name="Log ind").click()
+
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("banner")).to_contain_text(banner)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
