@@ -591,7 +591,6 @@ def mentors_import(*, actor, jobcenter, raw: bytes) -> ImportResult:
         pairs = [
             (mentor_id, pk) for row, mentor_id in zip(rows, mentor_ids, strict=True) for pk in getattr(row, chosen)
         ]
-        through = Mentor._meta.get_field(field_name).remote_field.through
         ids = insert_rows(through, ({"mentor_id": m, target: t} for m, t in pairs))
         links[field_name] = (target, pairs, ids)
     _history_create(rows, mentor_ids, links, user_id=user_id, now=now)
