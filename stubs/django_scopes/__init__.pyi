@@ -1,0 +1,23 @@
+# Type stubs for django-scopes 2.1, which ships none (mypy_path in pyproject.toml). Without them every scoped
+# model's `objects`, and scope()/scopes_disabled(), would be Any. ScopedManager builds its manager class inside
+# a function at run time, so the plugin still cannot find that class by name for reverse relations (see
+# disable_error_code in pyproject.toml). Only the parts the product uses are declared.
+from contextlib import _GeneratorContextManager
+from typing import Any, Self, TypeVar
+
+from django.db import models
+
+_M = TypeVar("_M", bound=models.Model, covariant=True)
+
+version: str
+
+class ScopeError(Exception): ...
+
+class _ScopedManager(models.Manager[_M]):
+    def with_scope(self, **scope: Any) -> Self: ...
+    def with_scopes_disabled(self) -> Self: ...
+
+def ScopedManager(_manager_class: type[models.Manager[Any]] = ..., **scopes: str) -> _ScopedManager[Any]: ...
+def get_scope() -> dict[str, Any]: ...
+def scope(**scope: Any) -> _GeneratorContextManager[None]: ...
+def scopes_disabled() -> _GeneratorContextManager[None]: ...
