@@ -113,6 +113,21 @@ class UserAdmin(RoleAwareAdmin, DjangoUserAdmin):
             fields += ["is_staff", "is_superuser", "groups"]
         return fields
 
+    actions = ["reset_two_factor"]
+
+    @admin.action(description=_("Nulstil tofaktorgodkendelse (ny opsætning ved næste login)"), permissions=["change"])
+    def reset_two_factor(self, request, queryset):
+        """A lost phone, or an authenticator locked by wrong codes: the chosen users (only those this admin's
+        queryset holds) set up a new one at their next login."""
+        users = list(queryset)
+        for user in users:
+            services.two_factor_reset(actor=request.user, user=user, jobcenter=request.jobcenter)
+        self.message_user(
+            request,
+            _("Tofaktorgodkendelsen er nulstillet for %(count)d bruger(e). De sætter en ny op ved næste login.")
+            % {"count": len(users)},
+        )
+
 
 @admin.register(Membership)
 class MembershipAdmin(JobcenterScopedAdmin):

@@ -47,6 +47,18 @@ def two_factor_confirm(*, user: User, device: TOTPDevice) -> TOTPDevice:
 
 
 @transaction.atomic
+def two_factor_reset(*, actor, user: User, jobcenter: Jobcenter | None) -> int:
+    """Removes the user's authenticators (a lost phone, or one that wrong codes have made wait too long).
+
+    The user's sessions stop counting as verified at once (django-otp finds the device gone), and the next
+    login sets up a new authenticator. Returns how many devices were removed; the activity log names the
+    user and who reset them."""
+    removed, _counts = TOTPDevice.objects.filter(user=user).delete()
+    activity_record(actor=actor, action="accounts.two_factor.reset", obj=user, jobcenter=jobcenter)
+    return removed
+
+
+@transaction.atomic
 def membership_create(*, actor, user: User, jobcenter: Jobcenter, role: Role, company=None) -> Membership:
     """Gives `user` a role in `jobcenter`. A company leader's membership must name a company in it."""
     if role == Role.COMPANY_LEADER and (company is None or company.jobcenter_id != jobcenter.pk):

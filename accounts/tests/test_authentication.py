@@ -336,3 +336,39 @@ def test_company_leader_lands_in_portal(login, world):
 def test_user_without_membership_is_forbidden(login, db):
     user = MembershipFactory(role=Role.CASEWORKER, is_active=False).user
     assert login(user).get(HOME).status_code == 403
+
+
+def test_a_jobcenter_admin_resets_the_second_factor_of_their_own_users_only(client, world, login):
+    """A lost phone (or an authenticator locked by wrong codes): the jobcenter admin resets it in Django admin;
+    the user's verified session stops counting at once and the next login sets up a new authenticator. Users of
+    another jobcenter are not in the admin's list, so the same action leaves them alone."""
+    from django.test import Client
+
+    from audit.models import ActivityLog
+    from conftest import login_verified
+
+    leader_session = Client()
+    login_verified(leader_session, world.leader_a)
+    assert leader_session.get(HOME).status_code == 200
+    TOTPDeviceFactory(user=world.caseworker)
+    foreign = TOTPDeviceFactory(user=world.other_coordinator)
+
+    admin_client = login(world.jobcenter_admin)
+    changelist = reverse("admin:accounts_user_changelist")
+    response = admin_client.post(
+        changelist,
+        {
+            "action": "reset_two_factor",
+            "_selected_action": [world.leader_a.pk, world.caseworker.pk, world.other_coordinator.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user__in=[world.leader_a, world.caseworker]).exists()
+    assert TOTPDevice.objects.filter(pk=foreign.pk).exists()
+    reset = ActivityLog.objects.filter(action="accounts.two_factor.reset")
+    assert sorted(reset.values_list("object_id", flat=True)) == sorted(
+        str(pk) for pk in (world.leader_a.pk, world.caseworker.pk)
+    )
+
+    again = leader_session.get(HOME)
+    assert again.status_code == 302 and again["Location"].startswith(reverse("accounts:two_factor_setup"))
