@@ -16,19 +16,21 @@ so that every registered ModelAdmin gets it (tests/test_admin_matrix.py fails fo
   the access log, as the app's own pages do.
 """
 
+import re
 from functools import update_wrapper
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.admin.widgets import url_params_from_lookup_dict
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.db.models.constants import LOOKUP_SEP
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -151,6 +153,11 @@ def log_admin_read(request, obj: Model, what) -> None:
         access_record(
             request=request, action=AccessAction.VIEW, purpose=purpose, obj=person, jobcenter=_jobcenter_of(person)
         )
+
+
+# A CPR number in a search term (DDMMYY-XXXX, with or without the dash): as in the app's citizen list, it must
+# never sit in a URL, whose path and query the append-only access log would keep.
+CPR_IN_TEXT = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
 
 
 def log_admin_list(request, model, criterion: str) -> None:
@@ -288,6 +295,10 @@ class RoleAwareAdmin(SimpleHistoryAdmin):
     # --- reads are logged -----------------------------------------------------------------------------
 
     def changelist_view(self, request, extra_context=None):
+        if request.method == "GET" and CPR_IN_TEXT.search(request.GET.get(SEARCH_VAR, "")):
+            message = _('Søg ikke på CPR-nummer her. Brug "Find borger ud fra CPR-nummer" på borgerlisten.')
+            self.message_user(request, message, messages.WARNING)
+            return HttpResponseRedirect(request.path)
         response = super().changelist_view(request, extra_context)
         if request.method == "GET" and response.status_code == 200 and holds_personal_data(self.model):
             log_admin_list(request, self.model, request.GET.urlencode())
@@ -500,6 +511,9 @@ class TenantAutocompleteJsonView(AutocompleteJsonView):
         return queryset.filter(pk__in=choices.values("pk"))
 
     def get(self, request, *args, **kwargs):
+        if CPR_IN_TEXT.search(request.GET.get("term", "")):
+            self.process_request(request)  # the same permission checks, then nothing searched or logged
+            return JsonResponse({"results": [], "pagination": {"more": False}})
         response = super().get(request, *args, **kwargs)
         if holds_personal_data(self.source_field.related_model):
             log_admin_list(request, self.source_field.related_model, urlencode({"term": self.term}))

@@ -4,14 +4,18 @@ Each test reproduces one hole as an attacker would; each failed before its fix.
 """
 
 import uuid
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.db.models import Q
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
 from accounts.models import Role, User
 from accounts.tests.factories import PASSWORD
+from audit.models import AccessLog
+from citizens.tests.factories import CitizenFactory
 from mentorship.ratelimit import over_limit
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -96,3 +100,23 @@ def test_behind_the_proxy_failed_logins_lock_out_the_client_not_everyone(world):
 def test_a_nul_in_the_session_cookie_is_no_session_rather_than_a_500(world):
     client = Client(raise_request_exception=False, HTTP_COOKIE='sessionid="abcdefgh\\000ijklmnop"')
     assert client.get(reverse("accounts:login")).status_code == 200
+
+
+def test_a_cpr_number_typed_into_an_admin_search_never_reaches_the_access_log(world, login):
+    """The app refuses a CPR number in a list search, so it never sits in a URL or the append-only access
+    log; Django admin's searches logged it there (criterion and path), kept for the log's whole period."""
+    CitizenFactory(jobcenter=world.jobcenter, name="Hans Hansen", cpr_number="010190-1234")
+    client = login(world.jobcenter_admin)
+    changelist = reverse("admin:citizens_citizen_changelist")
+    for term in ("010190-1234", "0101901234"):
+        response = client.get(changelist + "?" + urlencode({"q": term}))
+        assert response.status_code == 302
+        assert response["Location"] == changelist
+    query = {"app_label": "citizens", "model_name": "placement", "field_name": "citizen", "term": "010190-1234"}
+    response = client.get(reverse("admin:autocomplete") + "?" + urlencode(query))
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+    assert not AccessLog.objects.filter(Q(criterion__contains="1234") | Q(path__contains="1234")).exists()
+
+    assert client.get(changelist + "?q=Hansen").status_code == 200  # a name search is searched and logged
+    assert AccessLog.objects.filter(criterion__contains="Hansen").exists()
