@@ -189,7 +189,8 @@ def test_invitation_link_sets_a_password_and_logs_the_leader_in(world, client):
 
     LeaderInvitationFactory(company=world.company_a, token="god-kode", email="ny@hammel.dk", full_name="Ny Leder")
     url = reverse("companies:invitation_accept", args=["god-kode"])
-    assert "Vælg en adgangskode" in client.get(url).content.decode()
+    invitation_page = client.get(url).content.decode()
+    assert "Vælg en adgangskode" in invitation_page and "slår du bagefter tofaktorgodkendelse til" in invitation_page
     response = client.post(url, {"new_password1": "Mentor-portal-2026!", "new_password2": "Mentor-portal-2026!"})
     portal = reverse("portal:home")
     assert response.status_code == 302 and response["Location"] == portal
