@@ -3,7 +3,8 @@ portal), each page in a fixed number of queries.
 
 Other apps use these:
 - notifications: active_agreements, active_placements (weekly reminders), agreements_ending_within
-  (the warning 4 weeks before an agreement ends), placements_without_follow_up (8 days or more).
+  (the warning before an agreement ends), placements_without_follow_up (the outbox page). The rules'
+  numbers and conditions live in citizens.rules, which the fan-out's SQL is built from.
 - reports: outcome_counts, placements_without_follow_up, unconfirmed_hours.
 - companies/portal: company_placements, company_placement, company_placement_for_update. These never
   carry CPR numbers, sensitive notes, the caseworker's view or any other social field of the citizen.
@@ -43,12 +44,12 @@ from citizens.models import (
     SensitiveNote,
     TargetGroup,
 )
+from citizens.rules import AGREEMENT_ENDING_WARNING_DAYS, FOLLOW_UP_OVERDUE_DAYS, follow_up_clock, follow_up_overdue
 from mentorship.choices import label
-from notifications.fanout import OVERDUE_DAYS
 
-# One definition for the page, the start page's to-do list and the reminders the jobcenter's staff get.
-FOLLOW_UP_DUE_DAYS = OVERDUE_DAYS
-AGREEMENT_WARNING_DAYS = 28
+# The rules' numbers under the names the pages and reports use; defined once, in citizens.rules.
+FOLLOW_UP_DUE_DAYS = FOLLOW_UP_OVERDUE_DAYS
+AGREEMENT_WARNING_DAYS = AGREEMENT_ENDING_WARNING_DAYS
 
 
 # --- Vocabulary ----------------------------------------------------------------------------------
@@ -437,8 +438,9 @@ def active_agreements(*, jobcenter=None) -> QuerySet[MentorAgreement]:
 def agreements_ending_within(
     *, jobcenter=None, today: date | None = None, days: int = AGREEMENT_WARNING_DAYS
 ) -> QuerySet[MentorAgreement]:
-    """Active agreements that end within `days` (default 4 weeks) from today, soonest first, and not
-    yet followed by a renewal draft. The notifications app warns about each once (its idempotency key)."""
+    """Active agreements that end within `days` (default citizens.rules.AGREEMENT_ENDING_WARNING_DAYS) from
+    today, soonest first, and not yet followed by a renewal draft. The notifications app warns about each
+    once (its idempotency key)."""
     today = today or timezone.localdate()
     return (
         active_agreements(jobcenter=jobcenter)
@@ -489,18 +491,11 @@ def active_placements(*, jobcenter=None) -> QuerySet[Placement]:
     return queryset.filter(jobcenter=jobcenter) if jobcenter is not None else queryset
 
 
-def placements_without_follow_up(
-    *, jobcenter=None, today: date | None = None, days: int = FOLLOW_UP_DUE_DAYS
-) -> QuerySet[Placement]:
-    """Active placements with no follow-up for `days` days or more (default 8), counted from the last
-    follow-up, or from the start when there has been none; placements starting later are left out."""
+def placements_without_follow_up(*, jobcenter=None, today: date | None = None) -> QuerySet[Placement]:
+    """Active placements overdue for follow-up (citizens.rules.follow_up_overdue: no follow-up for 8 days or
+    more), the longest-waiting first. The page, the outbox, the reports and the daily reminders use this rule."""
     today = today or timezone.localdate()
-    limit = today - timedelta(days=days)
-    return (
-        active_placements(jobcenter=jobcenter)
-        .filter(Q(last_follow_up_on__lte=limit) | Q(last_follow_up_on__isnull=True, starts_on__lte=limit))
-        .order_by("last_follow_up_on", "starts_on", "id")
-    )
+    return active_placements(jobcenter=jobcenter).filter(follow_up_overdue(on=today)).order_by(follow_up_clock(), "id")
 
 
 def unconfirmed_hours(*, jobcenter) -> QuerySet[FollowUp]:

@@ -5,7 +5,10 @@ and hour the jobcenter chose, default Monday 07:00 Europe/Copenhagen; a Danish p
 the next working day). If so, ONE `INSERT ... SELECT ... ON CONFLICT DO NOTHING` creates a row per recipient
 of every active placement and mentor agreement, and the new ids go to the send task in batches of
 NOTIFICATIONS_BATCH_SIZE. Re-running, or two beat processes running at once, creates nothing new: the rows'
-idempotency keys are the same strings `services.idempotency_key_for` builds.
+idempotency keys are the same strings `services.idempotency_key_for` builds (both come from notifications.keys).
+
+Whom a daily escalation is about is citizens' rule (citizens.rules.follow_up_overdue); its SQL here is compiled
+from that rule's queryset, never restated.
 """
 
 import logging
@@ -19,21 +22,24 @@ import holidays
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import F, IntegerField, Value
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter
+from citizens.rules import follow_up_overdue
 from notifications import kinds
+from notifications.keys import idempotency_key_sql
 from notifications.models import ReminderRun, ReminderSchedule
 
 logger = logging.getLogger(__name__)
 
 WEEKLY_FOLLOWUP = "notifications.weekly_followup"
 FOLLOWUP_OVERDUE = "notifications.followup_overdue"
-OVERDUE_DAYS = 8
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-DEFAULT_WEEKDAY = 0  # Monday
-DEFAULT_HOUR = 7
+# A jobcenter without a schedule row gets the schedule model's defaults (Monday 07:00): one definition.
+DEFAULT_WEEKDAY: int = ReminderSchedule._meta.get_field("weekday").default
+DEFAULT_HOUR: int = ReminderSchedule._meta.get_field("hour").default
 
 
 # --- When ----------------------------------------------------------------------------------------------
@@ -162,17 +168,24 @@ SOURCES: list[ReminderSource] = [
 
 
 def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Active placements with no follow-up logged for OVERDUE_DAYS days or more: their job consultant."""
-    placement = _table("citizens.Placement")
-    user = _table("accounts.User")
+    """Placements overdue for follow-up (citizens' rule): their job consultant. The SELECT is compiled from
+    the ORM queryset, so the rule has one definition for this INSERT, the pages and the reports."""
+    placement_model = apps.get_model("citizens", "Placement")
     ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
-    sql = f"""
-        SELECT {ct} AS about_type_id, p.id AS about_id, u.email AS email, u.full_name AS name
-          FROM {placement} p JOIN {user} u ON u.id = p.responsible_id
-         WHERE p.jobcenter_id = %s AND p.status = 'active' AND COALESCE(p.last_follow_up_on, p.starts_on) <= %s
-           AND u.is_active
-    """  # noqa: S608
-    return sql, [jobcenter_id, connection.ops.adapt_datefield_value(on - timedelta(days=OVERDUE_DAYS))]
+    rows = (
+        placement_model.objects.with_scope(jobcenter=jobcenter_id)  # this jobcenter's rows, named explicitly
+        .filter(follow_up_overdue(on=on), responsible__is_active=True)
+        .annotate(
+            about_type_id=Value(ct, output_field=IntegerField()),
+            about_id=F("pk"),
+            email=F("responsible__email"),
+            name=F("responsible__full_name"),
+        )
+        .values_list("about_type_id", "about_id", "email", "name")
+        .order_by()
+    )
+    sql, params = rows.query.sql_with_params()
+    return sql, list(params)
 
 
 OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "citizens.Placement", _overdue_sql)]
@@ -206,10 +219,9 @@ def weekly_reminders_create(
     union = " UNION ALL ".join(parts)
     message = _table("notifications.Message")
     content_type = _table("contenttypes.ContentType")
-    # The key repeats services.idempotency_key_for: kind:app_label.model:pk:email:period.
-    key = (
-        "%s || ':' || ct.app_label || '.' || ct.model || ':' || CAST(src.about_id AS TEXT) || ':' || "
-        "LOWER(TRIM(src.email)) || ':' || %s"
+    # services.idempotency_key_for's key, computed by the database (one definition in notifications.keys).
+    key = idempotency_key_sql(
+        kind="%s", app_label="ct.app_label", model="ct.model", about_id="src.about_id", email="src.email", period="%s"
     )
     sql = f"""
         INSERT INTO {message} (jobcenter_id, kind, status, recipient_email, recipient_name, is_rendered, subject,
@@ -290,7 +302,7 @@ def weekly_reminders_tick(*, now: datetime | None = None) -> int:
 
 def overdue_reminders_tick(*, now: datetime | None = None) -> int:
     """Daily escalation (on working days, from the jobcenter's reminder hour): the job consultant of every
-    active placement with no follow-up logged for OVERDUE_DAYS days or more is reminded, at most once per
+    placement overdue for follow-up (citizens.rules.follow_up_overdue) is reminded, at most once per
     placement and ISO week. Returns the number of new rows."""
     now = (now or timezone.now()).astimezone(COPENHAGEN)
     today = now.date()
@@ -320,19 +332,3 @@ def overdue_reminders_tick(*, now: datetime | None = None) -> int:
             run_period=today.isoformat(),
         )
     return created
-
-
-def placements_overdue(*, jobcenter: Jobcenter, today: date | None = None):
-    """Active placements with no follow-up for OVERDUE_DAYS days or more, oldest first (for the coordinator)."""
-    from django.db.models import F
-    from django.db.models.functions import Coalesce
-
-    today = today or timezone.localdate()
-    placement_model = apps.get_model("citizens", "Placement")
-    return (
-        placement_model.objects.filter(jobcenter=jobcenter, status="active")
-        .annotate(last_seen=Coalesce(F("last_follow_up_on"), F("starts_on")))
-        .filter(last_seen__lte=today - timedelta(days=OVERDUE_DAYS))
-        .select_related("company", "responsible", "placement_type")
-        .order_by("last_seen", "pk")
-    )

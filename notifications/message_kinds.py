@@ -9,7 +9,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from notifications.fanout import FOLLOWUP_OVERDUE, OVERDUE_DAYS, WEEKLY_FOLLOWUP
+from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
+from notifications.fanout import FOLLOWUP_OVERDUE, WEEKLY_FOLLOWUP
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, WEEKLY_LIFETIME, MessageKind, register
 
 
@@ -94,17 +95,20 @@ register(
 
 
 def followup_overdue_context(messages: list) -> dict[int, dict]:
-    return {pk: {**context, "days": str(OVERDUE_DAYS)} for pk, context in weekly_followup_context(messages).items()}
+    return {
+        pk: {**context, "days": str(FOLLOW_UP_OVERDUE_DAYS)}
+        for pk, context in weekly_followup_context(messages).items()
+    }
 
 
 register(
     MessageKind(
         key=FOLLOWUP_OVERDUE,
-        label=format_lazy(_("Påmindelse: ingen opfølgning i {days} dage"), days=OVERDUE_DAYS),
+        label=format_lazy(_("Påmindelse: ingen opfølgning i {days} dage"), days=FOLLOW_UP_OVERDUE_DAYS),
         subject_template="notifications/followup_overdue/subject.txt",
         text_template="notifications/followup_overdue/body.txt",
         html_template="notifications/followup_overdue/body.html",
-        example_context=lambda: {**weekly_followup_example(), "days": str(OVERDUE_DAYS)},
+        example_context=lambda: {**weekly_followup_example(), "days": str(FOLLOW_UP_OVERDUE_DAYS)},
         deferred_context=followup_overdue_context,
         lifetime=WEEKLY_LIFETIME,
     )

@@ -37,6 +37,7 @@ from django_scopes import scopes_disabled
 
 from audit.services import activity_record
 from notifications import kinds
+from notifications.keys import idempotency_key_for
 from notifications.models import Message, MessageStatus, ReminderSchedule
 from notifications.rendering import email_for, render, render_fast
 
@@ -68,13 +69,6 @@ def backoff(attempts: int) -> timedelta:
 # A message sent again by hand makes sense for this long (its own expiry may have passed: the coordinator
 # decides it still matters).
 RESEND_LIFETIME = timedelta(days=2)
-
-
-def idempotency_key_for(*, kind: str, about: models.Model | None, recipient_email: str, period: str) -> str:
-    """The default key: kind + the object it is about + recipient + period. The weekly fan-out builds the same
-    string in SQL (notifications.fanout), so both paths deduplicate against each other."""
-    about_part = f"{about._meta.app_label}.{about._meta.model_name}:{about.pk}" if about is not None else "-"
-    return f"{kind}:{about_part}:{recipient_email.strip().lower()}:{period}"[:255]
 
 
 # --- Enqueue -------------------------------------------------------------------------------------------

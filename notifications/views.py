@@ -6,6 +6,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import ADMINS, COORDINATORS, has_role, role_required
 from audit.models import AccessAction
 from audit.services import access_record
+from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
+from citizens.selectors import placements_without_follow_up
 from mentorship.web import counted_page, query_without
 from notifications import daily, fanout, kinds, selectors, services
 from notifications.filters import OutboxFilter
@@ -41,8 +43,8 @@ def outbox(request):
         "query": query_without(request),
         "summary": selectors.outbox_summary(jobcenter=jobcenter),
         "next_weekly": fanout.next_due(jobcenter=jobcenter),
-        "overdue": list(fanout.placements_overdue(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
-        "overdue_days": fanout.OVERDUE_DAYS,
+        "overdue": list(placements_without_follow_up(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
+        "overdue_days": FOLLOW_UP_OVERDUE_DAYS,
         "daily_notices": [notice.label for notice in daily.NOTICES],
         "daily_hour": selectors.reminder_schedule(jobcenter=jobcenter).hour,
         "can_edit_schedule": has_role(request, ADMINS),

@@ -1,0 +1,104 @@
+"""Citizens owns the overdue-follow-up rule and notifications reads it: the page's selector and the fan-out's
+INSERT ... SELECT find the same placements, and citizens never learns a rule from notifications."""
+
+import ast
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from accounts.tests.factories import JobcenterFactory
+from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
+from citizens.selectors import placements_without_follow_up
+from notifications.fanout import FOLLOWUP_OVERDUE, OVERDUE_SOURCES, period_of, weekly_reminders_create
+from notifications.models import Message
+from notifications.tests.factories import PlacementFactory
+
+CPH = ZoneInfo("Europe/Copenhagen")
+TODAY = date(2026, 11, 23)
+CITIZENS = Path(__file__).resolve().parents[2] / "citizens"
+
+
+def _overdue_world():
+    """Placements on both sides of every edge of the rule, in one jobcenter, and one in another."""
+    days = FOLLOW_UP_OVERDUE_DAYS
+    edge = TODAY - timedelta(days=days)
+    long_ago = date(2026, 9, 1)
+    jobcenter = JobcenterFactory()
+
+    def placement(**fields):
+        return PlacementFactory(jobcenter=jobcenter, **fields)
+
+    expected = {
+        placement(starts_on=long_ago, last_follow_up_on=edge),  # exactly the limit
+        placement(starts_on=long_ago, last_follow_up_on=edge - timedelta(days=20)),
+        placement(starts_on=edge, last_follow_up_on=None),  # never followed up, started at the limit
+        placement(starts_on=long_ago, last_follow_up_on=None),
+    }
+    placement(starts_on=long_ago, last_follow_up_on=edge + timedelta(days=1))  # one day short
+    placement(starts_on=edge + timedelta(days=1), last_follow_up_on=None)  # started too recently
+    placement(starts_on=TODAY + timedelta(days=3), last_follow_up_on=None)  # starts later
+    placement(status="proposed", company_mentor=None, starts_on=long_ago, last_follow_up_on=None)
+    placement(
+        status="ended", starts_on=long_ago, last_follow_up_on=edge - timedelta(days=5), ended_on=edge, outcome="moved"
+    )
+    PlacementFactory(starts_on=long_ago, last_follow_up_on=None)  # overdue, but another jobcenter's
+    return jobcenter, expected
+
+
+@pytest.mark.django_db
+def test_the_selector_and_the_fanout_find_the_same_overdue_placements():
+    jobcenter, expected = _overdue_world()
+
+    listed = set(placements_without_follow_up(jobcenter=jobcenter, today=TODAY))
+    now = datetime.combine(TODAY, datetime.min.time().replace(hour=7), tzinfo=CPH)
+    weekly_reminders_create(
+        jobcenter_id=jobcenter.pk,
+        period=period_of(TODAY),
+        on=TODAY,
+        now=now,
+        kind=FOLLOWUP_OVERDUE,
+        sources=OVERDUE_SOURCES,
+    )
+    reminded = set(
+        Message.objects.filter(jobcenter=jobcenter, kind=FOLLOWUP_OVERDUE).values_list("about_id", flat=True)
+    )
+
+    assert {placement.pk for placement in listed} == {placement.pk for placement in expected}
+    assert reminded == {placement.pk for placement in listed}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return modules
+
+
+def test_citizens_never_reads_a_rule_from_the_fanout_or_the_daily_notices():
+    """Citizens may enqueue through notifications.services and register its messages with notifications.kinds
+    and notifications.daily's registry, but its rules are its own: no citizens module outside its messages'
+    registration imports the fan-out, and none imports a number from notifications."""
+    offenders = []
+    for path in sorted(CITIZENS.rglob("*.py")):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        imported = _imported_modules(path)
+        if any(name == "notifications.fanout" or name.startswith("notifications.fanout.") for name in imported):
+            offenders.append(f"{path.relative_to(CITIZENS.parent)} imports notifications.fanout")
+        # The daily notices' registry is how citizens' message_kinds registers its notice; nothing else may
+        # reach into notifications.daily.
+        if path.name != "message_kinds.py" and any(name.startswith("notifications.daily") for name in imported):
+            offenders.append(f"{path.relative_to(CITIZENS.parent)} imports notifications.daily")
+    assert offenders == []
+
+
+def test_the_import_check_sees_the_import_it_forbids(tmp_path):
+    module = tmp_path / "selectors.py"
+    module.write_text("from notifications.fanout import OVERDUE_DAYS\nimport notifications.daily\n")
+    assert {"notifications.fanout.OVERDUE_DAYS", "notifications.daily"} <= _imported_modules(module)
