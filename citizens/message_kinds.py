@@ -1,12 +1,14 @@
 """Messages the citizens app sends (registered with notifications.kinds; see that module), and its daily
-notice: the warning 4 weeks before a mentor agreement runs out."""
+notice: the warning before a mentor agreement runs out (citizens.rules.AGREEMENT_ENDING_WARNING_WEEKS)."""
 
 from datetime import date, datetime
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from notifications.daily import DailyNotice, Notice, coordinators_of, register_notice
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
 
@@ -21,6 +23,7 @@ def _agreement_ending_context(*, recipient_name: str, citizen_name: str, ends_on
         "ends_on": ends_on.strftime("%d.%m.%Y"),
         "agreement_url": url,
         "jobcenter_name": jobcenter_name,
+        "weeks": str(AGREEMENT_ENDING_WARNING_WEEKS),
     }
 
 
@@ -39,7 +42,7 @@ def _example_context() -> dict:
 register(
     MessageKind(
         key=AGREEMENT_ENDING,
-        label=_("Mentoraftale udløber om 4 uger"),
+        label=format_lazy(_("Mentoraftale udløber om {weeks} uger"), weeks=AGREEMENT_ENDING_WARNING_WEEKS),
         subject_template="citizens/email/agreement_ending.subject.txt",
         text_template="citizens/email/agreement_ending.txt",
         html_template="citizens/email/agreement_ending.html",
@@ -49,8 +52,9 @@ register(
 
 
 def agreements_ending_notices(jobcenter, today: date, now: datetime) -> list[Notice]:
-    """Every active agreement that ends within 4 weeks and has no renewal: one warning, once, to the
-    agreement's contact person in the jobcenter (else the citizen's caseworker, else the coordinators)."""
+    """Every active agreement that ends within AGREEMENT_ENDING_WARNING_WEEKS and has no renewal: one warning,
+    once, to the agreement's contact person in the jobcenter (else the citizen's caseworker, else the
+    coordinators)."""
     from citizens.selectors import agreements_ending_within
 
     agreements = agreements_ending_within(jobcenter=jobcenter, today=today).select_related(
@@ -80,6 +84,8 @@ def agreements_ending_notices(jobcenter, today: date, now: datetime) -> list[Not
 
 register_notice(
     DailyNotice(
-        "citizens.agreements_ending", agreements_ending_notices, label=_("Varsel 4 uger før en mentoraftale udløber")
+        "citizens.agreements_ending",
+        agreements_ending_notices,
+        label=format_lazy(_("Varsel {weeks} uger før en mentoraftale udløber"), weeks=AGREEMENT_ENDING_WARNING_WEEKS),
     )
 )

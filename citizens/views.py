@@ -36,6 +36,7 @@ from citizens.forms import (
 )
 from citizens.models import CitizenStatus, FollowUp, Goal, PlacementStatus
 from citizens.pdf import agreement_pdf
+from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from mentorship.idempotency import idempotent_create
 from mentorship.numbers import dk_hours
 from mentorship.web import action_submit, form_submit, paginate, query_without, safe_next
@@ -489,7 +490,8 @@ def agreement_pdf_view(request, pk: int):
 def agreements_ending(request):
     agreements = list(selectors.agreements_ending_within(jobcenter=request.jobcenter)[:200])
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Aftaler der udløber"))
-    return render(request, "citizens/agreements_ending.html", {"agreements": agreements})
+    context = {"agreements": agreements, "weeks": AGREEMENT_ENDING_WARNING_WEEKS}
+    return render(request, "citizens/agreements_ending.html", context)
 
 
 # --- Placements ----------------------------------------------------------------------------------

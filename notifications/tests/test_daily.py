@@ -11,6 +11,7 @@ from accounts.models import Role
 from accounts.tests.factories import MembershipFactory, UserFactory
 from citizens.message_kinds import AGREEMENT_ENDING
 from citizens.models import AgreementStatus
+from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from citizens.tests.factories import AgreementFactory, CitizenFactory
 from corps.message_kinds import APPLICATIONS_WAITING
 from corps.models import MentorStatus
@@ -55,6 +56,7 @@ def test_an_agreement_ending_within_four_weeks_is_warned_about_once(world):
     assert (soon.ends_on.strftime("%d.%m.%Y")) in message.subject
     assert f"/borgere/mentoraftaler/{soon.pk}/" in message.body_text
     assert soon.citizen.name.split(" ")[0] in message.body_text
+    assert f"om højst {AGREEMENT_ENDING_WARNING_WEEKS} uger" in message.body_text  # the rule's number, not a copy
 
     # The next working day the agreement still ends within 4 weeks: no second warning.
     assert daily_notices_tick(now=MONDAY_0800 + timedelta(days=1)) == 0
