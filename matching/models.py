@@ -5,6 +5,8 @@ The scoring and the solver are the pure-Python core in ``matching.engine``; thes
 coordinator decided and what the mentors answered.
 """
 
+import dataclasses
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -16,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from corps.models import ALL_DAY_PARTS, ALL_WEEKDAYS
 from matching.engine.problem import STATUS_INFEASIBLE, STATUS_OPTIMAL
+from matching.engine.scoring import Weights
 
 MUST_HAVE = 10
 WEIGHT_HELP = _("0 = bruges ikke, 1-9 = vægt, 10 = skal være opfyldt (et par, der ikke opfylder det, udelukkes).")
@@ -38,16 +41,12 @@ CRITERIA = (
     ("load_balance", _("Jævn fordeling af borgere")),
     ("caseworker", _("Sagsbehandlerens foretrukne mentor")),
 )
-DEFAULT_WEIGHTS = {
-    "needs": 8,
-    "language": 6,
-    "wishes": 5,
-    "availability": 5,
-    "distance": 0,
-    "capacity_left": 3,
-    "load_balance": 3,
-    "caseworker": 4,
-}
+# The engine's defaults are the only ones: a jobcenter without stored weights is scored exactly as a new one.
+_ENGINE_DEFAULTS = {field.name: field.default for field in dataclasses.fields(Weights)}
+DEFAULT_MAX_DISTANCE_KM = int(_ENGINE_DEFAULTS.pop("max_distance_km"))
+DEFAULT_WEIGHTS: dict[str, int] = _ENGINE_DEFAULTS
+# Days a mentor has to answer an offer, unless the jobcenter chose otherwise.
+DEFAULT_OFFER_VALID_DAYS = 5
 
 
 class MatchingWeights(models.Model):
@@ -67,10 +66,14 @@ class MatchingWeights(models.Model):
     load_balance = _weight(_("jævn fordeling"), DEFAULT_WEIGHTS["load_balance"])
     caseworker = _weight(_("sagsbehandlerens præference"), DEFAULT_WEIGHTS["caseworker"])
     max_distance_km = models.PositiveSmallIntegerField(
-        _("største afstand (km)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(500)]
+        _("største afstand (km)"),
+        default=DEFAULT_MAX_DISTANCE_KM,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
     )
     offer_valid_days = models.PositiveSmallIntegerField(
-        _("dage mentoren har til at svare"), default=5, validators=[MinValueValidator(1), MaxValueValidator(60)]
+        _("dage mentoren har til at svare"),
+        default=DEFAULT_OFFER_VALID_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 

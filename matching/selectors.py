@@ -45,6 +45,8 @@ from corps.selectors import mentor_loads, mentor_loads_query
 from matching.engine.batch import MentorColumns, contenders, profile_of
 from matching.engine.scoring import FULL_TIME, CitizenProfile, MentorProfile, PairScore, Weights, rank_mentors
 from matching.models import (
+    DEFAULT_MAX_DISTANCE_KM,
+    DEFAULT_OFFER_VALID_DAYS,
     DEFAULT_WEIGHTS,
     Cohort,
     CohortCandidate,
@@ -68,12 +70,12 @@ def weights_for(*, jobcenter) -> Weights:
     """The jobcenter's weights as the engine takes them (the defaults if none are stored yet)."""
     row = MatchingWeights.objects.filter(jobcenter=jobcenter).first()
     values = {key: getattr(row, key) for key in DEFAULT_WEIGHTS} if row else dict(DEFAULT_WEIGHTS)
-    return Weights(**values, max_distance_km=float(row.max_distance_km if row else 30))
+    return Weights(**values, max_distance_km=float(row.max_distance_km if row else DEFAULT_MAX_DISTANCE_KM))
 
 
 def offer_valid_days(*, jobcenter) -> int:
     row = MatchingWeights.objects.filter(jobcenter=jobcenter).only("offer_valid_days").first()
-    return row.offer_valid_days if row else 5
+    return row.offer_valid_days if row else DEFAULT_OFFER_VALID_DAYS
 
 
 # --- Profiles for the engine -----------------------------------------------------------------------
