@@ -238,12 +238,14 @@ def leader_invite(request, pk: int):
             full_name=form.cleaned_data["full_name"],
         ),
         success_message=lambda invitation: (
-            _("Invitationen er sendt til %(email)s. Linket virker i 7 dage.") % {"email": invitation.email}
+            _("Invitationen er sendt til %(email)s. Linket virker i %(days)s dage.")
+            % {"email": invitation.email, "days": services.INVITATION_VALID_FOR.days}
         ),
         redirect_to=reverse("companies:detail", kwargs={"pk": company.pk}),
     ):
         return response
-    return render(request, "companies/leader_invite.html", {"form": form, "company": company})
+    context = {"form": form, "company": company, "valid_days": services.INVITATION_VALID_FOR.days}
+    return render(request, "companies/leader_invite.html", context)
 
 
 @role_required(*COORDINATORS)
