@@ -44,6 +44,13 @@ def _qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def _second_factor_passed(request, device) -> None:
+    """Marks the session verified under a new session key: whoever held the cookie of the password-only
+    session (a shared computer, a leaked cookie) does not hold the verified one."""
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 @two_factor_exempt
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):
@@ -54,7 +61,7 @@ def two_factor_setup(request):
     form = TokenForm(request.POST or None, devices=[device])
     if request.method == "POST" and form.is_valid():
         services.two_factor_confirm(user=request.user, device=form.device)
-        otp_login(request, form.device)
+        _second_factor_passed(request, form.device)
         messages.success(request, _("Tofaktorgodkendelse er slået til. Du er nu logget ind."))
         return redirect(_next_url(request))
     secret = base64.b32encode(device.bin_key).decode("ascii")
@@ -75,7 +82,7 @@ def two_factor_verify(request):
         return redirect("accounts:two_factor_setup")
     form = TokenForm(request.POST or None, devices=devices)
     if request.method == "POST" and form.is_valid():
-        otp_login(request, form.device)
+        _second_factor_passed(request, form.device)
         return redirect(_next_url(request))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 

@@ -70,6 +70,24 @@ def test_caseworker_and_leader_need_a_code_after_the_password(client, world, rol
     assert client.get(HOME).status_code == 200
 
 
+@pytest.mark.parametrize("has_device", [True, False])
+def test_the_second_factor_gives_the_session_a_new_key(client, world, has_device):
+    """The cookie of the password-only session must not become a verified session."""
+    user = world.coordinator
+    device = TOTPDeviceFactory(user=user) if has_device else None
+    post_login(client, user.email)
+    password_only_key = client.session.session_key
+    if device is None:
+        client.get(reverse("accounts:two_factor_setup"))
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        url = reverse("accounts:two_factor_setup")
+    else:
+        url = reverse("accounts:two_factor_verify")
+    assert client.post(url, {"token": token_for(device)}).status_code == 302
+    assert client.session.session_key != password_only_key
+    assert client.get(HOME).status_code == 200
+
+
 def test_wrong_password_is_refused_with_danish_message(client, world):
     response = post_login(client, world.caseworker.email, "forkert-adgangskode")
     assert response.status_code == 200
