@@ -46,7 +46,10 @@ def send_messages(self, ids: list[int] | None = None, id_range: list[int] | None
     lease = timedelta(seconds=hard + 30) if hard else None
     try:
         outcome = services.messages_send(
-            ids=ids, id_range=tuple(id_range) if id_range else None, budget=_budget(soft, started), lease=lease
+            ids=ids,
+            id_range=(id_range[0], id_range[1]) if id_range else None,
+            budget=_budget(soft, started),
+            lease=lease,
         )
     except SoftTimeLimitExceeded:
         # A send outlasted the budget's reserve. The message in hand and the rest were released (pending and
