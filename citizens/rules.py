@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
-from citizens.models import PlacementStatus
+from citizens.models import AgreementStatus, PlacementStatus
 
 # An active placement is overdue for follow-up when none has been logged for this many days (counted from
 # the last follow-up, or from the start when there has been none).
@@ -20,6 +20,16 @@ FOLLOW_UP_OVERDUE_DAYS = 8
 # An active mentor agreement is warned about (e-mail, page, start page) when it ends within this many weeks.
 AGREEMENT_ENDING_WARNING_WEEKS = 4
 AGREEMENT_ENDING_WARNING_DAYS = 7 * AGREEMENT_ENDING_WARNING_WEEKS
+
+
+def placement_running_on(*, on: date) -> Q:
+    """Placements (`citizens.Placement`) that are active and have started by `on`: the weekly reminders'."""
+    return Q(status=PlacementStatus.ACTIVE, starts_on__lte=on)
+
+
+def agreement_running_on(*, on: date) -> Q:
+    """Mentor agreements (`citizens.MentorAgreement`) that are active and have started by `on`."""
+    return Q(status=AgreementStatus.ACTIVE, starts_on__lte=on)
 
 
 def follow_up_clock() -> Combinable:

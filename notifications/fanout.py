@@ -27,7 +27,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter
-from citizens.rules import follow_up_overdue
+from citizens.rules import agreement_running_on, follow_up_overdue, placement_running_on
 from notifications import kinds
 from notifications.keys import idempotency_key_sql
 from notifications.models import ReminderRun, ReminderSchedule
@@ -114,51 +114,81 @@ def _table(model_label: str) -> str:
     return connection.ops.quote_name(apps.get_model(model_label)._meta.db_table)
 
 
+def _recipients_sql(queryset, *, about_type_id: int, email: str, name: str) -> tuple[str, list]:
+    """One branch of a source: (about_type_id, about_id, email, name) per row of `queryset`, compiled by the
+    ORM from the owning app's rule (no condition restated in SQL here)."""
+    rows = (
+        queryset.annotate(
+            about_type_id=Value(about_type_id, output_field=IntegerField()),
+            about_id=F("pk"),
+            email=F(email),
+            name=F(name),
+        )
+        .values_list("about_type_id", "about_id", "email", "name")
+        .order_by()
+    )
+    sql, params = rows.query.sql_with_params()
+    return sql, list(params)
+
+
+def _union(branches: list[tuple[str, list]]) -> tuple[str, list]:
+    """The branches as one UNION ALL, each wrapped so its own clauses stay its own."""
+    parts = [f"SELECT * FROM ({sql}) AS branch{i}" for i, (sql, _params) in enumerate(branches)]  # noqa: S608
+    return " UNION ALL ".join(parts), [param for _sql, params in branches for param in params]
+
+
 def _placement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Active placements: the responsible job consultant and the company mentor."""
-    placement = _table("citizens.Placement")
-    user = _table("accounts.User")
-    company_mentor = _table("companies.CompanyMentor")
+    """Running placements (citizens.rules.placement_running_on): the responsible job consultant and the
+    company mentor."""
+    model = apps.get_model("citizens", "Placement")
     ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
-    active = "p.jobcenter_id = %s AND p.status = 'active' AND p.starts_on <= %s"
-    # Only table names from model metadata and an integer are formatted in; values are parameters.
-    sql = f"""
-        SELECT {ct} AS about_type_id, p.id AS about_id, u.email AS email, u.full_name AS name
-          FROM {placement} p JOIN {user} u ON u.id = p.responsible_id
-         WHERE {active} AND u.is_active
-        UNION ALL
-        SELECT {ct}, p.id, cm.email, cm.full_name
-          FROM {placement} p JOIN {company_mentor} cm ON cm.id = p.company_mentor_id
-         WHERE {active} AND cm.is_active AND cm.email <> ''
-    """  # noqa: S608
-    on_value = connection.ops.adapt_datefield_value(on)
-    return sql, [jobcenter_id, on_value] * 2
+    running = model.objects.with_scope(jobcenter=jobcenter_id).filter(placement_running_on(on=on))
+    return _union(
+        [
+            _recipients_sql(
+                running.filter(responsible__is_active=True),
+                about_type_id=ct,
+                email="responsible__email",
+                name="responsible__full_name",
+            ),
+            _recipients_sql(
+                running.filter(company_mentor__is_active=True).exclude(company_mentor__email=""),
+                about_type_id=ct,
+                email="company_mentor__email",
+                name="company_mentor__full_name",
+            ),
+        ]
+    )
 
 
 def _agreement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Active mentor agreements: the jobcenter contact (caseworker) and the mentor (corps or company)."""
-    agreement = _table("citizens.MentorAgreement")
-    user = _table("accounts.User")
-    mentor = _table("corps.Mentor")
-    company_mentor = _table("companies.CompanyMentor")
+    """Running mentor agreements (citizens.rules.agreement_running_on): the jobcenter contact (caseworker) and
+    the mentor (corps or company)."""
+    model = apps.get_model("citizens", "MentorAgreement")
     ct = ContentType.objects.get_by_natural_key("citizens", "mentoragreement").pk
-    active = "a.jobcenter_id = %s AND a.status = 'active' AND a.starts_on <= %s"
-    # Only table names from model metadata and an integer are formatted in; values are parameters.
-    sql = f"""
-        SELECT {ct} AS about_type_id, a.id AS about_id, u.email AS email, u.full_name AS name
-          FROM {agreement} a JOIN {user} u ON u.id = a.caseworker_id
-         WHERE {active} AND u.is_active
-        UNION ALL
-        SELECT {ct}, a.id, m.email, m.full_name
-          FROM {agreement} a JOIN {mentor} m ON m.id = a.mentor_id
-         WHERE {active} AND m.email <> ''
-        UNION ALL
-        SELECT {ct}, a.id, cm.email, cm.full_name
-          FROM {agreement} a JOIN {company_mentor} cm ON cm.id = a.company_mentor_id
-         WHERE {active} AND cm.is_active AND cm.email <> ''
-    """  # noqa: S608
-    on_value = connection.ops.adapt_datefield_value(on)
-    return sql, [jobcenter_id, on_value] * 3
+    running = model.objects.with_scope(jobcenter=jobcenter_id).filter(agreement_running_on(on=on))
+    return _union(
+        [
+            _recipients_sql(
+                running.filter(caseworker__is_active=True),
+                about_type_id=ct,
+                email="caseworker__email",
+                name="caseworker__full_name",
+            ),
+            _recipients_sql(
+                running.filter(mentor__isnull=False).exclude(mentor__email=""),
+                about_type_id=ct,
+                email="mentor__email",
+                name="mentor__full_name",
+            ),
+            _recipients_sql(
+                running.filter(company_mentor__is_active=True).exclude(company_mentor__email=""),
+                about_type_id=ct,
+                email="company_mentor__email",
+                name="company_mentor__full_name",
+            ),
+        ]
+    )
 
 
 SOURCES: list[ReminderSource] = [
@@ -168,24 +198,16 @@ SOURCES: list[ReminderSource] = [
 
 
 def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Placements overdue for follow-up (citizens' rule): their job consultant. The SELECT is compiled from
-    the ORM queryset, so the rule has one definition for this INSERT, the pages and the reports."""
-    placement_model = apps.get_model("citizens", "Placement")
+    """Placements overdue for follow-up (citizens.rules.follow_up_overdue): their job consultant."""
+    model = apps.get_model("citizens", "Placement")
     ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
-    rows = (
-        placement_model.objects.with_scope(jobcenter=jobcenter_id)  # this jobcenter's rows, named explicitly
-        .filter(follow_up_overdue(on=on), responsible__is_active=True)
-        .annotate(
-            about_type_id=Value(ct, output_field=IntegerField()),
-            about_id=F("pk"),
-            email=F("responsible__email"),
-            name=F("responsible__full_name"),
-        )
-        .values_list("about_type_id", "about_id", "email", "name")
-        .order_by()
+    overdue = model.objects.with_scope(jobcenter=jobcenter_id).filter(follow_up_overdue(on=on))
+    return _recipients_sql(
+        overdue.filter(responsible__is_active=True),
+        about_type_id=ct,
+        email="responsible__email",
+        name="responsible__full_name",
     )
-    sql, params = rows.query.sql_with_params()
-    return sql, list(params)
 
 
 OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "citizens.Placement", _overdue_sql)]

@@ -8,12 +8,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from accounts.tests.factories import JobcenterFactory
+from accounts.tests.factories import JobcenterFactory, UserFactory
 from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
 from citizens.selectors import placements_without_follow_up
-from notifications.fanout import FOLLOWUP_OVERDUE, OVERDUE_SOURCES, period_of, weekly_reminders_create
+from citizens.tests.factories import AgreementFactory, CitizenFactory
+from companies.tests.factories import CompanyFactory
+from corps.tests.factories import MentorFactory
+from notifications.fanout import FOLLOWUP_OVERDUE, OVERDUE_SOURCES, SOURCES, period_of, weekly_reminders_create
 from notifications.models import Message
-from notifications.tests.factories import PlacementFactory
+from notifications.tests.factories import CompanyMentorFactory, PlacementFactory
 
 CPH = ZoneInfo("Europe/Copenhagen")
 TODAY = date(2026, 11, 23)
@@ -102,3 +105,44 @@ def test_the_import_check_sees_the_import_it_forbids(tmp_path):
     module = tmp_path / "selectors.py"
     module.write_text("from notifications.fanout import OVERDUE_DAYS\nimport notifications.daily\n")
     assert {"notifications.fanout.OVERDUE_DAYS", "notifications.daily"} <= _imported_modules(module)
+
+
+@pytest.mark.django_db
+def test_the_weekly_fanout_reaches_each_running_agreements_people():
+    """The agreements' source, compiled from citizens.rules.agreement_running_on: the caseworker (if active)
+    and the mentor of either kind (with an address; a company mentor only while active)."""
+    jobcenter = JobcenterFactory()
+    started = TODAY - timedelta(days=30)
+
+    def agreement(**fields):
+        fields.setdefault("status", "active")
+        fields.setdefault("starts_on", started)
+        return AgreementFactory(citizen=CitizenFactory(jobcenter=jobcenter), **fields)
+
+    caseworker, gone = UserFactory(), UserFactory(is_active=False)
+    corps_mentor = MentorFactory(jobcenter=jobcenter)
+    company_mentor = CompanyMentorFactory(company=CompanyFactory(jobcenter=jobcenter))
+    first = agreement(caseworker=caseworker, mentor=corps_mentor)
+    second = agreement(caseworker=gone, company_mentor=company_mentor)
+    agreement(mentor=MentorFactory(jobcenter=jobcenter, email=""))  # no address, no caseworker
+    agreement(company_mentor=CompanyMentorFactory(company=company_mentor.company, is_active=False))
+    agreement(caseworker=caseworker, mentor=corps_mentor, starts_on=TODAY + timedelta(days=2))  # not started yet
+    agreement(caseworker=caseworker, status="draft")
+    other = JobcenterFactory()
+    AgreementFactory(  # another jobcenter's
+        citizen=CitizenFactory(jobcenter=other),
+        mentor=MentorFactory(jobcenter=other),
+        status="active",
+        starts_on=started,
+    )
+
+    sources = [source for source in SOURCES if source.model_label == "citizens.MentorAgreement"]
+    now = datetime.combine(TODAY, datetime.min.time().replace(hour=7), tzinfo=CPH)
+    weekly_reminders_create(jobcenter_id=jobcenter.pk, period=period_of(TODAY), on=TODAY, now=now, sources=sources)
+
+    rows = set(Message.objects.filter(jobcenter=jobcenter).values_list("about_id", "recipient_email"))
+    assert rows == {
+        (first.pk, caseworker.email),
+        (first.pk, corps_mentor.email),
+        (second.pk, company_mentor.email),
+    }
