@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -36,22 +35,6 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 10_000
 _TEST_FAILED = pytest.StashKey[bool]()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist's `--dist loadgroup` (`make test`), all browser tests form one group that one worker runs
-    one after another, so the package-scoped Chromium and empty-database fixtures below are set up once, not once
-    per worker or each time other tests come between. The group goes first: it is the longest unit of work, and
-    started last it would keep one worker busy while the other has nothing left to do. (tryfirst: xdist reads
-    the marker in its own hook of the same name.)"""
-    if getattr(config.option, "dist", "no") != "loadgroup":
-        return
-    here = Path(__file__).parent
-    browser = [item for item in items if item.path.is_relative_to(here)]
-    for item in browser:
-        item.add_marker(pytest.mark.xdist_group("browser"))
-    items[:] = browser + [item for item in items if not item.path.is_relative_to(here)]
 
 
 @pytest.hookimpl(wrapper=True)
