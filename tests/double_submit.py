@@ -115,7 +115,8 @@ def create_form(html: str, *, action: str) -> HtmlForm:
 def form_errors(html: str) -> list[str]:
     """The error texts next to the fields and on top of the form (DKFDS markup)."""
     found = []
-    for match in re.finditer(r'class="(?:form-error-message|alert-text|error-message)"', html):
+    # A class list may hold more than the marker: non-field errors sit in <ul class="alert-text nobullet-list">.
+    for match in re.finditer(r'class="(?:[^"]*\s)?(?:form-error-message|alert-text|error-message)(?:\s[^"]*)?"', html):
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html[match.end() : match.end() + 400].split("</p>")[0]))
         found.append(text.strip(' >"')[:160])
     return found
