@@ -35,14 +35,3 @@ def role_required(*roles: str):
         return wrapper
 
     return decorator
-
-
-class RoleRequiredMixin:
-    """Class-view mixin: set `allowed_roles`."""
-
-    allowed_roles: tuple[str, ...] = ()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not has_role(request, self.allowed_roles):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)

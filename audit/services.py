@@ -1,5 +1,5 @@
 """Writing to the audit logs. Every service that changes data calls activity_record; every view that
-reads personal data calls access_record (directly or through audit.mixins)."""
+reads personal data calls access_record."""
 
 from typing import Any
 

@@ -213,11 +213,6 @@ def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
 OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "citizens.Placement", _overdue_sql)]
 
 
-def register_source(source: ReminderSource) -> None:
-    if all(existing.name != source.name for existing in SOURCES):
-        SOURCES.append(source)
-
-
 # --- The fan-out ---------------------------------------------------------------------------------------
 
 
