@@ -167,10 +167,6 @@ def citizen_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def citizen_update(request, pk: int):
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
-    if request.method == "GET":
-        access_record(
-            request=request, action=AccessAction.VIEW, purpose=_("Redigering af borgerens oplysninger"), obj=citizen
-        )
     form = CitizenForm(
         request.POST or None,
         instance=citizen,
@@ -192,6 +188,10 @@ def citizen_update(request, pk: int):
         redirect_to=reverse("citizens:detail", kwargs={"pk": citizen.pk}),
     ):
         return response
+    # Every rendering shows the citizen's data, a form sent back with errors included.
+    access_record(
+        request=request, action=AccessAction.VIEW, purpose=_("Redigering af borgerens oplysninger"), obj=citizen
+    )
     return render(request, "citizens/citizen_form.html", {"form": form, "citizen": citizen})
 
 

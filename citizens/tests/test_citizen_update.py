@@ -108,3 +108,15 @@ def test_service_refuses_a_caseworker_changing_the_caseworker(world, other_casew
         services.citizen_update(actor=world.other_coordinator, citizen=citizen, data={"caseworker": None})
     services.citizen_update(actor=world.jobcenter_admin, citizen=citizen, data={"caseworker": world.caseworker})
     assert Citizen.objects.get(pk=citizen.pk).caseworker_id == world.caseworker.pk
+
+
+def test_an_edit_form_sent_back_with_errors_is_logged_as_a_read(world, login):
+    """The form shown again shows the citizen's data too, so it is a read like the first showing."""
+    from audit.models import AccessLog
+
+    citizen = CitizenFactory(jobcenter=world.jobcenter, name="Jonna Ravn")
+    client = login(world.coordinator)
+    response = client.post(reverse("citizens:update", args=[citizen.pk]), {"name": ""})
+    assert response.status_code == 200
+    assert Citizen.objects.get(pk=citizen.pk).name == "Jonna Ravn"
+    assert AccessLog.objects.filter(action="view", object_id=str(citizen.pk), actor=world.coordinator).count() == 1
