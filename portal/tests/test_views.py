@@ -264,11 +264,11 @@ def test_leader_adds_a_mentor_and_nominates_them_for_a_course(world, login):
 
 
 def test_no_cpr_health_or_social_notes_on_any_portal_page(world, login):
-    from citizens import services as citizen_services
+    from citizens.services.citizen import _set_cpr
 
     placement = placement_for(world.company_a, citizen_name="Mads Mentee")
     citizen = placement.citizen
-    citizen_services._set_cpr(citizen, "0101901234")
+    _set_cpr(citizen, "0101901234")
     citizen.referral_reason = SECRET
     citizen.caseworker_view = SECRET
     citizen.save()

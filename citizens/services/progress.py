@@ -1,0 +1,194 @@
+"""Writes on a placement's goals and competence cards (assessments, scores and their summaries)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from audit.services import activity_record
+from citizens.models import (
+    AssessorKind,
+    Goal,
+    GoalStatus,
+    Placement,
+    ProgressAssessment,
+    ProgressDimension,
+    ProgressScore,
+    ProgressSummary,
+)
+from mentorship.constraints import constraint_errors
+
+
+@constraint_errors
+@transaction.atomic
+def goal_create(
+    *, actor, placement: Placement, title: str, target_date: date | None = None, parent: Goal | None = None
+) -> Goal:
+    """Adds a goal to the work agreement, or a sub-goal under `parent` (one level deep)."""
+    if parent is not None and (parent.placement_id != placement.pk or parent.parent_id is not None):
+        raise ValidationError({"parent": _("Et delmål skal høre under et af forløbets hovedmål.")})
+    goal = Goal(placement=placement, parent=parent, title=title, target_date=target_date)
+    goal.position = Goal.objects.filter(placement=placement, parent=parent).count()
+    goal.full_clean(exclude=["placement", "parent"])
+    goal.save()
+    activity_record(actor=actor, action="citizens.goal.created", obj=placement, data={"goal": goal.pk})
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, actor, goal: Goal, status: str, target_date: date | None) -> Goal:
+    """Moves a goal's status (ikke påbegyndt, i gang, nået, opgivet) and target date."""
+    if status not in GoalStatus.values:
+        raise ValidationError({"status": _("Vælg en status fra listen.")})
+    goal.status, goal.target_date = status, target_date
+    goal.save(update_fields=["status", "target_date", "updated_at"])
+    activity_record(
+        actor=actor, action="citizens.goal.updated", obj=goal.placement, data={"goal": goal.pk, "status": status}
+    )
+    return goal
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    dimension: ProgressDimension
+    score: int
+    comment: str = ""
+
+
+@constraint_errors
+@transaction.atomic
+def progress_assessment_record(
+    *,
+    actor,
+    placement: Placement,
+    assessed_on: date,
+    scores: Iterable[ScoreInput],
+    assessor_kind: str = AssessorKind.JOBCENTER,
+    company_mentor=None,
+) -> ProgressAssessment:
+    """Records one filling-in of the competence cards: a score 1-5 (and a comment) per dimension, by
+    the company (its mentor, entered by the leader) or the jobcenter, at any date."""
+    scores = list(scores)
+    if not scores:
+        raise ValidationError(_("Giv mindst én score."))
+    if not placement.can_be_assessed:
+        raise ValidationError(_("Der kan kun vurderes i et forløb, virksomheden har sagt ja til."))
+    if assessed_on < placement.starts_on:
+        raise ValidationError({"assessed_on": _("Datoen ligger før forløbets start.")})
+    if assessed_on > timezone.localdate():
+        raise ValidationError({"assessed_on": _("Datoen kan ikke ligge i fremtiden.")})
+    if company_mentor is not None and company_mentor.company_id != placement.company_id:
+        raise ValidationError({"company_mentor": _("Vælg en af virksomhedens egne mentorer.")})
+    for item in scores:
+        if item.dimension.jobcenter_id != placement.jobcenter_id:
+            raise ValueError("Dimension of another jobcenter.")
+        if not 1 <= int(item.score) <= 5:
+            raise ValidationError({f"score_{item.dimension.pk}": _("Scoren skal være mellem 1 og 5.")})
+    # One assessment of a placement at a time: the summary below is recomputed from the scores the
+    # transaction sees, so a concurrent one must have committed first. (NO KEY: other rows' foreign
+    # keys to the placement, such as a follow-up, are not held up.) A placement outside the active tenant
+    # scope is not found here, before anything is written.
+    Placement.objects.select_for_update(no_key=True).values_list("pk").get(pk=placement.pk)
+    assessment = ProgressAssessment.objects.create(
+        jobcenter_id=placement.jobcenter_id,
+        placement=placement,
+        assessed_on=assessed_on,
+        assessor_kind=assessor_kind,
+        company_mentor=company_mentor or (placement.company_mentor if assessor_kind == AssessorKind.COMPANY else None),
+        recorded_by=actor,
+    )
+    ProgressScore.objects.bulk_create(
+        ProgressScore(assessment=assessment, dimension=item.dimension, score=int(item.score), comment=item.comment)
+        for item in scores
+    )
+    progress_summary_refresh(placement=placement, dimension_ids=[item.dimension.pk for item in scores])
+    activity_record(
+        actor=actor,
+        action="citizens.assessment.recorded",
+        obj=placement,
+        data={"assessment": assessment.pk, "by": assessor_kind},
+    )
+    return assessment
+
+
+def progress_summary_refresh(*, placement: Placement, dimension_ids: Iterable[int] | None = None) -> None:
+    """Recomputes the placement's ProgressSummary rows (for the dimensions given, or all) from its
+    scores: the first and the latest score in assessment order (date, then id) and how many there are.
+
+    Every write that adds, changes or removes a placement's scores calls it, in the same transaction,
+    after writing them. Deleting the placement deletes its summaries (CASCADE); a citizen's erasure
+    deletes them through the registry (citizens.personal_data)."""
+    scores = ProgressScore.objects.filter(assessment__placement_id=placement.pk)
+    summaries = ProgressSummary.objects.filter(placement_id=placement.pk)
+    if dimension_ids is not None:
+        dimension_ids = list(dimension_ids)
+        scores = scores.filter(dimension_id__in=dimension_ids)
+        summaries = summaries.filter(dimension_id__in=dimension_ids)
+    found: dict[int, list[int]] = {}
+    ordered = scores.order_by("dimension_id", "assessment__assessed_on", "assessment_id")
+    for dimension_id, score in ordered.values_list("dimension_id", "score"):
+        found.setdefault(dimension_id, []).append(score)
+    summaries.delete()
+    ProgressSummary.objects.bulk_create(
+        ProgressSummary(
+            jobcenter_id=placement.jobcenter_id,
+            placement_id=placement.pk,
+            dimension_id=dimension_id,
+            assessments=len(values),
+            first_score=values[0],
+            latest_score=values[-1],
+        )
+        for dimension_id, values in found.items()
+    )
+
+
+# The same summary for every placement at once, from a window over the scores in assessment order.
+PROGRESS_SUMMARIES_SQL = """
+INSERT INTO {summary} (jobcenter_id, placement_id, dimension_id, assessments, first_score, latest_score)
+SELECT jobcenter_id, placement_id, dimension_id, assessments, first_score, latest_score
+FROM (
+    SELECT p.jobcenter_id, a.placement_id, s.dimension_id,
+           COUNT(*) OVER w AS assessments,
+           FIRST_VALUE(s.score) OVER w AS first_score,
+           LAST_VALUE(s.score) OVER w AS latest_score,
+           ROW_NUMBER() OVER w AS position
+    FROM {score} s
+    JOIN {assessment} a ON a.id = s.assessment_id
+    JOIN {placement} p ON p.id = a.placement_id
+    {where}
+    WINDOW w AS (
+        PARTITION BY a.placement_id, s.dimension_id ORDER BY a.assessed_on, a.id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    )
+) ranked
+WHERE position = 1
+"""
+
+
+@transaction.atomic
+def progress_summaries_rebuild(*, jobcenter_id: int | None = None) -> int:
+    """Replaces the ProgressSummary rows of every placement (or one jobcenter's) with ones computed
+    set-wise from the scores, exactly as progress_summary_refresh computes them one placement at a time.
+    For loads that write scores without the service (manage.py seed_scale). Returns the rows written."""
+    # Every jobcenter's rows at once (or the one named by id), like the SQL below: not one tenant's work.
+    with scopes_disabled():
+        summaries = ProgressSummary.objects.all()
+        if jobcenter_id is not None:
+            summaries = summaries.filter(jobcenter_id=jobcenter_id)
+        summaries.delete()
+    quote = connection.ops.quote_name
+    sql = PROGRESS_SUMMARIES_SQL.format(
+        summary=quote(ProgressSummary._meta.db_table),
+        score=quote(ProgressScore._meta.db_table),
+        assessment=quote(ProgressAssessment._meta.db_table),
+        placement=quote(Placement._meta.db_table),
+        where="" if jobcenter_id is None else "WHERE p.jobcenter_id = %s",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [] if jobcenter_id is None else [jobcenter_id])
+        return cursor.rowcount
