@@ -28,6 +28,20 @@ class Jobcenter(models.Model):
     email = models.EmailField(_("kontakt-e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # The municipality's CVR number: KOMBIT's Context Handler scopes a staff member's privileges to it
+    # (accounts.saml.privileges), which is how a federated sign-in finds its jobcenter.
+    cvr = models.CharField(
+        _("kommunens CVR-nummer"),
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("CVR-nummeret skal være otte cifre."))],
+        help_text=_("Bruges til log ind via Fælleskommunal adgangsstyring (KOMBIT)."),
+    )
+    # With federation configured, the jobcenter admin may switch local passwords off for its staff
+    # (accounts.saml.services.local_passwords_set): they then sign in through the Context Handler only.
+    local_passwords_disabled = models.BooleanField(_("lokale adgangskoder slået fra"), default=False)
 
     history = HistoricalRecords()
 
@@ -168,3 +182,7 @@ class Membership(models.Model):
     @property
     def requires_two_factor(self) -> bool:
         return self.role in TWO_FACTOR_ROLES
+
+
+# Staff sign-in through KOMBIT's Context Handler keeps its models in accounts/saml/models.py.
+from accounts.saml.models import FederatedIdentity, FederatedSession, SeenAssertion  # noqa: E402, F401
