@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scope, scopes_disabled
 
+from accounts.federation import federated_second_factor
 from accounts.tenancy import requires_two_factor, resolve_tenant
 from mentorship.web import CONTROL_CHARACTERS
 
@@ -48,7 +49,9 @@ def two_factor_exempt(view):
 
 class TwoFactorRequiredMiddleware:
     """Every user with a role (accounts.models.TWO_FACTOR_ROLES) and every admin-site user must pass TOTP
-    before anything else: a password alone reaches only the two-factor pages, logout and the public pages."""
+    before anything else: a password alone reaches only the two-factor pages, logout and the public pages.
+    A federated sign-in at NSIS Substantial or higher (MitID Erhverv) is a second factor of its own
+    (accounts.federation)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,7 +61,7 @@ class TwoFactorRequiredMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if not user.is_authenticated or user.is_verified() or federated_second_factor(request):
             return None
         if getattr(view_func, "two_factor_exempt", False) or getattr(view_func, "login_required", True) is False:
             return None
