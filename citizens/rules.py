@@ -21,6 +21,10 @@ FOLLOW_UP_OVERDUE_DAYS = 8
 AGREEMENT_ENDING_WARNING_WEEKS = 4
 AGREEMENT_ENDING_WARNING_DAYS = 7 * AGREEMENT_ENDING_WARNING_WEEKS
 
+# A mentor agreement left as a draft this many days is shown on the coordinator's start page: the mentor has
+# said yes, and the citizen waits for the agreement to come into force.
+DRAFT_AGREEMENT_STALE_DAYS = 7
+
 
 def placement_running_on(*, on: date) -> Q:
     """Placements (`citizens.Placement`) that are active and have started by `on`: the weekly reminders'."""

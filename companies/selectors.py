@@ -6,7 +6,7 @@ as well, so a selector called outside a request (a task, a command) never mixes 
 
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -29,6 +29,17 @@ def _count_subquery(queryset: QuerySet, outer: str = "pk") -> Coalesce:
     """A correlated COUNT(*) that does not multiply rows like a JOIN + GROUP BY would."""
     counted = queryset.filter(company=OuterRef(outer)).order_by().values("company").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def portal_leader_exists(company_ref: str = "pk") -> Exists:
+    """True for a company with a leader who can answer in the portal (an active leader membership of an active
+    user); `company_ref` names the company's id in the outer query. Without one, a placement proposed to the
+    company, or a cohort's proposals, wait for an answer nobody can give."""
+    return Exists(
+        Membership.objects.filter(
+            company=OuterRef(company_ref), role=Role.COMPANY_LEADER, is_active=True, user__is_active=True
+        )
+    )
 
 
 def _placements():

@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -30,13 +31,20 @@ def home(request):
         from portal.views import home as portal_home
 
         return portal_home(request)
+    from audit.models import AccessAction
+    from audit.services import access_record
+    from reports.next_steps import waiting_on
     from reports.selectors import caseworker_todo, coordinator_todo
 
     if membership.role == Role.CASEWORKER:
         todo = caseworker_todo(jobcenter=request.jobcenter, user=request.user)
     else:
         todo = coordinator_todo(jobcenter=request.jobcenter)
-    return render(request, "home.html", {"todo": todo})
+    waiting = waiting_on(jobcenter=request.jobcenter, role=membership.role, user=request.user)
+    if any(waiting_list.rows for waiting_list in waiting):
+        # The lists name citizens: the start page's read of them is logged like any other list of citizens.
+        access_record(request=request, action=AccessAction.VIEW, purpose=_("Forsiden: det venter på dig"))
+    return render(request, "home.html", {"todo": todo, "waiting": waiting})
 
 
 @login_not_required

@@ -1,0 +1,256 @@
+"""What is waiting on the people who run the programme, for the start page: not only how many, but which
+ones, oldest first, each with a direct link to where the next step is taken.
+
+- referred citizens who still have no mentor (no accepted offer, no agreement in draft or force), with how
+  long they have waited since the referral, and the median wait;
+- offers a mentor has accepted with no mentor agreement yet (the link opens the agreement form filled in
+  from the offer);
+- draft mentor agreements older than citizens.rules.DRAFT_AGREEMENT_STALE_DAYS;
+- placements proposed to a company with no leader who can answer in the portal.
+
+A coordinator (and a jobcenter admin) sees all four for the jobcenter; a caseworker sees only their own
+referred citizens without a mentor, linked to pages a caseworker may open. Each list costs one query
+(the rows and, by a window, the total), and the waiting list one more for the median: a fixed number of
+queries whatever the number of rows.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, DateField, Exists, F, OuterRef, QuerySet, Value, Window
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.models import Role
+from citizens.models import AgreementStatus, Citizen, CitizenStatus, MentorAgreement, Placement, PlacementStatus
+from citizens.rules import DRAFT_AGREEMENT_STALE_DAYS
+from companies.selectors import portal_leader_exists
+from matching.models import Offer, OfferStatus
+from mentorship.templatetags.dk import dk_date
+from reports.aggregates import DaysBetween, PercentileCont
+
+# How many rows each list shows on the start page; the rest are one click away ("Se alle").
+SHOWN = 5
+
+COORDINATOR_ROLES = (Role.COORDINATOR, Role.JOBCENTER_ADMIN)
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    text: str  # who or what (a citizen's name, with the mentor or company)
+    detail: str  # since when, how long
+    url: str
+    action: str
+
+
+@dataclass(frozen=True)
+class WaitingList:
+    key: str
+    title: str
+    count: int
+    rows: list[WaitingRow]
+    summary: str = ""
+    more_url: str = ""
+    more_action: str = field(default="")
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.rows)
+
+
+def _days(days: int) -> str:
+    return ngettext("%(days)s dag", "%(days)s dage", days) % {"days": days}
+
+
+def _with_total(queryset: QuerySet) -> list:
+    """The first SHOWN rows with the total number of rows on each (COUNT(*) OVER ()): one query."""
+    return list(queryset.annotate(total=Window(Count("pk")))[:SHOWN])
+
+
+def citizens_without_mentor(*, jobcenter, caseworker=None) -> QuerySet[Citizen]:
+    """Referred citizens with no accepted offer and no mentor agreement in draft or in force, the longest
+    waiting first (the referral date, then the order they were created)."""
+    accepted = Offer.objects.filter(citizen=OuterRef("pk"), status=OfferStatus.ACCEPTED)
+    agreement = MentorAgreement.objects.filter(
+        citizen=OuterRef("pk"), status__in=[AgreementStatus.DRAFT, AgreementStatus.ACTIVE]
+    )
+    queryset = Citizen.objects.filter(jobcenter=jobcenter, status=CitizenStatus.REFERRED)
+    if caseworker is not None:
+        queryset = queryset.filter(caseworker=caseworker)
+    return queryset.exclude(Exists(accepted)).exclude(Exists(agreement)).order_by("referred_on", "id")
+
+
+def offers_accepted_without_agreement(*, jobcenter) -> QuerySet[Offer]:
+    """Accepted offers whose citizen has no mentor agreement with that mentor made since the offer: the
+    mentor has said yes and the agreement is the next step. Oldest answer first."""
+    agreement = MentorAgreement.objects.filter(
+        citizen=OuterRef("citizen"), mentor=OuterRef("mentor"), created_at__gte=OuterRef("offered_at")
+    )
+    return (
+        Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED, citizen__status=CitizenStatus.REFERRED)
+        .exclude(Exists(agreement))
+        .select_related("citizen", "mentor")
+        .only("id", "answered_at", "offered_at", "citizen__id", "citizen__name", "mentor__id", "mentor__full_name")
+        .order_by("answered_at", "id")
+    )
+
+
+def stale_draft_agreements(*, jobcenter, today: date) -> QuerySet[MentorAgreement]:
+    """Draft mentor agreements created more than DRAFT_AGREEMENT_STALE_DAYS days ago, oldest first."""
+    limit = today - timedelta(days=DRAFT_AGREEMENT_STALE_DAYS)
+    return (
+        MentorAgreement.objects.filter(jobcenter=jobcenter, status=AgreementStatus.DRAFT, created_at__date__lt=limit)
+        .select_related("citizen", "mentor", "company_mentor")
+        .only(
+            "id",
+            "created_at",
+            "citizen__id",
+            "citizen__name",
+            "mentor__id",
+            "mentor__full_name",
+            "company_mentor__id",
+            "company_mentor__full_name",
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def placements_proposed_without_leader(*, jobcenter) -> QuerySet[Placement]:
+    """Placements proposed to a company where no leader can answer in the portal, oldest proposal first."""
+    return (
+        Placement.objects.filter(jobcenter=jobcenter, status=PlacementStatus.PROPOSED)
+        .exclude(portal_leader_exists("company"))
+        .select_related("citizen", "company")
+        .only("id", "starts_on", "citizen__id", "citizen__name", "company__id", "company__name")
+        .order_by("starts_on", "id")
+    )
+
+
+def _waiting_for_mentor(*, jobcenter, today: date, caseworker=None, coordinator: bool) -> WaitingList:
+    queryset = citizens_without_mentor(jobcenter=jobcenter, caseworker=caseworker)
+    rows = _with_total(queryset.only("id", "name", "referred_on"))
+    count = rows[0].total if rows else 0
+    summary = ""
+    if count:
+        waited = DaysBetween(Value(today, output_field=DateField()), F("referred_on"))
+        median = queryset.order_by().aggregate(median=PercentileCont(waited, 0.5))["median"]
+        summary = (
+            _("%(count)s borgere venter på en mentor; halvdelen har ventet %(median)s eller mere (median).")
+            % {"count": count, "median": _days(round(median or 0))}
+            if count > 1
+            else ""
+        )
+    if coordinator:
+        link, action = "matching:citizen", _("Find mentor")
+        more_url = reverse("citizens:list") + "?status=referred"
+    else:
+        link, action = "citizens:detail", _("Se borgeren")
+        more_url = reverse("citizens:list") + "?mine=on&status=referred"
+    return WaitingList(
+        key="without_mentor",
+        title=_("Dine henviste borgere uden mentor") if caseworker else _("Henviste borgere uden mentor"),
+        count=count,
+        rows=[
+            WaitingRow(
+                text=citizen.name,
+                detail=_("Henvist %(date)s, har ventet %(days)s")
+                % {"date": dk_date(citizen.referred_on), "days": _days((today - citizen.referred_on).days)},
+                url=reverse(link, kwargs={"pk": citizen.pk}),
+                action=action,
+            )
+            for citizen in rows
+        ],
+        summary=summary,
+        more_url=more_url,
+        more_action=_("Se alle henviste borgere"),
+    )
+
+
+def _accepted_offers(*, jobcenter, today: date) -> WaitingList:
+    rows = _with_total(offers_accepted_without_agreement(jobcenter=jobcenter))
+    return WaitingList(
+        key="accepted_offers",
+        title=_("Mentorer har sagt ja, men der er ingen mentoraftale"),
+        count=rows[0].total if rows else 0,
+        rows=[
+            WaitingRow(
+                text=_("%(citizen)s med %(mentor)s")
+                % {"citizen": offer.citizen.name, "mentor": offer.mentor.full_name},
+                detail=_("Sagde ja %(date)s")
+                % {"date": dk_date(timezone.localdate(offer.answered_at) if offer.answered_at else None)},
+                url=reverse("citizens:agreement_create", kwargs={"pk": offer.citizen_id}) + f"?tilbud={offer.pk}",
+                action=_("Opret mentoraftale"),
+            )
+            for offer in rows
+        ],
+        more_url=reverse("matching:offer_list") + "?status=accepted",
+        more_action=_("Se alle accepterede tilbud"),
+    )
+
+
+def _stale_drafts(*, jobcenter, today: date) -> WaitingList:
+    rows = _with_total(stale_draft_agreements(jobcenter=jobcenter, today=today))
+    return WaitingList(
+        key="stale_drafts",
+        title=ngettext(
+            "Kladder til mentoraftaler, der er mere end %(days)s dag gamle",
+            "Kladder til mentoraftaler, der er mere end %(days)s dage gamle",
+            DRAFT_AGREEMENT_STALE_DAYS,
+        )
+        % {"days": DRAFT_AGREEMENT_STALE_DAYS},
+        count=rows[0].total if rows else 0,
+        rows=[
+            WaitingRow(
+                text=(
+                    _("%(citizen)s med %(mentor)s") % {"citizen": agreement.citizen.name, "mentor": mentor}
+                    if (mentor := agreement.mentor or agreement.company_mentor)
+                    else agreement.citizen.name
+                ),
+                detail=_("Kladde siden %(date)s, %(days)s")
+                % {
+                    "date": dk_date(timezone.localdate(agreement.created_at)),
+                    "days": _days((today - timezone.localdate(agreement.created_at)).days),
+                },
+                url=reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
+                action=_("Gør aftalen færdig"),
+            )
+            for agreement in rows
+        ],
+    )
+
+
+def _proposals_without_leader(*, jobcenter, today: date) -> WaitingList:
+    rows = _with_total(placements_proposed_without_leader(jobcenter=jobcenter))
+    return WaitingList(
+        key="proposals_without_leader",
+        title=_("Forløb foreslået til virksomheder uden en leder i portalen"),
+        count=rows[0].total if rows else 0,
+        rows=[
+            WaitingRow(
+                text=_("%(citizen)s hos %(company)s")
+                % {"citizen": placement.citizen.name, "company": placement.company.name},
+                detail=_("Ingen kan svare på forslaget. Start %(date)s") % {"date": dk_date(placement.starts_on)},
+                url=reverse("companies:leader_invite", kwargs={"pk": placement.company_id}),
+                action=_("Invitér en leder"),
+            )
+            for placement in rows
+        ],
+    )
+
+
+def waiting_on(*, jobcenter, role: str, user, today: date | None = None) -> list[WaitingList]:
+    """The start page's lists of what waits on `user` in `role`: all four for a coordinator or jobcenter admin,
+    a caseworker's own citizens without a mentor for a caseworker, nothing for other roles."""
+    today = today or timezone.localdate()
+    if role in COORDINATOR_ROLES:
+        return [
+            _waiting_for_mentor(jobcenter=jobcenter, today=today, coordinator=True),
+            _accepted_offers(jobcenter=jobcenter, today=today),
+            _stale_drafts(jobcenter=jobcenter, today=today),
+            _proposals_without_leader(jobcenter=jobcenter, today=today),
+        ]
+    if role == Role.CASEWORKER:
+        return [_waiting_for_mentor(jobcenter=jobcenter, today=today, caseworker=user, coordinator=False)]
+    return []
