@@ -11,6 +11,7 @@ from citizens.forms import staff_users
 from citizens.models import PlacementType
 from companies.models import Company
 from corps.models import DAY_PARTS, WEEKDAYS, Mentor, MentorStatus
+from matching.cohort_seats import companies_with_room, room_of
 from matching.models import Cohort, CohortCompany
 from matching.selectors import cohort_candidate_choices
 from mentorship.dates import PlanDateField
@@ -107,7 +108,10 @@ with scopes_disabled():  # built at import, narrowed per request (see OfferCreat
             min_value=0,
             max_value=500,
             initial=6,
-            help_text=_("Kan ændres for hver virksomhed bagefter."),
+            help_text=_(
+                "Højst så mange pr. virksomhed; ingen virksomhed får flere end sine ledige pladser. "
+                "Kan ændres for hver virksomhed bagefter."
+            ),
         )
         min_group = forms.IntegerField(label=_("Mindst pr. virksomhed"), min_value=0, max_value=500, initial=4)
         allow_empty = forms.BooleanField(
@@ -138,7 +142,11 @@ with scopes_disabled():  # built at import, narrowed per request (see OfferCreat
         def __init__(self, *args, jobcenter, **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["citizens"].queryset = cohort_candidate_choices(jobcenter=jobcenter)
-            self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).only("id", "name")
+            # Each company with its free seats, placement types and whether a leader can answer in the portal.
+            self.fields["companies"].queryset = companies_with_room(
+                Company.objects.filter(jobcenter=jobcenter).only("id", "name", "capacity").order_by("name", "id")
+            )
+            self.fields["companies"].label_from_instance = lambda company: room_of(company).describe()
             self.fields["placement_type"].queryset = PlacementType.objects.filter(jobcenter=jobcenter, is_active=True)
             self.fields["responsible"].queryset = staff_users(jobcenter)
             self.helper = _helper(_("Opret hold"))

@@ -18,6 +18,7 @@ from audit.services import access_record
 from citizens.selectors import citizen_get, placement_types_for
 from corps.models import DAY_PARTS, WEEKDAYS
 from matching import selectors, services
+from matching.cohort_seats import rooms_for
 from matching.forms import AnswerForm, CohortCompanyForm, CohortForm, CohortMoveForm, OfferCreateForm, PreferencesForm
 from matching.models import AnsweredVia, CohortCandidate, CohortCompany, OfferStatus
 from mentorship.idempotency import idempotent_create, submission_token_page
@@ -286,7 +287,12 @@ def cohort_detail(request, pk: int):
     view = selectors.cohort_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Fordeling af hold"), obj=view.cohort)
     move_form = CohortMoveForm(companies=view.companies)
-    return render(request, "matching/cohort_detail.html", {"view": view, "cohort": view.cohort, "move_form": move_form})
+    rooms = rooms_for(seat.company_id for seat in view.companies)
+    for seat in view.companies:  # the same objects as in view.groups
+        seat.room = rooms[seat.company_id]
+    leaderless = [seat for seat in view.companies if not seat.room.has_leader]
+    context = {"view": view, "cohort": view.cohort, "move_form": move_form, "leaderless": leaderless}
+    return render(request, "matching/cohort_detail.html", context)
 
 
 @role_required(*COORDINATORS)

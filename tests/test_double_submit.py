@@ -528,6 +528,9 @@ def matching_offer_create(world):
 def matching_cohort_create(world):
     kind = PlacementTypeFactory(jobcenter=world.jobcenter)
     citizens = [CitizenFactory(jobcenter=world.jobcenter) for _ in range(4)]
+    for company in (world.company_a, world.company_b):  # companies that offer the type, with room for 3
+        company.placement_types.add(kind)
+        Company.objects.filter(pk=company.pk).update(capacity=3)
     return Submission(
         user=world.coordinator,
         url=reverse("matching:cohort_create"),

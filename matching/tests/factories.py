@@ -48,15 +48,18 @@ class CohortFactory(UnscopedFactory):
 @unscoped
 def cohort_with(jobcenter, *, candidates: int, companies: int, capacity: int, min_group: int = 0, allow_empty=False):
     cohort = CohortFactory(jobcenter=jobcenter)
+    companies = [CompanyFactory(jobcenter=jobcenter, capacity=max(capacity, 1)) for _ in range(companies)]
+    for company in companies:  # companies that can take what the cohort gives them (matching.cohort_seats)
+        company.placement_types.add(cohort.placement_type)
     seats = [
         CohortCompany.objects.create(
             cohort=cohort,
-            company=CompanyFactory(jobcenter=jobcenter),
+            company=company,
             capacity=capacity,
             min_group=min_group,
             allow_empty=allow_empty,
         )
-        for _ in range(companies)
+        for company in companies
     ]
     for _ in range(candidates):
         CohortCandidate.objects.create(cohort=cohort, citizen=CitizenFactory(jobcenter=jobcenter))

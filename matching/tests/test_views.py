@@ -101,7 +101,9 @@ def test_cohort_create_solve_commit_through_the_pages(world, login):
 
     kind = PlacementTypeFactory(jobcenter=world.jobcenter)
     citizens = [CitizenFactory(jobcenter=world.jobcenter) for _ in range(8)]
-    companies = [CompanyFactory(jobcenter=world.jobcenter) for _ in range(2)]
+    companies = [CompanyFactory(jobcenter=world.jobcenter, capacity=6) for _ in range(2)]
+    for company in companies:
+        company.placement_types.add(kind)
     client = login(world.coordinator)
     data = {
         "name": "Forårsholdet",
