@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.saml.services import PASSWORDS_OFF_MESSAGE, password_sign_in_allowed
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Django's login form with an e-mail field and Danish messages that never reveal which part was wrong."""
@@ -15,6 +17,13 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
         "inactive": _("Kontoen er deaktiveret."),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # A jobcenter admin may switch local passwords off for their staff (accounts.saml): they sign in
+        # through KOMBIT's Context Handler instead. Said only after the password proved right.
+        if not password_sign_in_allowed(user):
+            raise forms.ValidationError(PASSWORDS_OFF_MESSAGE, code="passwords_disabled")
 
 
 class TokenForm(forms.Form):

@@ -17,6 +17,8 @@ from accounts.forms import EmailAuthenticationForm, TokenForm
 from accounts.middleware import two_factor_exempt
 from accounts.models import Role
 from accounts.permissions import role_required
+from accounts.saml import client as saml_client
+from accounts.saml import views as saml_views
 from accounts.tenancy import SESSION_KEY
 from mentorship.web import safe_next
 
@@ -32,6 +34,10 @@ class LoginView(SafeNextMixin, auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # The staff button for KOMBIT's Context Handler, when federation is configured (accounts.saml).
+        return {**super().get_context_data(**kwargs), "saml_login": saml_client.enabled()}
 
 
 def _next_url(request) -> str:
@@ -88,7 +94,11 @@ def two_factor_verify(request):
 
 
 class LogoutView(SafeNextMixin, auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        # A session opened through KOMBIT's Context Handler ends there too (single logout, accounts.saml).
+        if saml_client.enabled() and saml_views.is_federated(request):
+            return saml_views.logout(request)
+        return super().post(request, *args, **kwargs)
 
 
 logout_view = two_factor_exempt(LogoutView.as_view())

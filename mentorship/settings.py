@@ -190,6 +190,12 @@ JOBCENTER_DEFAULTS = [
 
 OTP_TOTP_ISSUER = "Mentorordning"
 
+# Staff sign-in through KOMBIT's Context Handler (SAML 2.0, OIOSAML 3): None, and so off, unless
+# SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL is set (README: "Staff sign-in through KOMBIT").
+from accounts.saml.conf import federation_from_environment  # noqa: E402
+
+SAML_FEDERATION = federation_from_environment(site_url=SITE_URL)
+
 # --- CPR numbers (citizens app) ------------------------------------------------------------------
 # MENTORSHIP_CPR_KEY: Fernet key(s) that encrypt stored CPR numbers; comma-separated to rotate (the first
 # encrypts, all decrypt). MENTORSHIP_CPR_HASH_KEY: the HMAC-SHA256 secret behind the exact-match search
@@ -403,5 +409,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # fpdf2 subsets the embedded fonts with fontTools, which logs every table it touches at INFO.
         "fontTools": {"level": "WARNING"},
+        # pysaml2 loads the SAML schemas with xmlschema, which logs each one at INFO.
+        "xmlschema": {"level": "WARNING"},
     },
 }

@@ -56,9 +56,7 @@ def federation_from_environment(*, site_url: str) -> dict | None:
         "cert_file": cert_file,
         "encryption_key_file": _readable("SAML_SP_ENCRYPTION_KEY_FILE", env_str("SAML_SP_ENCRYPTION_KEY_FILE", None))
         or key_file,
-        "encryption_cert_file": _readable(
-            "SAML_SP_ENCRYPTION_CERT_FILE", env_str("SAML_SP_ENCRYPTION_CERT_FILE", None)
-        )
+        "encryption_cert_file": _readable("SAML_SP_ENCRYPTION_CERT_FILE", env_str("SAML_SP_ENCRYPTION_CERT_FILE", None))
         or cert_file,
         "clock_skew": env_int(
             "SAML_CLOCK_SKEW_SECONDS", DEFAULT_CLOCK_SKEW_SECONDS, minimum=0, maximum=MAXIMUM_CLOCK_SKEW_SECONDS

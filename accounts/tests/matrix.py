@@ -2,6 +2,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import Membership
+from accounts.saml.tests import matrix as saml_matrix
 from tests.permissions import GET_POST, POST_ONLY, ROLES, row
 
 
@@ -36,3 +37,6 @@ MATRIX = {
     "accounts:password_reset_confirm": row(200, kwargs=_reset_link, methods=GET_POST, before_method_check=ROLES),
     "accounts:password_reset_complete": row(200),
 }
+
+# Staff sign-in through KOMBIT's Context Handler (accounts/saml).
+MATRIX.update(saml_matrix.MATRIX)
