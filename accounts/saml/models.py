@@ -45,6 +45,9 @@ class SeenAssertion(models.Model):
     class Meta:
         app_label = "accounts"
 
+    def __str__(self) -> str:
+        return self.assertion_id
+
 
 class FederatedSession(models.Model):
     """A Django session opened by a federated sign-in, with the IdP's name for it, so a logout request from
@@ -60,3 +63,6 @@ class FederatedSession(models.Model):
     class Meta:
         app_label = "accounts"
         indexes = [models.Index(fields=["issuer", "name_id"], name="federated_session_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.session_key[:6]}…"
