@@ -4,10 +4,11 @@ rule that tests needing PostgreSQL, Redis or Chromium skip without them, but fai
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_scopes import scope, scopes_disabled
 
@@ -53,6 +54,120 @@ REQUIREMENTS = {
 def pytest_sessionstart(session):
     if IN_CI and not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         pytest.exit("CI is set but DATABASE_URL does not point at PostgreSQL.", returncode=3)
+
+
+# --- one migrated database per run, cloned for each xdist worker ----------------------------------------
+#
+# Migrating the test database costs about 20 s of CPU in Python (the big initial migrations' model states)
+# plus PostgreSQL's share, and under pytest-xdist every worker used to pay it at the same time. Now the first
+# worker to need a database migrates one template database (the test database's name with `_template`),
+# while the other waits on a PostgreSQL advisory lock, and each worker then gets its own database as a copy
+# of it (CREATE DATABASE ... TEMPLATE, under a second). The copy is the same database the migrations would
+# have built. The template is built anew in every run (its comment holds the run's id), so a change to the
+# migrations is always picked up, as with --create-db; the controller drops it when the run ends.
+# Without xdist, with --reuse-db, or on SQLite, pytest-django's own setup runs unchanged.
+
+
+def _xdist_run_id(config) -> str | None:
+    return getattr(config, "workerinput", {}).get("testrunuid")
+
+
+def _template_name(worker_db_name: str, worker_id: str) -> str:
+    return f"{worker_db_name.removesuffix(f'_{worker_id}')}_template"
+
+
+def _build_or_clone(db_settings_alias: str, worker_id: str, run_id: str, verbosity: int) -> str:
+    """Gives this worker its test database as a copy of the run's template; returns the old database name."""
+    from django.conf import settings
+
+    conn = connections[db_settings_alias]
+    creation = conn.creation
+    old_name = conn.settings_dict["NAME"]
+    worker_name = creation._get_test_db_name()
+    template = _template_name(worker_name, worker_id)
+    quote = conn.ops.quote_name
+    with creation._nodb_cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
+        try:
+            cursor.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template]
+            )
+            found = cursor.fetchone()
+            if found is None or found[0] != run_id:
+                conn.settings_dict["TEST"]["NAME"] = template
+                try:
+                    creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+                finally:
+                    conn.settings_dict["TEST"]["NAME"] = worker_name
+                conn.close()
+                cursor.execute(f"COMMENT ON DATABASE {quote(template)} IS %s", [run_id])
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(worker_name)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quote(worker_name)} TEMPLATE {quote(template)}")
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [template])
+    conn.close()
+    settings.DATABASES[db_settings_alias]["NAME"] = worker_name
+    conn.settings_dict["NAME"] = worker_name
+    return old_name
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+) -> Iterator[None]:
+    from pytest_django.fixtures import _get_databases_for_setup
+    from pytest_django.fixtures import django_db_setup as pytest_django_setup
+
+    run_id = _xdist_run_id(request.config)
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    if (
+        run_id is None
+        or (django_db_keepdb and not django_db_createdb)
+        or not django_db_use_migrations
+        or set(aliases) != {"default"}
+        or connections["default"].vendor != "postgresql"
+    ):
+        yield from pytest_django_setup.__wrapped__(
+            request,
+            django_test_environment,
+            django_db_blocker,
+            django_db_use_migrations,
+            django_db_keepdb,
+            django_db_createdb,
+            django_db_modify_db_settings,
+        )
+        return
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        old_name = _build_or_clone("default", request.config.workerinput["workerid"], run_id, verbosity)
+        if serialized_aliases:
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.destroy_test_db(old_name, verbosity=verbosity, keepdb=False)
+
+
+def pytest_sessionfinish(session):
+    """The controller of an xdist run drops the template its workers cloned (see django_db_setup)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    from django.conf import settings
+
+    if connections["default"].vendor != "postgresql":
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    test_name = settings.DATABASES["default"]["TEST"].get("NAME") or f"test_{settings.DATABASES['default']['NAME']}"
+    template = connections["default"].ops.quote_name(f"{test_name}_template")
+    with config.stash[blocking_manager_key].unblock(), connections["default"].creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
 
 
 @pytest.fixture(autouse=True)
