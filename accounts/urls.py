@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from accounts import views
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("tofaktor/opsaetning/", views.two_factor_setup, name="two_factor_setup"),
     path("tofaktor/", views.two_factor_verify, name="two_factor_verify"),
     path("medlemskab/<int:pk>/skift/", views.switch_membership, name="switch_membership"),
+    path("mitid-erhverv/", include("accounts.oidc.urls")),
     path(
         "adgangskode/skift/",
         auth_views.PasswordChangeView.as_view(

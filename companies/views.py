@@ -311,7 +311,7 @@ def invitation_accept(request, token: str):
                 _("Velkommen til portalen for %(company)s.") % {"company": invitation.company.name},
             )
             return redirect("portal:home")
-    context = {"invitation": invitation, "form": form, "login_required": login_required}
+    context = {"invitation": invitation, "form": form, "login_required": login_required, "token": token}
     return render(request, "companies/invitation_accept.html", context)
 
 

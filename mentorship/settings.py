@@ -12,6 +12,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from accounts.oidc.config import settings_from_env as mitid_erhverv_settings_from_env
 from mentorship.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "accounts",
+    "accounts.oidc.apps.MitIDErhvervConfig",
     "audit",
     "notifications",
     "companies",
@@ -195,6 +197,10 @@ OTP_TOTP_ISSUER = "Mentorordning"
 from accounts.saml.conf import federation_from_environment  # noqa: E402
 
 SAML_FEDERATION = federation_from_environment(site_url=SITE_URL)
+
+# MitID Erhverv for company people (accounts/oidc): None, and the sign-in off, unless
+# MITID_ERHVERV_OIDC_DISCOVERY_URL is set (README: "MitID Erhverv for company people").
+MITID_ERHVERV = mitid_erhverv_settings_from_env()
 
 # --- CPR numbers (citizens app) ------------------------------------------------------------------
 # MENTORSHIP_CPR_KEY: Fernet key(s) that encrypt stored CPR numbers; comma-separated to rotate (the first

@@ -38,5 +38,15 @@ MATRIX = {
     "accounts:password_reset_complete": row(200),
 }
 
+# MitID Erhverv (accounts/oidc): off unless configured, as in the walk, so every role gets 404; the sign-in
+# itself is walked against a running provider in accounts/oidc/tests/test_sign_in.py.
+MATRIX.update(
+    {
+        "accounts:mitid_erhverv:start": row(404),
+        "accounts:mitid_erhverv:start_invitation": row(404, kwargs=lambda world: {"token": "ukendt-invitation"}),
+        "accounts:mitid_erhverv:callback": row(404),
+    }
+)
+
 # Staff sign-in through KOMBIT's Context Handler (accounts/saml).
 MATRIX.update(saml_matrix.MATRIX)
