@@ -2,10 +2,12 @@
 
 One beat tick (every 15 minutes) asks, per jobcenter, whether this ISO week's reminders are due (the weekday
 and hour the jobcenter chose, default Monday 07:00 Europe/Copenhagen; a Danish public holiday moves them to
-the next working day). If so, ONE `INSERT ... SELECT ... ON CONFLICT DO NOTHING` creates a row per recipient
-of every active placement and mentor agreement, and the new ids go to the send task in batches of
-NOTIFICATIONS_BATCH_SIZE. Re-running, or two beat processes running at once, creates nothing new: the rows'
-idempotency keys are the same strings `services.idempotency_key_for` builds (both come from notifications.keys).
+the next working day). If so, ONE `INSERT ... SELECT ... GROUP BY ... ON CONFLICT DO NOTHING` creates ONE row
+per person (e-mail address) listing every running placement and mentor agreement they are a recipient of
+(`Message.items`: ids, rendered into a list with a link to each when sent), and the new ids go to the send task
+in batches of NOTIFICATIONS_BATCH_SIZE. Re-running, or two beat processes running at once, creates nothing new:
+a person's row has the key `services.idempotency_key_for` builds for a message about no object in that ISO week
+(both come from notifications.keys), so each person gets one weekly reminder per ISO week.
 
 Whom a daily escalation is about is citizens' rule (citizens.rules.follow_up_overdue); its SQL here is compiled
 from that rule's queryset, never restated.
@@ -22,7 +24,7 @@ import holidays
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F, IntegerField, Value
+from django.db.models import CharField, F, IntegerField, Value
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -99,10 +101,14 @@ def next_due(*, jobcenter: Jobcenter, now: datetime | None = None) -> datetime |
 # --- Who: sources of recipients -----------------------------------------------------------------------
 
 
+# Which app a listed item's link opens (Message.items): the coordinator app, the company portal, or none.
+AUDIENCE_STAFF, AUDIENCE_COMPANY, AUDIENCE_CORPS = "s", "c", "m"
+
+
 @dataclass(frozen=True)
 class ReminderSource:
-    """One SELECT yielding (about_type_id, about_id, recipient_email, recipient_name) for one jobcenter's
-    active objects on a date. `sql(jobcenter_id, on)` returns (sql, params); all sources are combined with
+    """One SELECT yielding (about_type_id, about_id, recipient_email, recipient_name, audience) for one
+    jobcenter's active objects on a date. `sql(jobcenter_id, on)` returns (sql, params); all sources are combined with
     UNION ALL into the one INSERT statement."""
 
     name: str
@@ -114,17 +120,18 @@ def _table(model_label: str) -> str:
     return connection.ops.quote_name(apps.get_model(model_label)._meta.db_table)
 
 
-def _recipients_sql(queryset, *, about_type_id: int, email: str, name: str) -> tuple[str, list]:
-    """One branch of a source: (about_type_id, about_id, email, name) per row of `queryset`, compiled by the
-    ORM from the owning app's rule (no condition restated in SQL here)."""
+def _recipients_sql(queryset, *, about_type_id: int, email: str, name: str, audience: str) -> tuple[str, list]:
+    """One branch of a source: (about_type_id, about_id, email, name, audience) per row of `queryset`, compiled
+    by the ORM from the owning app's rule (no condition restated in SQL here)."""
     rows = (
         queryset.annotate(
             about_type_id=Value(about_type_id, output_field=IntegerField()),
             about_id=F("pk"),
             email=F(email),
             name=F(name),
+            audience=Value(audience, output_field=CharField()),
         )
-        .values_list("about_type_id", "about_id", "email", "name")
+        .values_list("about_type_id", "about_id", "email", "name", "audience")
         .order_by()
     )
     sql, params = rows.query.sql_with_params()
@@ -150,12 +157,14 @@ def _placement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
                 about_type_id=ct,
                 email="responsible__email",
                 name="responsible__full_name",
+                audience=AUDIENCE_STAFF,
             ),
             _recipients_sql(
                 running.filter(company_mentor__is_active=True).exclude(company_mentor__email=""),
                 about_type_id=ct,
                 email="company_mentor__email",
                 name="company_mentor__full_name",
+                audience=AUDIENCE_COMPANY,
             ),
         ]
     )
@@ -174,18 +183,21 @@ def _agreement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
                 about_type_id=ct,
                 email="caseworker__email",
                 name="caseworker__full_name",
+                audience=AUDIENCE_STAFF,
             ),
             _recipients_sql(
                 running.filter(mentor__isnull=False).exclude(mentor__email=""),
                 about_type_id=ct,
                 email="mentor__email",
                 name="mentor__full_name",
+                audience=AUDIENCE_CORPS,
             ),
             _recipients_sql(
                 running.filter(company_mentor__is_active=True).exclude(company_mentor__email=""),
                 about_type_id=ct,
                 email="company_mentor__email",
                 name="company_mentor__full_name",
+                audience=AUDIENCE_COMPANY,
             ),
         ]
     )
@@ -207,6 +219,7 @@ def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
         about_type_id=ct,
         email="responsible__email",
         name="responsible__full_name",
+        audience=AUDIENCE_STAFF,
     )
 
 
@@ -214,6 +227,14 @@ OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "c
 
 
 # --- The fan-out ---------------------------------------------------------------------------------------
+
+
+def _items_aggregate() -> str:
+    """The SQL aggregate of one person's listed objects: a JSON array of distinct [type, id, audience]."""
+    item = "src.about_type_id, src.about_id, src.audience"
+    if connection.vendor == "postgresql":
+        return f"jsonb_agg(DISTINCT jsonb_build_array({item}))"
+    return f"json_group_array(DISTINCT json_array({item}))"
 
 
 def weekly_reminders_create(
@@ -224,8 +245,15 @@ def weekly_reminders_create(
     now: datetime,
     sources: list[ReminderSource] | None = None,
     kind: str = WEEKLY_FOLLOWUP,
+    per_person: bool | None = None,
 ) -> list[int]:
-    """ONE set-based INSERT ... SELECT creating this week's reminder rows; returns the ids of new rows only."""
+    """ONE set-based INSERT ... SELECT creating this period's reminder rows; returns the ids of new rows only.
+
+    `per_person` (the default for the weekly reminder): one row per e-mail address (trimmed, case-insensitive)
+    listing the objects in `Message.items`, keyed as a message about no object. Otherwise (the daily escalation)
+    one row per object and recipient."""
+    if per_person is None:
+        per_person = kind == WEEKLY_FOLLOWUP
     parts, params = [], []
     for source in sources if sources is not None else SOURCES:
         sql, source_params = source.sql(jobcenter_id, on)
@@ -235,22 +263,44 @@ def weekly_reminders_create(
         return []
     union = " UNION ALL ".join(parts)
     message = _table("notifications.Message")
-    content_type = _table("contenttypes.ContentType")
-    # services.idempotency_key_for's key, computed by the database (one definition in notifications.keys).
-    key = idempotency_key_sql(
-        kind="%s", app_label="ct.app_label", model="ct.model", about_id="src.about_id", email="src.email", period="%s"
-    )
+    columns = """jobcenter_id, kind, status, recipient_email, recipient_name, is_rendered, subject, body_text,
+        body_html, attachments, about_type_id, about_id, period, idempotency_key, attempts, last_error, created_at,
+        next_attempt_at, sent_at, expires_at, items"""
+    if per_person:
+        # services.idempotency_key_for's key of a message about no object (one definition in notifications.keys).
+        key = idempotency_key_sql(
+            kind="%s", app_label=None, model=None, about_id=None, email="MIN(src.email)", period="%s"
+        )
+        select = f"""
+            SELECT %s, %s, 'pending', MIN(TRIM(src.email)), MIN(src.name), FALSE, '', '', '', '[]', NULL, NULL, %s,
+                {key}, 0, '', %s, %s, NULL, %s, {_items_aggregate()}
+              FROM ({union}) AS src
+             WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
+             GROUP BY LOWER(TRIM(src.email))
+        """  # noqa: S608 (names from code; values are parameters)
+    else:
+        content_type = _table("contenttypes.ContentType")
+        # services.idempotency_key_for's key, computed by the database (one definition in notifications.keys).
+        key = idempotency_key_sql(
+            kind="%s",
+            app_label="ct.app_label",
+            model="ct.model",
+            about_id="src.about_id",
+            email="src.email",
+            period="%s",
+        )
+        select = f"""
+            SELECT %s, %s, 'pending', TRIM(src.email), src.name, FALSE, '', '', '', '[]', src.about_type_id,
+                src.about_id, %s, {key}, 0, '', %s, %s, NULL, %s, '[]'
+              FROM ({union}) AS src JOIN {content_type} ct ON ct.id = src.about_type_id
+             WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
+        """  # noqa: S608 (table names from model metadata; values are parameters)
     sql = f"""
-        INSERT INTO {message} (jobcenter_id, kind, status, recipient_email, recipient_name, is_rendered, subject,
-            body_text, body_html, attachments, about_type_id, about_id, period, idempotency_key, attempts,
-            last_error, created_at, next_attempt_at, sent_at, expires_at)
-        SELECT %s, %s, 'pending', TRIM(src.email), src.name, FALSE, '', '', '', '[]', src.about_type_id,
-            src.about_id, %s, {key}, 0, '', %s, %s, NULL, %s
-          FROM ({union}) AS src JOIN {content_type} ct ON ct.id = src.about_type_id
-         WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
+        INSERT INTO {message} ({columns})
+        {select}
         ON CONFLICT (jobcenter_id, idempotency_key) DO NOTHING
         RETURNING id
-    """  # noqa: S608 (table names from model metadata; values are parameters)
+    """
     now_value = connection.ops.adapt_datetimefield_value(now)
     # Every row of a run expires together: the kind's lifetime of this period (a weekly reminder: its week).
     expires = kinds.get(kind).lifetime.expires_at(about=None, period=period, created_at=now)

@@ -20,21 +20,24 @@ def idempotency_key_for(*, kind: str, about: models.Model | None, recipient_emai
     return f"{kind}:{about_part}:{recipient_email.strip().lower()}:{period}"[:KEY_LENGTH]
 
 
-def idempotency_key_sql(*, kind: str, app_label: str, model: str, about_id: str, email: str, period: str) -> str:
+def idempotency_key_sql(
+    *, kind: str, app_label: str | None, model: str | None, about_id: str | None, email: str, period: str
+) -> str:
     """The same key as a SQL expression (PostgreSQL and SQLite) over the given SQL operands: column references
     or `%s` placeholders, which the caller fills in the order kind, app_label, model, about_id, email, period.
-    `app_label` and `model` are a content type's columns (its `model` is the model's lower-case name).
+    `app_label` and `model` are a content type's columns (its `model` is the model's lower-case name); all three
+    None make the key of a message about no object (a person's weekly reminder listing several), Python's `-`.
 
     Python's `str.strip()` also removes non-space whitespace that SQL's TRIM keeps; an e-mail address that
     Django's EmailValidator accepts contains none, so both agree for every address the product stores."""
+    if app_label is None or model is None or about_id is None:
+        about = ["'-'"]
+    else:
+        about = [app_label, "'.'", model, "':'", f"CAST({about_id} AS TEXT)"]
     parts = [
         kind,
         "':'",
-        app_label,
-        "'.'",
-        model,
-        "':'",
-        f"CAST({about_id} AS TEXT)",
+        *about,
         "':'",
         f"LOWER(TRIM({email}))",
         "':'",

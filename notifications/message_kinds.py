@@ -5,13 +5,15 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
-from notifications.fanout import FOLLOWUP_OVERDUE, WEEKLY_FOLLOWUP
+from notifications.fanout import AUDIENCE_COMPANY, AUDIENCE_CORPS, AUDIENCE_STAFF, FOLLOWUP_OVERDUE, WEEKLY_FOLLOWUP
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, WEEKLY_LIFETIME, MessageKind, register
+from notifications.rendering import render_items
 
 
 def _first_name(full_name: str) -> str:
@@ -45,7 +47,8 @@ SUBJECT_LOADERS = {
 }
 
 
-def weekly_followup_context(messages: list) -> dict[int, dict]:
+def _per_object_context(messages: list) -> dict[int, dict]:
+    """Contexts of rows about one object each (the daily escalation): the object's names, one load per type."""
     by_type: dict[tuple[str, str], list] = {}
     with scopes_disabled():
         for message in messages:
@@ -67,7 +70,98 @@ def weekly_followup_context(messages: list) -> dict[int, dict]:
     return contexts
 
 
-def weekly_followup_example() -> dict:
+# A person's weekly reminder lists each running placement and agreement once, with a link into the app the
+# person uses (notifications.fanout's audiences): the coordinator app for staff, the portal for a company mentor,
+# none for a corps mentor (who does not log in).
+ITEM_TEMPLATES = {
+    "text_template": "notifications/weekly_followup/item.txt",
+    "html_template": "notifications/weekly_followup/item.html",
+}
+ITEM_LABELS = {
+    ("citizens", "placement"): _("virksomhedsforløb"),
+    ("citizens", "mentoragreement"): _("mentorforløb"),
+}
+_LINKS = {
+    (("citizens", "placement"), AUDIENCE_STAFF): "citizens:placement_detail",
+    (("citizens", "mentoragreement"), AUDIENCE_STAFF): "citizens:agreement_detail",
+    (("citizens", "placement"), AUDIENCE_COMPANY): "portal:placement_detail",
+}
+_PK_MARK = 987654321
+
+
+def _link_patterns() -> dict:
+    """{(type, audience): "https://…/forloeb/{}/"}: one reverse() per route, not one per listed item."""
+    return {
+        key: settings.SITE_URL + reverse(name, kwargs={"pk": _PK_MARK}).replace(str(_PK_MARK), "{}")
+        for key, name in _LINKS.items()
+    }
+
+
+def _items_of(message) -> list:
+    # A row made before reminders were per person (about one object, no list) lists that object, unlinked.
+    if message.items:
+        return message.items
+    if message.about_type_id is not None:
+        return [[message.about_type_id, message.about_id, AUDIENCE_CORPS]]
+    return []
+
+
+def weekly_items(entries: list[tuple[tuple[str, str], int, str, dict]], patterns: dict) -> list[dict]:
+    """The list entries (first name, label, company, link) of ((app, model), pk, audience, subject) tuples, in
+    reading order: by first name, then kind, then company."""
+    rows = []
+    for type_key, pk, audience, subject in entries:
+        pattern = patterns.get((type_key, audience))
+        rows.append(
+            {
+                "citizen_first_name": subject["citizen_first_name"],
+                "about_label": str(ITEM_LABELS[type_key]),
+                "company_name": subject["company_name"],
+                "link": pattern.format(pk) if pattern else "",
+            }
+        )
+    rows.sort(key=lambda row: (row["citizen_first_name"], row["about_label"], row["company_name"], row["link"]))
+    return rows
+
+
+def weekly_followup_context(messages: list) -> dict[int, dict]:
+    """One load per object type for the whole batch; each person's list rendered with render_items. Objects
+    gone since the fan-out are left out; a message whose every object is gone has no context (it fails, visibly)."""
+    wanted: dict[int, set[int]] = {}
+    for message in messages:
+        for type_id, pk, _audience in _items_of(message):
+            wanted.setdefault(type_id, set()).add(pk)
+    subjects: dict[int, tuple[tuple[str, str], dict[int, dict]]] = {}
+    with scopes_disabled():
+        for type_id, pks in wanted.items():
+            content_type = ContentType.objects.get_for_id(type_id)  # cached: no query per row
+            type_key = (content_type.app_label, content_type.model)
+            subjects[type_id] = (type_key, SUBJECT_LOADERS[type_key](pks))
+    patterns = _link_patterns()
+    contexts: dict[int, dict] = {}
+    for message in messages:
+        entries = []
+        for type_id, pk, audience in _items_of(message):
+            type_key, loaded = subjects[type_id]
+            subject = loaded.get(pk)
+            if subject is not None:
+                entries.append((type_key, pk, audience, subject))
+        if not entries:
+            continue
+        items = weekly_items(entries, patterns)
+        items_text, items_html = render_items(items=items, **ITEM_TEMPLATES)
+        contexts[message.pk] = {
+            "recipient_name": message.recipient_name,
+            "week": message.period.split("-W")[-1].lstrip("0"),
+            "count": str(len(items)),
+            "items_text": items_text,
+            "items_html": items_html,
+            "site_url": settings.SITE_URL,
+        }
+    return contexts
+
+
+def _example_subject() -> dict:
     citizen = SimpleNamespace(name="Mette Sørensen", cpr=EXAMPLE_CPR, health_note=EXAMPLE_SENSITIVE_NOTE)
     return {
         "about_label": _("forløbet i virksomheden"),
@@ -76,6 +170,35 @@ def weekly_followup_example() -> dict:
         "company_name": "Hammel Maskinfabrik A/S",
         "recipient_name": "Lars Jensen",
         "week": "48",
+        "site_url": settings.SITE_URL,
+    }
+
+
+def weekly_followup_example() -> dict:
+    citizen = SimpleNamespace(name="Mette Sørensen", cpr=EXAMPLE_CPR, health_note=EXAMPLE_SENSITIVE_NOTE)
+    placement = ("citizens", "placement")
+    agreement = ("citizens", "mentoragreement")
+    items = weekly_items(
+        [
+            (
+                placement,
+                11,
+                AUDIENCE_STAFF,
+                {"citizen_first_name": _first_name(citizen.name), "company_name": "Hammel Maskinfabrik A/S"},
+            ),
+            (agreement, 12, AUDIENCE_STAFF, {"citizen_first_name": "Ali", "company_name": ""}),
+            (placement, 13, AUDIENCE_CORPS, {"citizen_first_name": "Ali", "company_name": "Bager <Ø> & Co"}),
+        ],
+        _link_patterns(),
+    )
+    items_text, items_html = render_items(items=items, **ITEM_TEMPLATES)
+    return {
+        "citizen": citizen,
+        "recipient_name": "Lars Jensen",
+        "week": "48",
+        "count": str(len(items)),
+        "items_text": items_text,
+        "items_html": items_html,
         "site_url": settings.SITE_URL,
     }
 
@@ -96,8 +219,7 @@ register(
 
 def followup_overdue_context(messages: list) -> dict[int, dict]:
     return {
-        pk: {**context, "days": str(FOLLOW_UP_OVERDUE_DAYS)}
-        for pk, context in weekly_followup_context(messages).items()
+        pk: {**context, "days": str(FOLLOW_UP_OVERDUE_DAYS)} for pk, context in _per_object_context(messages).items()
     }
 
 
@@ -108,7 +230,7 @@ register(
         subject_template="notifications/followup_overdue/subject.txt",
         text_template="notifications/followup_overdue/body.txt",
         html_template="notifications/followup_overdue/body.html",
-        example_context=lambda: {**weekly_followup_example(), "days": str(FOLLOW_UP_OVERDUE_DAYS)},
+        example_context=lambda: {**_example_subject(), "days": str(FOLLOW_UP_OVERDUE_DAYS)},
         deferred_context=followup_overdue_context,
         lifetime=WEEKLY_LIFETIME,
     )

@@ -77,6 +77,11 @@ class Message(models.Model):
         db_constraint=False,
     )
     about_id = models.PositiveBigIntegerField(_("handler om (id)"), null=True, blank=True)
+    # The objects a message lists, when it is about several (a person's weekly reminder lists their running
+    # placements and agreements): [[content type id, object id, audience], ...], written by the set-based
+    # fan-out; audience says which app the item's link opens ("s" the coordinator app, "c" the company portal,
+    # "m" none: a corps mentor does not log in). Ids only: the text is rendered from them when it is sent.
+    items = models.JSONField(_("punkter"), default=list, blank=True)
     period = models.CharField(_("periode"), max_length=20, blank=True, help_text=_("Fx ISO-uge 2026-W48."))
     idempotency_key = models.CharField(_("entydig nøgle"), max_length=255)
     attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)

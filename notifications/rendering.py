@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 # A CPR number: DDMMYY, optional dash or space, four digits. Day and month must be plausible.
 CPR_PATTERN = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?!\d)")
@@ -126,18 +127,72 @@ def _join(pieces: list[str], values: dict[str, str]) -> str:
     return "".join([piece if index % 2 == 0 else values[piece] for index, piece in enumerate(pieces)])
 
 
+def _escaped(value: str) -> str:
+    # A value marked safe is HTML already (a list rendered by render_items), as Django's rendering takes it.
+    return value if isinstance(value, SafeData) else html_escape(value)
+
+
 def render_fast(*, kind, context: dict) -> tuple[str, str, str]:
     values = {key: "" if value is None else str(value) for key, value in context.items()}
     shape = _shape(kind, values)
     if shape.edges_safe:
-        # Escaping adds no digit that could join others ("&#x27;" is closed by ";"): the raw value decides.
+        # Escaping adds no digit that could join others ("&#x27;" is closed by ";"): the raw value decides (an
+        # HTML value marked safe is scanned as it stands).
         for value in values.values():
             if value and contains_cpr(value):
                 raise SensitiveDataError("A rendered message contains something that looks like a CPR number.")
     subject = " ".join(_join(shape.subject, values).split())  # a value's lines joined could make one: checked
     text = _join(shape.text, values)
-    html = _join(shape.html, {key: html_escape(value) for key, value in values.items()})
+    html = _join(shape.html, {key: _escaped(value) for key, value in values.items()})
     for part in (subject,) if shape.edges_safe else (subject, text, html):
         if contains_cpr(part):
             raise SensitiveDataError("A rendered message contains something that looks like a CPR number.")
     return subject[:300], text, html
+
+
+# A list inside a message (a person's weekly reminder lists their placements): each entry is rendered from an
+# item template pair (text and HTML) in the same way, once per shape with markers, then filled per entry. The
+# kind's templates take the list as two values, plain text (`{{ items_text }}`) and HTML (`{{ items_html }}`,
+# marked safe, its entries' values escaped), so render() and render_fast() give the same message.
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemShape:
+    text: list[str]
+    html: list[str]
+
+
+_ITEM_SHAPES: dict[tuple, _ItemShape] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemTemplates:
+    key: str
+
+
+def _item_shape(text_template: str, html_template: str, values: dict[str, str]) -> _ItemShape:
+    key = (text_template, html_template, tuple(sorted((name, bool(value)) for name, value in values.items())))
+    shape = _ITEM_SHAPES.get(key)
+    if shape is None:
+        marked = {name: _MARK.format(name) if value else value for name, value in values.items()}
+        with translation.override("da"):
+            text = render_to_string(text_template, marked)
+            html = render_to_string(html_template, marked)
+        filled = [name for name, value in values.items() if value]
+        owner = _ItemTemplates(key=text_template)
+        shape = _ITEM_SHAPES[key] = _ItemShape(text=_pieces(owner, text, filled), html=_pieces(owner, html, filled))
+    return shape
+
+
+def render_items(*, text_template: str, html_template: str, items: list[dict]) -> tuple[str, SafeString]:
+    """The entries of a list, as (plain text, HTML marked safe). Values must be plain strings used without
+    filters. The message the list goes into scans it for CPR numbers as one of its values (render_fast) or
+    whole (render)."""
+    text_parts: list[str] = []
+    html_parts: list[str] = []
+    for item in items:
+        values = {key: "" if value is None else str(value) for key, value in item.items()}
+        shape = _item_shape(text_template, html_template, values)
+        text_parts.append(_join(shape.text, values))
+        html_parts.append(_join(shape.html, {key: html_escape(value) for key, value in values.items()}))
+    return "".join(text_parts), mark_safe("".join(html_parts))  # noqa: S308 (every value escaped above)

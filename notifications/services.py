@@ -225,7 +225,7 @@ def deferred_contexts(messages) -> dict[int, dict]:
 
 
 # What a kind's deferred_context may read of a message (see MessageKind.deferred_context).
-_CONTEXT_FIELDS = ("id", "kind", "is_rendered", "about_type_id", "about_id", "recipient_name", "period")
+_CONTEXT_FIELDS = ("id", "kind", "is_rendered", "about_type_id", "about_id", "items", "recipient_name", "period")
 
 
 def _batch_contexts(ids: list[int]) -> dict[int, dict]:

@@ -69,7 +69,7 @@ def test_rerun_after_the_run_marker_is_lost_still_creates_nothing():
     assert weekly_reminders_tick(now=MONDAY_0700) == 2
     ReminderRun.objects.all().delete()
     assert weekly_reminders_tick(now=MONDAY_0700) == 0
-    assert Message.objects.filter(about_id=placement.pk).count() == 2
+    assert Message.objects.filter(jobcenter=placement.jobcenter).count() == 2
 
 
 @pytest.mark.django_db
@@ -110,16 +110,17 @@ def test_enqueue_and_fanout_share_the_idempotency_key():
     placement = PlacementFactory()
     weekly_reminders_tick(now=MONDAY_0700)
     existing = Message.objects.get(recipient_email=placement.responsible.email)
+    # A person's weekly reminder is about no single object: its key is the person's and the week's.
     again = message_enqueue(
         jobcenter=placement.jobcenter,
         kind=WEEKLY_FOLLOWUP,
-        recipient_email=placement.responsible.email,
+        recipient_email=placement.responsible.email.upper(),
         recipient_name="x",
         subject_template="notifications/weekly_followup/subject.txt",
         text_template="notifications/weekly_followup/body.txt",
         html_template=None,
         context={},
-        about=placement,
+        about=None,
         period="2026-W48",
     )
     assert again.pk == existing.pk
@@ -168,3 +169,65 @@ def test_sending_a_fanout_batch_loads_the_contexts_once_not_per_chunk(settings, 
     assert outcome.sent == 24
     assert len(mail.outbox) == 24
     assert all(email.subject == "Påmindelse: ugentlig opfølgning, uge 48" for email in mail.outbox)
+
+
+@pytest.mark.django_db
+@time_machine.travel(MONDAY_0700, tick=False)
+def test_one_weekly_message_per_person_listing_each_placement_with_a_link(settings, django_capture_on_commit_callbacks):
+    """Issue 22: a job consultant with three running placements and a company mentor with two get one e-mail
+    each, listing them with a direct link (the coordinator app for staff, the portal for a company mentor); a
+    corps mentor's list has no links. The same address in other letters is the same person. Once per ISO week."""
+    from accounts.tests.factories import UserFactory
+    from citizens.tests.factories import AgreementFactory
+    from corps.tests.factories import MentorFactory
+
+    settings.SITE_URL = "https://mentor.favrskov.dk"
+    consultant = UserFactory(email="Konsulent@Favrskov.dk")
+    first = PlacementFactory(responsible=consultant)
+    jobcenter = first.jobcenter
+    mentor = first.company_mentor
+    second = PlacementFactory(jobcenter=jobcenter, responsible=consultant, company=first.company, company_mentor=mentor)
+    third = PlacementFactory(jobcenter=jobcenter, responsible=consultant)
+    corps_mentor = MentorFactory(jobcenter=jobcenter, email=" konsulent@favrskov.DK")  # the same person
+    agreement = AgreementFactory(
+        citizen=third.citizen, mentor=corps_mentor, caseworker=None, status="active", starts_on=first.starts_on
+    )
+    PlacementFactory(jobcenter=JobcenterFactory(), responsible=consultant)  # another jobcenter's: its own run
+    with django_capture_on_commit_callbacks(execute=True):
+        created = weekly_reminders_tick(now=MONDAY_0700)
+    rows = {row.recipient_email.lower(): row for row in Message.objects.filter(jobcenter=jobcenter)}
+    # The consultant (3 placements + the agreement as corps mentor), the two company mentors.
+    assert set(rows) == {"konsulent@favrskov.dk", mentor.email.lower(), third.company_mentor.email.lower()}
+    assert created >= 3
+    mine = rows["konsulent@favrskov.dk"]
+    assert mine.about_id is None and mine.period == "2026-W48"
+    assert sorted(pk for _type, pk, _audience in mine.items) == sorted([first.pk, second.pk, third.pk, agreement.pk])
+    # The other jobcenter's placement is that jobcenter's reminder; here, one e-mail per person.
+    ours = [e for e in mail.outbox if e.extra_headers["X-Mentorordning-Message"].startswith(f"{jobcenter.pk}-")]
+    by_address = {email.to[0].split("<")[-1].rstrip(">").lower(): email for email in ours}
+    assert len(ours) == len(by_address) == 3
+    body = by_address["konsulent@favrskov.dk"].body
+    for placement in (first, second, third):
+        assert f"https://mentor.favrskov.dk/borgere/forloeb/{placement.pk}/" in body
+        assert placement.citizen.name.split(" ")[0] in body and placement.company.name in body
+    assert "disse 4 forløb" in body and "mentorforløb" in body
+    assert f"/mentoraftaler/{agreement.pk}/" not in body  # the corps mentor's item: no login, no link
+    html = by_address["konsulent@favrskov.dk"].alternatives[0][0]
+    assert html.count("<li>") == 4 and f'href="https://mentor.favrskov.dk/borgere/forloeb/{first.pk}/"' in html
+    company = by_address[mentor.email.lower()].body
+    assert "disse 2 forløb" in company
+    assert f"https://mentor.favrskov.dk/portal/forloeb/{first.pk}/" in company
+    assert f"https://mentor.favrskov.dk/portal/forloeb/{second.pk}/" in company
+    # Once per ISO week: a new placement later in the week changes nothing; next week is a new message.
+    later = PlacementFactory(jobcenter=jobcenter, responsible=consultant)
+    assert weekly_reminders_tick(now=MONDAY_0700.replace(hour=16)) == 0
+    from notifications.fanout import weekly_reminders_create
+
+    # Even the set-based INSERT run again makes only the message of the one person who had none this week.
+    again = weekly_reminders_create(
+        jobcenter_id=jobcenter.pk, period="2026-W48", on=MONDAY_0700.date(), now=MONDAY_0700
+    )
+    assert list(Message.objects.filter(pk__in=again).values_list("recipient_email", flat=True)) == [
+        later.company_mentor.email
+    ]
+    assert Message.objects.filter(jobcenter=jobcenter, recipient_email__iexact="konsulent@favrskov.dk").count() == 1

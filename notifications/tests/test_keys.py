@@ -52,5 +52,17 @@ def test_the_fanout_keys_a_long_address_as_enqueue_does():
     placement = PlacementFactory(company_mentor=CompanyMentorFactory(email=email))
     weekly_reminders_tick(now=datetime(2026, 11, 23, 7, 0, tzinfo=ZoneInfo("Europe/Copenhagen")))
     row = Message.objects.get(kind=WEEKLY_FOLLOWUP, recipient_email=email)
-    expected = idempotency_key_for(kind=WEEKLY_FOLLOWUP, about=placement, recipient_email=email, period="2026-W48")
+    # A person's weekly reminder lists their placements: a message about no object.
+    expected = idempotency_key_for(kind=WEEKLY_FOLLOWUP, about=None, recipient_email=email, period="2026-W48")
     assert row.idempotency_key == expected
+    assert [item[1] for item in row.items] == [placement.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("email", ["lars@example.dk", "  Lars.Jensen@Example.DK ", "a" * 200 + "@" + "b" * 80 + ".dk"])
+def test_sql_and_python_build_the_same_key_for_a_message_about_no_object(email):
+    expression = idempotency_key_sql(kind="%s", app_label=None, model=None, about_id=None, email="%s", period="%s")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {expression}", [WEEKLY_FOLLOWUP, email, "2026-W48"])
+        sql_key = cursor.fetchone()[0]
+    assert sql_key == idempotency_key_for(kind=WEEKLY_FOLLOWUP, about=None, recipient_email=email, period="2026-W48")

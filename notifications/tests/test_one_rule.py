@@ -140,7 +140,12 @@ def test_the_weekly_fanout_reaches_each_running_agreements_people():
     now = datetime.combine(TODAY, datetime.min.time().replace(hour=7), tzinfo=CPH)
     weekly_reminders_create(jobcenter_id=jobcenter.pk, period=period_of(TODAY), on=TODAY, now=now, sources=sources)
 
-    rows = set(Message.objects.filter(jobcenter=jobcenter).values_list("about_id", "recipient_email"))
+    # One message per person, listing the agreements (Message.items).
+    rows = {
+        (pk, message.recipient_email)
+        for message in Message.objects.filter(jobcenter=jobcenter)
+        for _type, pk, _audience in message.items
+    }
     assert rows == {
         (first.pk, caseworker.email),
         (first.pk, corps_mentor.email),

@@ -58,8 +58,9 @@ def test_a_reminder_whose_context_is_gone_fails_alone():
     )
     assert len(ids) == 50
     gone = placements[7]
-    broken = list(Message.objects.filter(about_id=gone.pk, kind=WEEKLY_FOLLOWUP).values_list("pk", flat=True))
-    # The placement is deleted between the fan-out and the send: its two reminders cannot be built.
+    broken = [row.pk for row in Message.objects.filter(kind=WEEKLY_FOLLOWUP) if row.items[0][1] == gone.pk]
+    # The placement is deleted between the fan-out and the send: its two people's reminders list nothing else
+    # and cannot be built.
     type(gone).objects.filter(pk=gone.pk).delete()
     outcome = messages_send(ids=ids)
     assert outcome.sent == 48 and outcome.failed == 2
@@ -68,6 +69,22 @@ def test_a_reminder_whose_context_is_gone_fails_alone():
     assert all("No context" in row.last_error for row in failed)
     assert Message.objects.filter(status=MessageStatus.SENT).count() == 48
     assert len(mail.outbox) == 48
+
+
+@time_machine.travel(MONDAY_0700, tick=False)
+def test_a_weekly_reminder_leaves_out_a_placement_gone_since_the_fanout():
+    first = PlacementFactory()
+    second = PlacementFactory(jobcenter=first.jobcenter, responsible=first.responsible)
+    ids = weekly_reminders_create(
+        jobcenter_id=first.jobcenter_id, period="2026-W48", on=MONDAY_0700.date(), now=MONDAY_0700
+    )
+    assert len(ids) == 3  # the consultant's one, and each company mentor's
+    type(second).objects.filter(pk=second.pk).delete()
+    outcome = messages_send(ids=ids)
+    assert outcome.sent == 2 and outcome.failed == 1  # the second's company mentor had nothing else
+    consultant = next(email for email in mail.outbox if first.responsible.email in email.to[0])
+    assert "disse 1 forløb" in consultant.body and f"/forloeb/{first.pk}/" in consultant.body
+    assert f"/forloeb/{second.pk}/" not in consultant.body
 
 
 def test_a_soft_time_limit_during_a_send_is_not_a_send_failure():
