@@ -12,6 +12,9 @@ Run from the project root:  .venv/bin/python benchmarks/matching_solver.py [--qu
     a throwaway venv under /tmp (LIBRARY_VENV), installs the pinned version there with pip, and runs
     the library in a subprocess of that venv's interpreter.
 (d) Scoring one citizen against 10,000 mentors (no database).
+(e) "None or at least k" families, sparse to dense (the sparsest: 500 x 50, capacities 10-40,
+    density 0.01, k = 4): the solver's time against the MILP alone on the same instances, and
+    which route it took. Target: never slower than the MILP alone.
 """
 
 from __future__ import annotations
@@ -86,6 +89,29 @@ def cohort(seed: int, *, allow_empty: bool):
     candidates = [f"c{i}" for i in range(50)]
     hosts = [Host(id=f"firma{j}", capacity=6, min_group=4, allow_empty=allow_empty) for j in range(10)]
     scores = [(c, h.id, round(rng.random(), 3)) for c in candidates for h in hosts if rng.random() < 0.7]
+    return make_problem(candidates=candidates, hosts=hosts, scores=scores)
+
+
+# (label, candidates, hosts, capacities, density of allowed pairs, k); three seeds each.
+FAMILIES = [
+    ("sparse 500x50 cap 10-40 d 0.01", 500, 50, (10, 40), 0.01, (4, 4)),
+    ("sparse 500x50 cap 5-15 d 0.01", 500, 50, (5, 15), 0.01, (4, 4)),
+    ("500x50 cap 10-40 d 0.02", 500, 50, (10, 40), 0.02, (4, 4)),
+    ("500x50 cap 10-40 d 0.05", 500, 50, (10, 40), 0.05, (4, 4)),
+    ("200x40 cap 4-8 d 0.05 k 4-6", 200, 40, (4, 8), 0.05, (4, 6)),
+    ("1000x100 cap 10-40 d 0.01 k 4-6", 1000, 100, (10, 40), 0.01, (4, 6)),
+    ("50x10 cap 6 d 0.7 (the cohort)", 50, 10, (6, 6), 0.7, (4, 4)),
+]
+
+
+def family(seed: int, n: int, m: int, capacities: tuple[int, int], density: float, k: tuple[int, int]):
+    rng = rng_for(seed)
+    candidates = [f"c{i}" for i in range(n)]
+    hosts = []
+    for j in range(m):
+        capacity = rng.randint(*capacities)
+        hosts.append(Host(id=f"h{j}", capacity=capacity, min_group=min(capacity, rng.randint(*k)), allow_empty=True))
+    scores = [(c, h.id, round(rng.random(), 3)) for c in candidates for h in hosts if rng.random() < density]
     return make_problem(candidates=candidates, hosts=hosts, scores=scores)
 
 
@@ -276,6 +302,27 @@ def main() -> None:
     seconds, ranked = timed(lambda: rank_mentors(citizen, mentors, weights, top=10), 5 if quick else 15)
     print(f"  rank_mentors: {seconds * 1000:.0f} ms (CPU {CPU_TIMES[-1] * 1000:.0f} ms)")
     print(f"  best score {ranked[0].score:.3f}: {ranked[0].explanations}")
+
+    print('\n(e) "none or at least k" families: solve() against the MILP alone (CPU ms, medians; target: never slower)')
+    worst = 0.0
+    for label, n, m, capacities, density, k in FAMILIES:
+        for seed in (1, 2, 3):
+            problem = family(seed, n, m, capacities, density, k)
+            timed(lambda problem=problem: solve(problem), 3 if quick else 7)
+            solved, result = CPU_TIMES[-1], solve(problem)
+            timed(lambda problem=problem: solve_milp(Indexed.of(problem)), 3 if quick else 7)
+            alone = CPU_TIMES[-1]
+            worst = max(worst, solved / alone)
+            route = result.method + (f" {result.extra['nodes']} flows" if "nodes" in result.extra else "")
+            if "broken" in result.extra:
+                searched = " (searched first)" if result.extra["searched"] else ""
+                route += f", {result.extra['broken']} broken{searched}"
+            print(
+                f"  {label:<33} seed {seed}: {solved * 1000:7.1f} ms  MILP alone {alone * 1000:7.1f} ms  "
+                f"({solved / alone:4.2f}x)  [{route}]",
+                flush=True,
+            )
+    print(f"  slowest against the MILP alone: {worst:.2f}x")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,39 @@ def _value(answer: FlowAnswer, weights: np.ndarray) -> tuple[int, int]:
     return int(answer.chosen.sum()), int(weights[answer.chosen].sum())
 
 
+def search_budget(ix: Indexed) -> int:
+    """How many flows the search may solve before the MILP would have been the cheaper choice.
+
+    A cost model, fitted on random families measured with benchmarks/matching_solver.py (section e):
+    HiGHS costs about 20 + 8 * pairs / (candidates + hosts) flows of the same problem (20-40 for
+    sparse data, 50-70 for a dense 50 x 10 cohort, over 200 for 30,000 pairs), counted in root
+    flows; a node's flow has lower bounds and costs about twice a root's. The search gets a quarter
+    of that, so a search that settles costs at most about half the MILP, and one that gives up
+    adds at most about half the MILP's time before the MILP runs. Deterministic (no clock), so the
+    same problem always takes the same route; never above NODE_LIMIT.
+    """
+    milp_in_flows = 20 + 8 * len(ix.pair_s) // max(1, ix.n + ix.m)
+    return min(NODE_LIMIT, milp_in_flows // 4)
+
+
+def never_opened(ix: Indexed) -> np.ndarray:
+    """The "none or at least k" hosts with fewer allowed candidates than k: they can only stay empty.
+
+    Closing them (capacity 0) before the first flow removes no assignment the problem allows, and
+    on sparse data (a host scored for a handful of candidates) it settles most broken groups without
+    a single branch.
+    """
+    degree = np.bincount(ix.pair_h, minlength=ix.m)
+    return ix.none_or_at_least & (degree < ix.min_group)
+
+
+def root_capacity(ix: Indexed) -> np.ndarray:
+    """The problem's capacities with the hosts that can never be opened closed."""
+    capacity = ix.capacity.copy()
+    capacity[never_opened(ix)] = 0
+    return capacity
+
+
 def groups_broken(ix: Indexed, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The "none or at least k" hosts the chosen pairs give 1 to k - 1 candidates, and every host's load."""
     load = np.bincount(ix.pair_h[chosen], minlength=ix.m)
@@ -57,14 +90,15 @@ def solve_branch_and_bound(
 ) -> BranchAnswer | None:
     """The optimum under "none or at least k", or None when ``node_limit`` flows did not settle it.
 
-    ``relaxed`` is the root's flow answer when the caller has solved it already (it is reused when it
-    was solved with the scale the search uses).
+    ``relaxed`` is the root's flow answer when the caller has solved it already with
+    :func:`root_capacity` (it is reused when it was solved with the scale the search uses).
     """
     node_limit = NODE_LIMIT if node_limit is None else node_limit
     n_active = int((ix.candidate_degree > 0).sum())
     scale = scale_for(n_active, 2 + ix.n + ix.m)
     weights = np.rint(ix.pair_s * scale).astype(np.int64)
-    base_lower = np.minimum(ix.hard_min, ix.capacity)
+    base_capacity = root_capacity(ix)
+    base_lower = np.minimum(ix.hard_min, base_capacity)
     solved = 0
 
     def bound(capacity: np.ndarray, lower: np.ndarray) -> FlowAnswer | None:
@@ -80,12 +114,12 @@ def solve_branch_and_bound(
             root = relaxed
             solved = 1  # the root's flow, solved by the caller
         else:
-            root = bound(ix.capacity, base_lower)
+            root = bound(base_capacity, base_lower)
         if root is None:
             return BranchAnswer(feasible=False, chosen=None, nodes=solved, scale=scale)
         # Max-heap on (count, weight) through negation; the counter keeps the order stable.
         count, weight = _value(root, weights)
-        heap = [(-count, -weight, 0, ix.capacity, base_lower, root)]
+        heap = [(-count, -weight, 0, base_capacity, base_lower, root)]
         order = 1
         while heap:
             _, _, _, capacity, lower, answer = heapq.heappop(heap)

@@ -4,9 +4,12 @@
 - Otherwise: first the same flow with those hosts relaxed to "0 up to capacity". The relaxation
   allows every assignment the problem allows, so when its (lexicographically optimal) answer
   happens to give each such host 0 or at least k, that answer is optimal for the problem too.
-  If not, a branch and bound over the same flow (:mod:`.branch`) closes or opens the hosts that
-  break it until the best node respects them all; only if that takes more than its node limit does
-  HiGHS decide the mixed-integer program (:mod:`.milp`).
+  Hosts with fewer allowed candidates than k are closed before that flow (they can only stay
+  empty). If the answer still breaks groups, the choice is made there, before any search: a branch
+  and bound over the same flow (:mod:`.branch`) when the groups it breaks are few enough to settle
+  within its budget (``branch.search_budget``, a fraction of what the MILP costs for a problem of
+  that shape), else HiGHS's mixed-integer program (:mod:`.milp`) at once. A search that runs out
+  of its budget still hands over to the MILP, so every answer is exact.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import math
 
 import numpy as np
 
-from .branch import groups_broken, solve_branch_and_bound
+from .branch import groups_broken, root_capacity, search_budget, solve_branch_and_bound
 from .diagnose import diagnose, reason_for
 from .flow import solve_flow
 from .indexed import Indexed
@@ -63,13 +66,21 @@ def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
     proven optimal.
     """
     ix = Indexed.of(problem)
-    answer = solve_flow(ix)
+    answer = solve_flow(ix, capacity=root_capacity(ix))
     if not answer.feasible:
         # The relaxation allows more than the problem, so the problem is infeasible too.
         return _infeasible(ix, "flow")
-    if not ix.none_or_at_least.any() or not len(groups_broken(ix, answer.chosen)[0]):
+    if not ix.none_or_at_least.any():
         return _optimal(ix, answer.chosen, "flow", score_scale=answer.scale)
-    searched = solve_branch_and_bound(ix, relaxed=answer)
+    broken = len(groups_broken(ix, answer.chosen)[0])
+    if not broken:
+        return _optimal(ix, answer.chosen, "flow", score_scale=answer.scale)
+    # Decide before searching: settling b broken groups takes at least about 2b + 1 flows (each group
+    # closed or opened once, and the node that settles), so when even that exceeds the budget the
+    # MILP is the faster exact route and the search is never started.
+    budget = search_budget(ix)
+    search = 2 * broken + 1 <= budget
+    searched = solve_branch_and_bound(ix, relaxed=answer, node_limit=budget) if search else None
     if searched is not None:
         if not searched.feasible:
             return _infeasible(ix, "branch")
@@ -77,4 +88,5 @@ def solve(problem: Problem, *, time_limit: float | None = None) -> Result:
     exact = solve_milp(ix, time_limit=time_limit)
     if not exact.feasible:
         return _infeasible(ix, "milp")
-    return _optimal(ix, exact.chosen, "milp")
+    # "broken": groups the relaxation broke; "searched": whether the search ran (and gave up) first.
+    return _optimal(ix, exact.chosen, "milp", broken=broken, searched=search)

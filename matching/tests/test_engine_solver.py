@@ -347,7 +347,9 @@ def test_reason_when_none_or_at_least_k_blocks_placing_everyone():
     )
     result = solve(problem)
     assert result.status == STATUS_INFEASIBLE
-    assert result.method == "branch"
+    # Only b and c may go to h2, fewer than its 3: it is closed before the first flow, which then
+    # cannot place everyone, without a search.
+    assert result.method == "flow"
     assert result.conflict.kind == "none_or_at_least"
     assert "h2" in result.reason
 
@@ -376,3 +378,46 @@ def test_every_reason_states_a_true_obstruction(seed):
     else:
         assert conflict.kind == "none_or_at_least"
         assert problem.require_all_assigned
+
+
+def test_a_host_with_fewer_allowed_candidates_than_k_is_closed_before_the_first_flow():
+    from matching.engine.branch import never_opened, root_capacity
+
+    problem = make_problem(
+        candidates=["a", "b", "c", "d"],
+        hosts=[
+            Host("small", capacity=4, min_group=3, allow_empty=True),
+            Host("wide", capacity=4, min_group=2, allow_empty=True),
+        ],
+        scores=[("a", "small", 0.9), ("b", "small", 0.9), ("a", "wide", 0.1), ("b", "wide", 0.1), ("c", "wide", 0.5)],
+    )
+    ix = Indexed.of(problem)
+    assert never_opened(ix).tolist() == [True, False]
+    assert root_capacity(ix).tolist() == [0, 4]
+    result = solve(problem)
+    # Without the closing, the relaxation would put a and b on "small" (2 < 3) and need a search.
+    assert result.method == "flow"
+    assert result.assignment == {"a": "wide", "b": "wide", "c": "wide"}
+
+
+def test_the_search_is_not_started_when_the_relaxation_breaks_more_groups_than_it_could_settle(monkeypatch):
+    from matching.engine import branch, solver
+
+    rng = seeded(7)
+    candidates = [f"c{i}" for i in range(500)]
+    hosts = [Host(f"h{j}", capacity=rng.randint(10, 40), min_group=4, allow_empty=True) for j in range(50)]
+    scores = [(c, h.id, round(rng.random(), 3)) for c in candidates for h in hosts if rng.random() < 0.01]
+    problem = make_problem(candidates=candidates, hosts=hosts, scores=scores)
+    started = []
+    monkeypatch.setattr(
+        solver, "solve_branch_and_bound", lambda *a, **k: started.append(1) or branch.solve_branch_and_bound(*a, **k)
+    )
+    result = solve(problem)
+    assert result.method == "milp"
+    assert result.extra["searched"] is False and 2 * result.extra["broken"] + 1 > branch.search_budget(
+        Indexed.of(problem)
+    )
+    assert started == []
+    exact = solve_milp(Indexed.of(problem))
+    assert result.assigned_count == int(exact.chosen.sum())
+    assert result.objective == pytest.approx(float(Indexed.of(problem).pair_s[exact.chosen].sum()), abs=TOLERANCE)
