@@ -124,12 +124,11 @@ def main() -> None:
     setup_django(url)
 
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
     from django_scopes import scopes_disabled
 
+    from benchmarks._verified_client import verified_client
     from citizens.models import Citizen, FollowUp, ProgressScore
-    from conftest import login_verified
     from corps.models import Mentor
     from reports.registry import REPORTS
 
@@ -143,9 +142,8 @@ def main() -> None:
             "progress scores": ProgressScore.objects.filter(assessment__jobcenter=jobcenter).count(),
         }
         national = {"citizens": Citizen.objects.count(), "follow-ups": FollowUp.objects.count()}
-    client = Client()
     with scopes_disabled():
-        login_verified(client, coordinator)
+        client = verified_client(coordinator)  # the user's own device: nothing added to the shared data set
     print(f"PostgreSQL {connection.pg_version}; national: {national}")
     print(f"{jobcenter.name} (largest): " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
     print(f"load average (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; {arguments.runs} runs per page")
