@@ -33,6 +33,7 @@ JOBCENTERS = [
     {
         "name": "Jobcenter Favrskov",
         "municipality_code": "710",
+        "cvr": "29189714",  # the municipality's CVR: staff sign-in through KOMBIT (accounts/saml)
         "slug": "favrskov",
         "address": "Torvegade 7",
         "postcode": "8450",
@@ -43,6 +44,7 @@ JOBCENTERS = [
     {
         "name": "Jobcenter Kalundborg",
         "municipality_code": "326",
+        "cvr": "29189919",  # the municipality's CVR: staff sign-in through KOMBIT (accounts/saml)
         "slug": "kalundborg",
         "address": "Holbækvej 141 B",
         "postcode": "4400",
