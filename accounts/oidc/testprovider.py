@@ -143,6 +143,8 @@ class TestProvider:
             ("GET", "/authorize"): lambda: self._authorize(query),
             ("POST", "/authorize"): lambda: self._authorize_chosen(form),
             ("POST", "/token"): lambda: self._token(environ, form),
+            # A browser asks for it; a 404 would show as an error in its console.
+            ("GET", "/favicon.ico"): lambda: ("204 No Content", [], b""),
         }
         handler = routes.get((method, path))
         status, headers, body = handler() if handler else ("404 Not Found", [("Content-Type", "text/plain")], b"")
