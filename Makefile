@@ -14,7 +14,7 @@ MYPY_ARGS ?= --cache-dir .mypy_cache/make
 # pytest-xdist worker processes for `make test` (the machine has 2 cores); 0 runs the suite in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test setup tools check-tools messages makemessages totp lint format clean bench-setup loadtest screenshots
+.PHONY: run test setup tools check-tools messages makemessages totp mitid-erhverv lint format clean bench-setup loadtest screenshots
 
 run: export DJANGO_DEBUG ?= true
 run: export MENTORSHIP_SITE_URL ?= http://$(HOST):$(PORT)
@@ -74,6 +74,10 @@ screenshots: setup
 
 totp:
 	@DJANGO_DEBUG=true $(MANAGE) demo_totp
+
+# A local test provider for MitID Erhverv sign-in with the demo data (README; never for production).
+mitid-erhverv:
+	@DJANGO_DEBUG=true $(MANAGE) mitid_erhverv_test_provider --port 8090
 
 # Load test on the national data set (PostgreSQL; see BENCHMARKS.md). bench-setup builds it once.
 bench-setup: setup
