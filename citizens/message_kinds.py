@@ -89,3 +89,13 @@ register_notice(
         label=format_lazy(_("Varsel {weeks} uger før en mentoraftale udløber"), weeks=AGREEMENT_ENDING_WARNING_WEEKS),
     )
 )
+
+
+# The messages of this app's hand-offs (notifications.handoffs.HANDOFFS): one shared template set.
+def _register_handoff_kinds() -> None:
+    from notifications.handoffs import register_kinds
+
+    register_kinds("citizens")
+
+
+_register_handoff_kinds()

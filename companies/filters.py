@@ -1,11 +1,11 @@
 """List filters for companies and compensation claims (django-filter), applied to selector querysets."""
 
 import django_filters
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from companies.forms import MonthField
-from companies.models import ClaimStatus, CollaborationStatus, Company, Industry
+from companies.models import ClaimStatus, CollaborationStatus, Company, CourseNomination, Industry, NominationStatus
 
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nej", _("Nej"))]
 
@@ -28,10 +28,14 @@ class CompanyFilter(django_filters.FilterSet):
     capacity_free = django_filters.ChoiceFilter(
         label=_("Ledig kapacitet"), choices=YES_NO[1:], empty_label=_("Alle"), method="filter_capacity"
     )
+    # The start page's to-do item "mentors nominated for a course" lists these companies (?nominated=ja).
+    nominated = django_filters.ChoiceFilter(
+        label=_("Mentorer indstillet til kursus"), choices=YES_NO[1:], empty_label=_("Alle"), method="filter_nominated"
+    )
 
     class Meta:
         model = Company
-        fields = ["q", "industry", "status", "trained", "capacity_free"]
+        fields = ["q", "industry", "status", "trained", "capacity_free", "nominated"]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -46,6 +50,16 @@ class CompanyFilter(django_filters.FilterSet):
             return queryset.filter(trained_mentor_count__gt=0)
         if value == "nej":
             return queryset.filter(trained_mentor_count=0)
+        return queryset
+
+    def filter_nominated(self, queryset, name, value):
+        open_nominations = Exists(
+            CourseNomination.objects.filter(mentor__company=OuterRef("pk"), status=NominationStatus.NEW)
+        )
+        if value == "ja":
+            return queryset.filter(open_nominations)
+        if value == "nej":
+            return queryset.exclude(open_nominations)
         return queryset
 
     def filter_capacity(self, queryset, name, value):

@@ -36,3 +36,13 @@ register(
         example_context=_example_context,
     )
 )
+
+
+# The messages of this app's hand-offs (notifications.handoffs.HANDOFFS): one shared template set.
+def _register_handoff_kinds() -> None:
+    from notifications.handoffs import register_kinds
+
+    register_kinds("companies")
+
+
+_register_handoff_kinds()

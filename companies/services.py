@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, Role
 from accounts.services import membership_create
 from audit.services import activity_record
-from companies import compensation
+from companies import compensation, handoffs
 from companies.models import (
     ClaimStatus,
     Company,
@@ -209,7 +209,8 @@ def company_mentor_update(*, actor, mentor: CompanyMentor, data: dict, competenc
 @transaction.atomic
 def course_nomination_create(*, actor, mentor: CompanyMentor, wish: str = "") -> CourseNomination:
     """Records a leader's wish that `mentor` attends a mentor course. One open nomination per mentor:
-    a second one updates the wish of the open one."""
+    a second one updates the wish of the open one. The coordinators are told once per nomination (outbox and
+    inbox, companies.handoffs)."""
     open_ones = CourseNomination.objects.select_for_update().filter(mentor=mentor, status=NominationStatus.NEW)
     nomination = open_ones.first()
     if nomination is None:
@@ -225,6 +226,7 @@ def course_nomination_create(*, actor, mentor: CompanyMentor, wish: str = "") ->
     activity_record(
         actor=actor, action="companies.course_nomination.created", obj=nomination, jobcenter=mentor.company.jobcenter
     )
+    handoffs.course_nomination_created(nomination=nomination)
     return nomination
 
 
@@ -437,6 +439,7 @@ def claim_submit(
 
     Raises ValidationError (with Danish messages per field) and writes nothing when the claim is not
     allowed: the placement is not the company's or not accepted, the month is outside it or in the future.
+    Each submission tells the coordinators (outbox and inbox, in this transaction; companies.handoffs).
     """
     from companies.selectors import compensation_rates_for
 
@@ -494,6 +497,7 @@ def claim_submit(
         obj=claim,
         data={"hours": str(hours), "total": str(amounts.total), "month": month.isoformat()},
     )
+    handoffs.claim_submitted(claim=claim)
     return claim
 
 
@@ -509,18 +513,21 @@ def _decide(*, actor, claim: CompensationClaim, status: str, reason: str = "") -
     activity_record(
         actor=actor, action=f"companies.claim.{status}", obj=locked, data={"reason": reason} if reason else {}
     )
+    handoffs.claim_decided(claim=locked)
     return locked
 
 
 @transaction.atomic
 def claim_approve(*, actor, claim: CompensationClaim) -> CompensationClaim:
-    """Approves a submitted claim for payment. A claim is decided once (the row is locked)."""
+    """Approves a submitted claim for payment. A claim is decided once (the row is locked); the leader who
+    submitted it is told (companies.handoffs)."""
     return _decide(actor=actor, claim=claim, status=ClaimStatus.APPROVED)
 
 
 @transaction.atomic
 def claim_reject(*, actor, claim: CompensationClaim, reason: str) -> CompensationClaim:
-    """Rejects a submitted claim with a reason the company sees; the company may correct and resubmit."""
+    """Rejects a submitted claim with a reason the company sees; the company may correct and resubmit. The
+    leader who submitted it is told, with the reason (companies.handoffs)."""
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv en begrundelse, som virksomheden kan se.")})
     return _decide(actor=actor, claim=claim, status=ClaimStatus.REJECTED, reason=reason.strip())

@@ -127,3 +127,13 @@ def _register_notice() -> None:
 
 
 _register_notice()
+
+
+# The messages of this app's hand-offs (notifications.handoffs.HANDOFFS): one shared template set.
+def _register_handoff_kinds() -> None:
+    from notifications.handoffs import register_kinds
+
+    register_kinds("matching")
+
+
+_register_handoff_kinds()

@@ -24,8 +24,7 @@ from citizens.models import AgreementStatus, Citizen, MentorAgreement
 from citizens.services import placement_create
 from companies.models import Company
 from corps.models import Mentor, MentorStatus
-from matching import selectors
-from matching.cohort_seats import rooms_for, seat_problems
+from matching import handoffs, selectors
 from matching.engine import STATUS_OPTIMAL, Host, Problem, assignment_value, assignment_violations, make_problem
 from matching.engine.diagnose import reason_for
 from matching.message_kinds import OFFER, OFFER_TEMPLATES
@@ -274,7 +273,8 @@ def offer_accept(*, actor, offer: Offer, via: str = AnsweredVia.COORDINATOR) -> 
 @transaction.atomic
 def offer_decline(*, actor, offer: Offer, reason: str, via: str = AnsweredVia.COORDINATOR) -> Offer | None:
     """The mentor says no (a reason is required). The task then moves on: when the citizen has no
-    other open offer, the next suggestion is offered at once. Returns that new offer, if any."""
+    other open offer, the next suggestion is offered at once. Returns that new offer, if any. The
+    coordinator who sent the offer is told (matching.handoffs), unless they recorded the answer themselves."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv kort, hvorfor mentoren siger nej.")})
@@ -284,7 +284,9 @@ def offer_decline(*, actor, offer: Offer, reason: str, via: str = AnsweredVia.CO
     offer.closed_by = actor if via == AnsweredVia.COORDINATOR else None
     offer.save(update_fields=["status", "answered_at", "answered_via", "decline_reason", "closed_by"])
     activity_record(actor=actor, action="matching.offer.declined", obj=offer, data={"via": via})
-    return _offer_next(offer)
+    next_offer = _offer_next(offer)
+    handoffs.offer_declined(offer=offer, next_offer=next_offer)
+    return next_offer
 
 
 def _offer_next(declined: Offer) -> Offer | None:
@@ -378,17 +380,6 @@ def cohort_create(*, actor, jobcenter, data: dict, citizens, seats: list[Company
     unknown = set(data) - set(COHORT_FIELDS)
     if unknown:
         raise ValueError(f"Fields {sorted(unknown)} may not be set here.")
-    # The seats asked for are a ceiling: no company gets more than it has free today, and every company must
-    # offer the cohort's placement type (matching.cohort_seats).
-    rooms = rooms_for(seat.company.pk for seat in seats)
-    seats = [replace(seat, capacity=min(seat.capacity, rooms[seat.company.pk].free)) for seat in seats]
-    problems = seat_problems(
-        rooms,
-        placement_type=data.get("placement_type"),
-        wanted={seat.company.pk: (seat.capacity, seat.min_group, seat.allow_empty) for seat in seats},
-    )
-    if problems:
-        raise ValidationError({"companies": problems})
     cohort = Cohort(jobcenter=jobcenter, created_by=actor, **data)
     cohort.full_clean(exclude=["jobcenter", "created_by", "result", "violations"])
     cohort.save()
@@ -580,7 +571,9 @@ def cohort_move(*, actor, cohort: Cohort, candidate: CohortCandidate, to: Cohort
 @transaction.atomic
 def cohort_commit(*, actor, cohort: Cohort) -> list:
     """Creates the placement proposals for every placed candidate in one step (all or nothing),
-    through citizens.services.placement_create; the leaders then accept or decline in the portal."""
+    through citizens.services.placement_create; the leaders then accept or decline in the portal. Each
+    company's leaders get one message (and inbox item) listing its citizens, not one per placement
+    (matching.handoffs.cohort_proposed)."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     if not cohort.is_solved:
         raise ValidationError(_("Holdet skal være fordelt, før forløbene kan oprettes."))
@@ -588,22 +581,12 @@ def cohort_commit(*, actor, cohort: Cohort) -> list:
     if _rescore(cohort, built, _current_assignment(cohort)):
         cohort.save(update_fields=["violations", "result"])
         raise ValidationError(_("Fordelingen bryder betingelserne. Ret den, før forløbene oprettes."))
-    # Seats fill while a cohort is planned: each company must still have room for the citizens it gets.
-    placed: dict[int, int] = {}
-    for company_id in cohort.candidates.filter(assigned__isnull=False).values_list("assigned__company", flat=True):
-        placed[company_id] = placed.get(company_id, 0) + 1
-    problems = seat_problems(
-        rooms_for(placed),
-        placement_type=cohort.placement_type,
-        wanted={company_id: (count, 0, False) for company_id, count in placed.items()},
-    )
-    if problems:
-        raise ValidationError(problems)
     placements = []
     candidates = list(cohort.candidates.filter(assigned__isnull=False).select_related("citizen", "assigned__company"))
     for candidate in candidates:
         placement = placement_create(
             actor=actor,
+            notify_company=False,  # one message per company below, not one per citizen
             citizen=candidate.citizen,
             data={
                 "company": candidate.assigned.company,  # type: ignore[union-attr]  # filtered on assigned__isnull=False
@@ -622,6 +605,7 @@ def cohort_commit(*, actor, cohort: Cohort) -> list:
     cohort.status, cohort.committed_at = CohortStatus.COMMITTED, timezone.now()
     cohort.save(update_fields=["status", "committed_at", "violations", "result"])
     activity_record(actor=actor, action="matching.cohort.committed", obj=cohort, data={"placements": len(placements)})
+    handoffs.cohort_proposed(cohort=cohort, placements=placements)
     return placements
 
 
@@ -636,14 +620,6 @@ def cohort_company_update(
         raise ValidationError(_("Holdet er allerede oprettet som forløb."))
     if min_group > capacity:
         raise ValidationError({"min_group": _("Mindste gruppe kan ikke være større end antal pladser.")})
-    if capacity and (
-        problems := seat_problems(
-            rooms_for([seat.company_id]),
-            placement_type=cohort.placement_type,
-            wanted={seat.company_id: (capacity, min_group, allow_empty)},
-        )
-    ):
-        raise ValidationError({"capacity": problems})
     seat.capacity, seat.min_group, seat.allow_empty = capacity, min_group, allow_empty
     seat.full_clean(exclude=["cohort", "company"])
     seat.save(update_fields=["capacity", "min_group", "allow_empty"])

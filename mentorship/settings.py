@@ -12,7 +12,6 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from accounts.oidc.config import settings_from_env as mitid_erhverv_settings_from_env
 from mentorship.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,7 +48,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "accounts",
-    "accounts.oidc.apps.MitIDErhvervConfig",
     "audit",
     "notifications",
     "companies",
@@ -60,6 +58,7 @@ INSTALLED_APPS = [
     "portal",
     "reports",
     "submissions",
+    "inbox",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.tenant",
+                "inbox.context_processors.inbox",
             ],
             # The project's own library (mentorship isn't an app): Danish dates and choice labels,
             # remembered, under their own names; templates `{% load dk %}` on purpose.
@@ -191,16 +191,6 @@ JOBCENTER_DEFAULTS = [
 ]
 
 OTP_TOTP_ISSUER = "Mentorordning"
-
-# Staff sign-in through KOMBIT's Context Handler (SAML 2.0, OIOSAML 3): None, and so off, unless
-# SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL is set (README: "Staff sign-in through KOMBIT").
-from accounts.saml.conf import federation_from_environment  # noqa: E402
-
-SAML_FEDERATION = federation_from_environment(site_url=SITE_URL)
-
-# MitID Erhverv for company people (accounts/oidc): None, and the sign-in off, unless
-# MITID_ERHVERV_OIDC_DISCOVERY_URL is set (README: "MitID Erhverv for company people").
-MITID_ERHVERV = mitid_erhverv_settings_from_env()
 
 # --- CPR numbers (citizens app) ------------------------------------------------------------------
 # MENTORSHIP_CPR_KEY: Fernet key(s) that encrypt stored CPR numbers; comma-separated to rotate (the first
@@ -415,7 +405,5 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # fpdf2 subsets the embedded fonts with fontTools, which logs every table it touches at INFO.
         "fontTools": {"level": "WARNING"},
-        # pysaml2 loads the SAML schemas with xmlschema, which logs each one at INFO.
-        "xmlschema": {"level": "WARNING"},
     },
 }

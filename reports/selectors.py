@@ -53,7 +53,7 @@ from citizens.selectors import (
     agreements_ending_within,
     placements_without_follow_up,
 )
-from companies.models import ClaimStatus, CompanyMentor, CompensationClaim
+from companies.models import ClaimStatus, CompanyMentor, CompensationClaim, CourseNomination, NominationStatus
 from corps.models import HoursEntry, HoursStatus, Mentor, MentorStatus
 from corps.selectors import corps_breadth
 from courses.models import Attendance, Course, CourseStatus, Evaluation, Invitation, Registration, RegistrationStatus
@@ -180,6 +180,9 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             applications=_count(Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.APPLICANT)),
             courses_short=_count(short_courses),
             claims=_count(CompensationClaim.objects.filter(jobcenter=jobcenter, status=ClaimStatus.SUBMITTED)),
+            nominations=_count(
+                CourseNomination.objects.filter(mentor__company__jobcenter=jobcenter, status=NominationStatus.NEW)
+            ),
             messages_failed=_count(Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.FAILED)),
             messages_delayed=_count(messages_delayed(jobcenter=jobcenter)),
         )
@@ -190,6 +193,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             "applications",
             "courses_short",
             "claims",
+            "nominations",
             "messages_failed",
             "messages_delayed",
         )
@@ -237,6 +241,13 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             counts["claims"],
             reverse("companies:claim_list") + "?status=submitted",
             _("Behandl anmodninger"),
+        ),
+        TodoItem(
+            "nominations",
+            _("Virksomhedsmentorer, som lederen har indstillet til mentorkursus"),
+            counts["nominations"],
+            reverse("companies:list") + "?nominated=ja",
+            _("Find en plads"),
         ),
         TodoItem(
             "messages_failed",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Membership
 from accounts.permissions import COORDINATORS
 from audit.services import activity_record
-from citizens import cpr
+from citizens import cpr, handoffs
 from citizens.models import (
     AgreementStatus,
     Citizen,
@@ -110,7 +110,8 @@ def _is_coordinator_of(actor, jobcenter_id: int) -> bool:
 def citizen_create(
     *, actor, jobcenter, data: dict, cpr_number: str = "", needs: Iterable = (), languages: Iterable = ()
 ) -> Citizen:
-    """Registers a referred citizen. The CPR number (optional) is stored only as hash and token."""
+    """Registers a referred citizen. The CPR number (optional) is stored only as hash and token. The
+    coordinators are told of the referral (citizens.handoffs), the referrer not of their own step."""
     needs, languages = list(needs), list(languages)
     citizen = Citizen(jobcenter=jobcenter, created_by=actor if getattr(actor, "pk", None) else None)
     _apply(citizen, data, CITIZEN_FIELDS)
@@ -125,6 +126,7 @@ def citizen_create(
         obj=citizen,
         data={"target_group": citizen.target_group_id, "with_cpr": citizen.has_cpr},
     )
+    handoffs.citizen_referred(citizen=citizen, actor=actor)
     return citizen
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import activity_record
+from citizens import handoffs
 from citizens.models import (
     Citizen,
     FollowUp,
@@ -41,7 +42,8 @@ def follow_up_create(
 ) -> FollowUp:
     """Logs a follow-up (visit, call, meeting, e-mail). Mentor hours may be confirmed by the citizen at
     the follow-up; otherwise they stay unconfirmed until a coordinator confirms them. The placement's
-    "last follow-up" date moves forward, which feeds the list of placements without follow-up."""
+    "last follow-up" date moves forward, which feeds the list of placements without follow-up. A follow-up
+    the company writes tells the placement's job consultant (citizens.handoffs)."""
     follow_up = FollowUp(jobcenter_id=citizen.jobcenter_id, citizen=citizen, author=actor, recorded_as=recorded_as)
     _apply(follow_up, data, FOLLOW_UP_FIELDS)
     errors = {}
@@ -70,6 +72,8 @@ def follow_up_create(
         obj=citizen,
         data={"follow_up": follow_up.pk, "kind": follow_up.kind, "placement": follow_up.placement_id},
     )
+    if follow_up.placement_id and recorded_as == RecordedAs.COMPANY:
+        handoffs.follow_up_by_company(follow_up=follow_up, placement=follow_up.placement)
     return follow_up
 
 

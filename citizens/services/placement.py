@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import activity_record
+from citizens import handoffs
 from citizens.models import (
     Citizen,
     HoursStep,
@@ -51,9 +52,13 @@ def _validate_placement(placement: Placement) -> None:
 
 @constraint_errors
 @transaction.atomic
-def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = False) -> Placement:
+def placement_create(
+    *, actor, citizen: Citizen, data: dict, accepted: bool = False, notify_company: bool = True
+) -> Placement:
     """Proposes a placement to the company (the leader accepts or declines in the portal), or, when the
-    company has already said yes (`accepted`), creates it active; then a company mentor is required."""
+    company has already said yes (`accepted`), creates it active; then a company mentor is required.
+    A proposal tells the company's leaders (outbox and inbox, citizens.handoffs) unless `notify_company` is
+    False: a cohort tells each company once for all its placements (matching.services.cohort_commit)."""
     if citizen.is_ended:
         raise ValidationError(_("Borgerens forløb er afsluttet."))
     placement = Placement(jobcenter_id=citizen.jobcenter_id, citizen=citizen, created_by=actor)
@@ -76,6 +81,8 @@ def placement_create(*, actor, citizen: Citizen, data: dict, accepted: bool = Fa
         obj=placement,
         data={"company": placement.company_id, "status": placement.status},
     )
+    if placement.awaits_answer and notify_company:
+        handoffs.placement_proposed(placement=placement)
     return placement
 
 
@@ -108,7 +115,8 @@ def placement_update(*, actor, placement: Placement, data: dict) -> Placement:
 @transaction.atomic
 def placement_accept(*, actor, placement: Placement, company_mentor) -> Placement:
     """The company leader accepts a proposed placement and names the company mentor (one of the
-    company's own active mentors). The caller has resolved `placement` from the leader's company."""
+    company's own active mentors). The caller has resolved `placement` from the leader's company. The
+    placement's job consultant is told (citizens.handoffs)."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
     if not placement.awaits_answer:
         raise ValidationError(_("Forløbet er allerede besvaret."))
@@ -126,12 +134,14 @@ def placement_accept(*, actor, placement: Placement, company_mentor) -> Placemen
     activity_record(
         actor=actor, action="citizens.placement.accepted", obj=placement, data={"company_mentor": company_mentor.pk}
     )
+    handoffs.placement_answered(placement=placement)
     return placement
 
 
 @transaction.atomic
 def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
-    """The company leader declines a proposed placement, with a reason for the job consultant."""
+    """The company leader declines a proposed placement, with a reason for the job consultant, who is told
+    (citizens.handoffs)."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
     if not placement.awaits_answer:
         raise ValidationError(_("Forløbet er allerede besvaret."))
@@ -140,6 +150,7 @@ def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
     placement.status, placement.decline_reason, placement.decided_at = PlacementStatus.DECLINED, reason, timezone.now()
     placement.save(update_fields=["status", "decline_reason", "decided_at"])
     activity_record(actor=actor, action="citizens.placement.declined", obj=placement)
+    handoffs.placement_answered(placement=placement)
     return placement
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from audit.services import activity_record
+from citizens import handoffs
 from citizens.models import (
     AssessorKind,
     Goal,
@@ -72,7 +73,8 @@ def progress_assessment_record(
     company_mentor=None,
 ) -> ProgressAssessment:
     """Records one filling-in of the competence cards: a score 1-5 (and a comment) per dimension, by
-    the company (its mentor, entered by the leader) or the jobcenter, at any date."""
+    the company (its mentor, entered by the leader) or the jobcenter, at any date. The company's assessment
+    tells the placement's job consultant (citizens.handoffs)."""
     scores = list(scores)
     if not scores:
         raise ValidationError(_("Giv mindst én score."))
@@ -113,6 +115,8 @@ def progress_assessment_record(
         obj=placement,
         data={"assessment": assessment.pk, "by": assessor_kind},
     )
+    if assessor_kind == AssessorKind.COMPANY:
+        handoffs.assessment_by_company(assessment=assessment, placement=placement)
     return assessment
 
 

@@ -196,9 +196,28 @@ def test_coordinator_todo_counts(world, known):
         "applications": 1,
         "courses_short": 1,  # the coming course has no job consultants (the held one is past)
         "claims": 1,
+        "nominations": 0,
         "messages_failed": 1,
         "messages_delayed": 1,
     }
+
+
+def test_coordinator_todo_counts_open_course_nominations(world, login):
+    """A leader's nomination waits on the start page until a coordinator has found a seat (marked handled);
+    its link lists the companies with open nominations."""
+    from companies.models import CourseNomination, NominationStatus
+    from companies.tests.factories import CompanyMentorFactory
+
+    CourseNomination.objects.create(mentor=CompanyMentorFactory(company=world.company_a))
+    CourseNomination.objects.create(
+        mentor=CompanyMentorFactory(company=world.company_b), status=NominationStatus.HANDLED
+    )
+    CourseNomination.objects.create(mentor=CompanyMentorFactory(company=world.other_company))
+    with scope(jobcenter=world.jobcenter):
+        (item,) = [i for i in selectors.coordinator_todo(jobcenter=world.jobcenter) if i.key == "nominations"]
+    assert item.count == 1
+    page = login(world.coordinator).get(item.url).content.decode()
+    assert world.company_a.name in page and world.company_b.name not in page
 
 
 def test_caseworker_todo_counts_only_own_citizens(world, known):

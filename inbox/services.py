@@ -1,0 +1,65 @@
+"""Every write to the inbox: items written by a hand-off, and marking them read.
+
+Marking read writes no activity-log entry: it is the reader's own view of their inbox, not a change to the
+programme's data (the activity log records what was done to citizens, companies and mentors).
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from inbox.models import InboxItem
+
+
+def items_create(
+    *,
+    jobcenter,
+    company,
+    event: str,
+    title: str,
+    link: str,
+    about_type,
+    about_id: int,
+    recipients: Sequence[tuple[Any, str]],
+) -> None:
+    """Writes one item per (user, key) in the caller's transaction (notifications.handoffs.notify). A key the
+    user already has is skipped (ON CONFLICT DO NOTHING), so a repeated step adds nothing."""
+    now = timezone.now()
+    InboxItem.objects.bulk_create(
+        [
+            InboxItem(
+                jobcenter=jobcenter,
+                recipient=user,
+                company=company,
+                event=event,
+                title=title[:300],
+                link=link,
+                about_type=about_type,
+                about_id=about_id,
+                key=key,
+                created_at=now,
+            )
+            for user, key in recipients
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def item_mark_read(*, actor, item: InboxItem) -> InboxItem:
+    """Marks one of `actor`'s items read (the first reading counts; reading again changes nothing)."""
+    if item.recipient_id != actor.pk:
+        raise ValueError("Only the recipient marks an item read.")
+    if item.read_at is None:
+        item.read_at = timezone.now()
+        InboxItem.objects.filter(pk=item.pk, read_at__isnull=True).update(read_at=item.read_at)
+    return item
+
+
+@transaction.atomic
+def items_mark_all_read(*, actor, items) -> int:
+    """Marks every unread item of `items` (the actor's inbox, from inbox.selectors.inbox_for) read; returns how
+    many. One UPDATE."""
+    return items.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,432 @@
+"""Hand-offs between people: when a step makes it someone else's turn, that person is told.
+
+FOR THE ENGINEER ADDING DELIVERY PREFERENCES (issue 22: e-mail now / daily digest / inbox only): every
+hand-off goes through `notifications.handoffs.notify(event, recipients, obj, context)` below, one call per
+step. The e-mail part is the single `message_enqueue` call in `_deliver`; route it through a person's
+preference there (the inbox item is written regardless).
+
+`HANDOFFS` is the one registry: each step (event), the service that performs it, who is told, and the message
+kind. Each owning app registers the message kinds of its hand-offs in its `<app>/message_kinds.py` with
+`register_kinds("<app>")`, and the README's hand-off table is generated from this registry (`readme_table()`;
+`notifications/tests/test_handoffs_registry.py` fails when they differ).
+
+What `notify` guarantees:
+- It runs inside the step's transaction: the outbox message and the inbox item are written with the change
+  that causes them, or not at all (a rolled-back step tells no one); the outbox publishes the send task when
+  the transaction commits (`transaction.on_commit`, in `message_enqueue`).
+- Exactly once: the outbox row's idempotency key (kind, object, recipient, `context.period`) is also the inbox
+  item's key, each under a unique constraint, so calling it again for the same step is a no-op.
+- Only people who may see the object are told: a recipient must hold an active membership of the object's
+  jobcenter with one of the hand-off's roles (and, for the portal, be a leader of the object's company).
+- No CPR number or health note: the e-mail is rendered and scanned by `message_enqueue`; contexts carry
+  first names and company names only, and inbox titles carry no person's name at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership, Role
+
+STAFF = (Role.COORDINATOR, Role.JOBCENTER_ADMIN, Role.CASEWORKER)
+COORDINATORS = (Role.COORDINATOR, Role.JOBCENTER_ADMIN)
+LEADERS = (Role.COMPANY_LEADER,)
+
+# The e-mail templates every hand-off kind shares: a greeting, the lines the step wrote, a list (the citizens
+# of a cohort), an optional reason, and the link.
+TEMPLATES = {
+    "subject_template": "notifications/handoff/subject.txt",
+    "text_template": "notifications/handoff/body.txt",
+    "html_template": "notifications/handoff/body.html",
+}
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """One step that hands work to someone else. `step`, `service` and `recipients` are English, for the README
+    table; `label` is the message kind's Danish name; `roles` are the roles that may receive it (and open its
+    link). `inbox=False`: e-mail only (a daily notice that predates the inbox)."""
+
+    event: str
+    kind: str
+    app: str
+    label: str
+    step: str
+    service: str
+    recipients: str
+    roles: tuple[str, ...]
+    inbox: bool = True
+
+
+HANDOFFS: dict[str, Handoff] = {
+    handoff.event: handoff
+    for handoff in [
+        Handoff(
+            "placement.proposed",
+            "citizens.handoff.placement_proposed",
+            "citizens",
+            _("Forslag om forløb til virksomheden"),
+            "A coordinator proposes a placement",
+            "citizens.services.placement_create",
+            "the company's leaders",
+            LEADERS,
+        ),
+        Handoff(
+            "cohort.proposed",
+            "matching.handoff.cohort_proposed",
+            "matching",
+            _("Forslag om forløb fra et hold"),
+            "A coordinator commits a cohort",
+            "matching.services.cohort_commit",
+            "the leaders of each company: one message per company listing its citizens",
+            LEADERS,
+        ),
+        Handoff(
+            "placement.accepted",
+            "citizens.handoff.placement_accepted",
+            "citizens",
+            _("Virksomheden har sagt ja til et forløb"),
+            "A leader accepts a proposed placement",
+            "citizens.services.placement_accept",
+            "the placement's job consultant (else the coordinators)",
+            STAFF,
+        ),
+        Handoff(
+            "placement.declined",
+            "citizens.handoff.placement_declined",
+            "citizens",
+            _("Virksomheden har sagt nej til et forløb"),
+            "A leader declines a proposed placement",
+            "citizens.services.placement_decline",
+            "the placement's job consultant (else the coordinators)",
+            STAFF,
+        ),
+        Handoff(
+            "follow_up.by_company",
+            "citizens.handoff.follow_up_by_company",
+            "citizens",
+            _("Virksomheden har skrevet en opfølgning"),
+            "A leader writes a follow-up in the portal",
+            "citizens.services.follow_up_create",
+            "the placement's job consultant (else the coordinators)",
+            STAFF,
+        ),
+        Handoff(
+            "assessment.by_company",
+            "citizens.handoff.assessment_by_company",
+            "citizens",
+            _("Virksomheden har udfyldt kompetencekort"),
+            "A leader records a progress assessment in the portal",
+            "citizens.services.progress_assessment_record",
+            "the placement's job consultant (else the coordinators)",
+            STAFF,
+        ),
+        Handoff(
+            "claim.submitted",
+            "companies.handoff.claim_submitted",
+            "companies",
+            _("Ny anmodning om frikøb"),
+            "A leader submits (or corrects and resubmits) a compensation claim",
+            "companies.services.claim_submit",
+            "the coordinators",
+            COORDINATORS,
+        ),
+        Handoff(
+            "claim.approved",
+            "companies.handoff.claim_approved",
+            "companies",
+            _("Anmodning om frikøb godkendt"),
+            "A coordinator approves a compensation claim",
+            "companies.services.claim_approve",
+            "the leader who submitted it (else the company's leaders)",
+            LEADERS,
+        ),
+        Handoff(
+            "claim.rejected",
+            "companies.handoff.claim_rejected",
+            "companies",
+            _("Anmodning om frikøb afvist"),
+            "A coordinator rejects a compensation claim, with the reason",
+            "companies.services.claim_reject",
+            "the leader who submitted it (else the company's leaders), with the reason",
+            LEADERS,
+        ),
+        Handoff(
+            "course_nomination.created",
+            "companies.handoff.course_nomination",
+            "companies",
+            _("Mentor indstillet til mentorkursus"),
+            "A leader nominates a company mentor for a course (also a to-do item on the start page)",
+            "companies.services.course_nomination_create",
+            "the coordinators",
+            COORDINATORS,
+        ),
+        Handoff(
+            "offer.declined",
+            "matching.handoff.offer_declined",
+            "matching",
+            _("En mentor har sagt nej til et tilbud"),
+            "A corps mentor declines an offer",
+            "matching.services.offer_decline",
+            "the coordinator who sent the offer (else the coordinators)",
+            COORDINATORS,
+        ),
+        Handoff(
+            "citizen.referred",
+            "citizens.handoff.citizen_referred",
+            "citizens",
+            _("Ny borger henvist"),
+            "A caseworker or coordinator refers a new citizen",
+            "citizens.services.citizen_create",
+            "the coordinators",
+            COORDINATORS,
+        ),
+        Handoff(
+            "agreement.ending",
+            "citizens.agreement_ending",
+            "citizens",
+            _("Mentoraftale udløber snart"),
+            "A mentor agreement is about to end (daily notice, as before)",
+            "notifications.daily.daily_notices_run",
+            "the agreement's contact person or the citizen's caseworker (as the daily notice decides), "
+            "else the coordinators",
+            STAFF,
+            inbox=False,
+        ),
+    ]
+}
+
+
+def get(event: str) -> Handoff:
+    try:
+        return HANDOFFS[event]
+    except KeyError:
+        raise LookupError(f"Unknown hand-off {event!r}: add it to notifications.handoffs.HANDOFFS.") from None
+
+
+def events_for_role(role: str) -> list[str]:
+    """The events whose items a member with `role` may see (the inbox shows no others)."""
+    return [handoff.event for handoff in HANDOFFS.values() if handoff.inbox and role in handoff.roles]
+
+
+# --- Message kinds ---------------------------------------------------------------------------------------
+
+
+def _example_context() -> dict:
+    from types import SimpleNamespace
+
+    from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE
+
+    citizen = SimpleNamespace(name="Mette Sørensen", cpr=EXAMPLE_CPR, health_note=EXAMPLE_SENSITIVE_NOTE)
+    return {
+        "citizen": citizen,
+        "recipient_name": "Karen Holm",
+        "title": "Jobcentret foreslår 2 forløb hos Hammel Maskinfabrik A/S",
+        "lines": ["Jobcentret foreslår forløb i virksomhedspraktik fra 5.1.2027 til 18.6.2027 for:"],
+        "items": ["Mette", "Ali"],
+        "reason": "Timerne passer ikke med mentorens vagtplan.",
+        "url": f"{settings.SITE_URL}/portal/forloeb/",
+        "jobcenter_name": "Jobcenter Favrskov",
+    }
+
+
+def register_kinds(app: str) -> None:
+    """Registers the message kinds of `app`'s hand-offs (called from `<app>/message_kinds.py`)."""
+    from notifications.kinds import MessageKind, register
+
+    for handoff in HANDOFFS.values():
+        if handoff.app == app and handoff.kind.startswith(f"{app}.handoff."):
+            register(MessageKind(key=handoff.kind, label=handoff.label, example_context=_example_context, **TEMPLATES))
+
+
+# --- What a step says -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one hand-off says. `title` is the e-mail's subject and the inbox item's title (no person's name);
+    `lines` and `items` (first names only) the e-mail's body; `reason` a reason given with the step (a claim's
+    rejection); `link` the path of the object's page for the recipients. `period` tells repeats of a step on
+    the same object apart (a claim resubmitted after a rejection); `company` is the company whose leaders
+    are told (portal items belong to it)."""
+
+    title: str
+    link: str
+    lines: Sequence[str] = ()
+    items: Sequence[str] = ()
+    reason: str = ""
+    period: str = ""
+    company: models.Model | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _allowed(handoff: Handoff, *, jobcenter_id: int, users: list, company) -> list:
+    """The users who may receive `handoff` about an object of this jobcenter (and company): an active
+    membership there with one of its roles; a leader only of that company. One query."""
+    ids = {user.pk for user in users}
+    if not ids:
+        return []
+    memberships = Membership.objects.filter(
+        jobcenter_id=jobcenter_id, user_id__in=ids, is_active=True, user__is_active=True, role__in=handoff.roles
+    ).select_related("user")
+    if handoff.roles == LEADERS:
+        memberships = memberships.filter(company=company)
+    return sorted({m.user for m in memberships}, key=lambda user: user.pk)
+
+
+def notify(
+    event: str, recipients: Iterable, obj: models.Model, context: Context, *, jobcenter=None, actor=None
+) -> list:
+    """Tells `recipients` (users) that `event` happened to `obj`: one outbox message each and, unless the
+    hand-off is e-mail only, one inbox item each. The `actor` who performed the step is not told of it. Call
+    it inside the step's transaction. Returns the outbox rows (existing ones for a repeated call)."""
+    from inbox.services import items_create
+    from notifications.services import message_enqueue
+
+    handoff = get(event)
+    jobcenter = jobcenter or obj.jobcenter  # type: ignore[attr-defined]
+    others = [user for user in recipients if user is not None and (actor is None or user.pk != actor.pk)]
+    users = _allowed(handoff, jobcenter_id=jobcenter.pk, users=others, company=context.company)
+    url = settings.SITE_URL.rstrip("/") + context.link
+    messages, items = [], []
+    content_type = ContentType.objects.get_for_model(obj)
+    for user in users:
+        message = message_enqueue(
+            jobcenter=jobcenter,
+            kind=handoff.kind,
+            recipient_email=user.email,
+            recipient_name=user.full_name,
+            context={
+                "recipient_name": user.full_name,
+                "title": context.title,
+                "lines": list(context.lines),
+                "items": list(context.items),
+                "reason": context.reason,
+                "url": url,
+                "jobcenter_name": jobcenter.name,
+                **context.extra,
+            },
+            about=obj,
+            period=context.period,
+            **TEMPLATES,
+        )
+        messages.append(message)
+        items.append((user, message.idempotency_key))
+    if handoff.inbox and items:
+        items_create(
+            jobcenter=jobcenter,
+            company=context.company if handoff.roles == LEADERS else None,
+            event=event,
+            title=context.title,
+            link=context.link,
+            about_type=content_type,
+            about_id=obj.pk,
+            recipients=items,
+        )
+    return messages
+
+
+def danish():
+    """The product's language while a step's texts are built (a step may run where another is active)."""
+    return translation.override(settings.LANGUAGE_CODE)
+
+
+def date_text(value, style: str = "short") -> str:
+    """A date as the product writes it (`mentorship.templatetags.dk`): 25.10.2026, or "oktober 2026"."""
+    from mentorship.templatetags.dk import dk_date
+
+    with danish():
+        return dk_date(value, style)
+
+
+def moment_period(prefix: str, moment) -> str:
+    """A period that tells repeats of a step on one object apart by the moment of each (to the microsecond,
+    in UTC): 19 characters, within the outbox's period field."""
+    from datetime import UTC
+
+    return prefix + moment.astimezone(UTC).strftime("%y%m%d%H%M%S%f")
+
+
+def first_name(name: str) -> str:
+    """Only a citizen's first name reaches an e-mail; the rest is behind the link."""
+    return (name or "").split(" ")[0]
+
+
+# --- Who is told ----------------------------------------------------------------------------------------
+
+
+def coordinators(jobcenter) -> list:
+    """The jobcenter's active coordinators (users)."""
+    rows = Membership.objects.filter(
+        jobcenter=jobcenter, role=Role.COORDINATOR, is_active=True, user__is_active=True
+    ).select_related("user")
+    return [membership.user for membership in rows]
+
+
+def leaders(company) -> list:
+    """The company's active leaders (users)."""
+    rows = Membership.objects.filter(
+        jobcenter_id=company.jobcenter_id,
+        company=company,
+        role=Role.COMPANY_LEADER,
+        is_active=True,
+        user__is_active=True,
+    ).select_related("user")
+    return [membership.user for membership in rows]
+
+
+def _is_member(user, jobcenter_id: int, roles: tuple[str, ...], company=None) -> bool:
+    if user is None or not user.is_active:
+        return False
+    memberships = Membership.objects.filter(user=user, jobcenter_id=jobcenter_id, is_active=True, role__in=roles)
+    if company is not None:
+        memberships = memberships.filter(company=company)
+    return memberships.exists()
+
+
+def job_consultant(placement) -> list:
+    """The placement's job consultant while they still work in the jobcenter; else its coordinators, so a
+    hand-off never lands with someone who has left."""
+    if _is_member(placement.responsible, placement.jobcenter_id, STAFF):
+        return [placement.responsible]
+    return coordinators(placement.jobcenter_id)
+
+
+def person_or_coordinators(user, jobcenter_id: int) -> list:
+    """`user` while they are still a coordinator of the jobcenter, else its coordinators."""
+    if _is_member(user, jobcenter_id, COORDINATORS):
+        return [user]
+    return coordinators(jobcenter_id)
+
+
+def leader_or_leaders(user, company) -> list:
+    """`user` while they are still a leader of the company, else the company's leaders."""
+    if _is_member(user, company.jobcenter_id, LEADERS, company=company):
+        return [user]
+    return leaders(company)
+
+
+# --- The README table -----------------------------------------------------------------------------------
+
+README_START = "<!-- handoffs:start (generated by notifications.handoffs.readme_table(); edit the registry) -->"
+README_END = "<!-- handoffs:end -->"
+
+
+def readme_table() -> str:
+    rows = [
+        "| step | service | who is told | message kind | inbox |",
+        "|---|---|---|---|---|",
+    ]
+    for handoff in HANDOFFS.values():
+        rows.append(
+            f"| {handoff.step} | `{handoff.service}` | {handoff.recipients} | `{handoff.kind}` | "
+            f"{'yes' if handoff.inbox else 'no (e-mail only)'} |"
+        )
+    return "\n".join(rows)
