@@ -25,6 +25,7 @@ from citizens.services import placement_create
 from companies.models import Company
 from corps.models import Mentor, MentorStatus
 from matching import handoffs, selectors
+from matching.cohort_seats import rooms_for, seat_problems
 from matching.engine import STATUS_OPTIMAL, Host, Problem, assignment_value, assignment_violations, make_problem
 from matching.engine.diagnose import reason_for
 from matching.message_kinds import OFFER, OFFER_TEMPLATES
@@ -380,6 +381,17 @@ def cohort_create(*, actor, jobcenter, data: dict, citizens, seats: list[Company
     unknown = set(data) - set(COHORT_FIELDS)
     if unknown:
         raise ValueError(f"Fields {sorted(unknown)} may not be set here.")
+    # The seats asked for are a ceiling: no company gets more than it has free today, and every company must
+    # offer the cohort's placement type (matching.cohort_seats).
+    rooms = rooms_for(seat.company.pk for seat in seats)
+    seats = [replace(seat, capacity=min(seat.capacity, rooms[seat.company.pk].free)) for seat in seats]
+    problems = seat_problems(
+        rooms,
+        placement_type=data.get("placement_type"),
+        wanted={seat.company.pk: (seat.capacity, seat.min_group, seat.allow_empty) for seat in seats},
+    )
+    if problems:
+        raise ValidationError({"companies": problems})
     cohort = Cohort(jobcenter=jobcenter, created_by=actor, **data)
     cohort.full_clean(exclude=["jobcenter", "created_by", "result", "violations"])
     cohort.save()
@@ -581,6 +593,17 @@ def cohort_commit(*, actor, cohort: Cohort) -> list:
     if _rescore(cohort, built, _current_assignment(cohort)):
         cohort.save(update_fields=["violations", "result"])
         raise ValidationError(_("Fordelingen bryder betingelserne. Ret den, før forløbene oprettes."))
+    # Seats fill while a cohort is planned: each company must still have room for the citizens it gets.
+    placed: dict[int, int] = {}
+    for company_id in cohort.candidates.filter(assigned__isnull=False).values_list("assigned__company", flat=True):
+        placed[company_id] = placed.get(company_id, 0) + 1
+    problems = seat_problems(
+        rooms_for(placed),
+        placement_type=cohort.placement_type,
+        wanted={company_id: (count, 0, False) for company_id, count in placed.items()},
+    )
+    if problems:
+        raise ValidationError(problems)
     placements = []
     candidates = list(cohort.candidates.filter(assigned__isnull=False).select_related("citizen", "assigned__company"))
     for candidate in candidates:
@@ -620,6 +643,14 @@ def cohort_company_update(
         raise ValidationError(_("Holdet er allerede oprettet som forløb."))
     if min_group > capacity:
         raise ValidationError({"min_group": _("Mindste gruppe kan ikke være større end antal pladser.")})
+    if capacity and (
+        problems := seat_problems(
+            rooms_for([seat.company_id]),
+            placement_type=cohort.placement_type,
+            wanted={seat.company_id: (capacity, min_group, allow_empty)},
+        )
+    ):
+        raise ValidationError({"capacity": problems})
     seat.capacity, seat.min_group, seat.allow_empty = capacity, min_group, allow_empty
     seat.full_clean(exclude=["cohort", "company"])
     seat.save(update_fields=["capacity", "min_group", "allow_empty"])

@@ -12,6 +12,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from accounts.oidc.config import settings_from_env as mitid_erhverv_settings_from_env
 from mentorship.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "accounts",
+    "accounts.oidc.apps.MitIDErhvervConfig",
     "audit",
     "notifications",
     "companies",
@@ -191,6 +193,16 @@ JOBCENTER_DEFAULTS = [
 ]
 
 OTP_TOTP_ISSUER = "Mentorordning"
+
+# Staff sign-in through KOMBIT's Context Handler (SAML 2.0, OIOSAML 3): None, and so off, unless
+# SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL is set (README: "Staff sign-in through KOMBIT").
+from accounts.saml.conf import federation_from_environment  # noqa: E402
+
+SAML_FEDERATION = federation_from_environment(site_url=SITE_URL)
+
+# MitID Erhverv for company people (accounts/oidc): None, and the sign-in off, unless
+# MITID_ERHVERV_OIDC_DISCOVERY_URL is set (README: "MitID Erhverv for company people").
+MITID_ERHVERV = mitid_erhverv_settings_from_env()
 
 # --- CPR numbers (citizens app) ------------------------------------------------------------------
 # MENTORSHIP_CPR_KEY: Fernet key(s) that encrypt stored CPR numbers; comma-separated to rotate (the first
@@ -405,5 +417,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # fpdf2 subsets the embedded fonts with fontTools, which logs every table it touches at INFO.
         "fontTools": {"level": "WARNING"},
+        # pysaml2 loads the SAML schemas with xmlschema, which logs each one at INFO.
+        "xmlschema": {"level": "WARNING"},
     },
 }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("healthz/", views.healthz, name="healthz"),
     path("konto/", include("accounts.urls")),
+    path("saml/", include("accounts.saml.urls")),
     path("virksomheder/", include("companies.urls")),
     path("portal/", include("portal.urls")),
     path("mentorer/", include("corps.urls")),
