@@ -26,8 +26,12 @@ class JobcenterAdmin(RoleAwareAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        # Local passwords are switched off on the admin's own page, which first checks that federation works
+        # for them (accounts.saml.views.local_passwords); the CVR number decides whose privileges count here.
+        fields.append("local_passwords_disabled")
         if not request.user.is_superuser:
             fields.append("is_active")  # switching a jobcenter off is the platform operator's decision
+            fields.append("cvr")
         return fields
 
     def save_model(self, request, obj, form, change):

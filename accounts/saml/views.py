@@ -238,7 +238,7 @@ def acs(request):
         return _refuse(request, refusal.reason, issuer=issuer, detail=refusal.detail, data=refusal.data)
 
     previous_session = request.session.session_key
-    auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    auth.login(request, user, backend="accounts.backends.ModelWithMembershipsBackend")
     services.federated_session_forget(session_key=previous_session)  # login() gave the session a new key
     federated_sign_in_mark(request, method=METHOD, level=level, subject=assertion.name_id)
     session_index = next((s.session_index for s in response.assertion.authn_statement if s.session_index), "")
@@ -265,11 +265,11 @@ def is_federated(request: HttpRequest) -> bool:
     return bool(getattr(request, "session", None) and request.session.get(SESSION_NAME_ID))
 
 
-@two_factor_exempt
 @require_POST
 def logout(request):
     """SP-initiated single logout: ends the session here first, then asks the Context Handler (signed
-    LogoutRequest, HTTP-Redirect) to end the person's session there and at other services."""
+    LogoutRequest, HTTP-Redirect) to end the person's session there and at other services; the browser is
+    sent there by a page of ours (logging_out.html)."""
     _enabled_or_404()
     if not is_federated(request):
         auth.logout(request)
@@ -293,7 +293,9 @@ def logout(request):
     info = client.apply_binding(
         BINDING_HTTP_REDIRECT, str(logout_request), destination["location"], sign=True, sigalg=SIG_RSA_SHA256
     )
-    return HttpResponseRedirect(_location(info))
+    # A page that moves on by itself, not a redirect: the logout form posts here, and the Content-Security-Policy
+    # (form-action 'self') makes the browser refuse a form's redirect to another site.
+    return render(request, "accounts/saml/logging_out.html", {"target": _location(info)})
 
 
 def _verified_redirect_signature(client, data, issuer: str) -> bool:

@@ -30,7 +30,7 @@ PAGE = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Test
 <form method="post" action="/saml/sso/vaelg">{hidden}{buttons}</form>
 </body></html>"""
 POST_FORM = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Videre</title></head>
-<body onload="document.forms[0].submit()"><form method="post" action="{action}">
+<body onload="document.forms[0].submit()"><form method="post" action="{acs_url}">
 <input type="hidden" name="SAMLResponse" value="{response}"><noscript><button>Fortsæt</button></noscript>
 </form></body></html>"""
 
@@ -110,8 +110,8 @@ class Command(BaseCommand):
                 request = idp.authn_request("?" + form["request"])
                 person = people[form["email"]]
                 response = idp.response(person, in_response_to=request.id)
-                action = f"{idp.sp_base_url}/saml/acs/"
-                page = POST_FORM.format(action=html.escape(action), response=html.escape(response))
+                acs_url = f"{idp.sp_base_url}/saml/acs/"
+                page = POST_FORM.format(acs_url=html.escape(acs_url), response=html.escape(response))
                 return respond(start_response, "200 OK", page)
             if path == "/saml/slo":
                 back = idp.logout_response_for("?" + query)
@@ -119,6 +119,9 @@ class Command(BaseCommand):
             if path == "/saml/metadata":
                 start_response("200 OK", [("Content-Type", "application/samlmetadata+xml")])
                 return [idp.metadata_file.read_bytes()]
+            if path == "/favicon.ico":
+                start_response("204 No Content", [])
+                return [b""]
             return respond(start_response, "404 Not Found", json.dumps({"error": "ukendt adresse"}))
 
         return application

@@ -1,0 +1,58 @@
+"""A member of staff signs in through the test identity provider that stands in for KOMBIT's Context Handler
+(`manage.py saml_test_idp`'s pages, served here on a port of its own), works without a one-time code, and logs
+out of both: the real redirects and POSTs in Chromium, with keys made for the test."""
+
+import re
+import threading
+from io import StringIO
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from accounts.management.commands.saml_test_idp import Command, demo_people
+from accounts.saml.testidp import TestIdP
+
+from .support import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def kombit(transactional_db, live_server, settings, tmp_path):
+    """Demo data, and the test IdP on localhost (the same site as the live server, as `make run` has it)."""
+    call_command("seed_demo", stdout=StringIO())
+    server = make_server("127.0.0.1", 0, lambda environ, start: app(environ, start), handler_class=_Quiet)
+    idp = TestIdP(tmp_path, base_url=f"http://localhost:{server.server_port}", sp_base_url=live_server.url)
+    settings.SAML_FEDERATION = idp.sp_settings()
+    app = Command().app(idp, demo_people())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield idp
+    server.shutdown()
+    server.server_close()
+
+
+def test_coordinator_signs_in_through_kombit_and_logs_out_of_both(page: Page, kombit):
+    page.goto("/konto/login/")
+    assert_accessible(page, "login-med-kombit")
+    page.get_by_role("link", name="Log ind som medarbejder i kommunen").click()
+
+    expect(page).to_have_url(re.compile(r"/saml/sso\?SAMLRequest="))
+    page.get_by_role("button", name="koordinator@favrskov.demo").click()
+
+    # No one-time code: the federated sign-in is the second factor.
+    expect(page.get_by_role("heading", name="Forside", level=1)).to_be_visible()
+    expect(page.get_by_role("banner")).to_contain_text("Jobcenter Favrskov")
+
+    page.get_by_role("button", name="Log ud").first.click()
+    expect(page.get_by_role("heading", name="Du er logget ud", level=1)).to_be_visible()
+    assert_accessible(page, "kombit-logget-ud")
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/konto/login/"))
