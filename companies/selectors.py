@@ -164,6 +164,16 @@ def leader_membership_get(*, jobcenter, company: Company, pk: int) -> Membership
     )
 
 
+def company_leaders(*, jobcenter, company: Company) -> list[Membership]:
+    """The company's people with access to its portal (active leader memberships), by name, each with how it is
+    bound to MitID Erhverv (`mitid_erhverv_binding`, or none: the person signs in with a password). One query."""
+    return list(
+        Membership.objects.filter(jobcenter=jobcenter, company=company, role=Role.COMPANY_LEADER, is_active=True)
+        .select_related("user", "mitid_erhverv_binding")
+        .order_by("user__full_name", "user__email")
+    )
+
+
 def leader_invitation_get(*, jobcenter, pk: int) -> LeaderInvitation:
     return get_object_or_404(
         LeaderInvitation.objects.filter(company__jobcenter=jobcenter).select_related("company"), pk=pk

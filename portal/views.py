@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import LEADERS, role_required
 from audit.models import AccessAction
@@ -329,3 +329,30 @@ def claim_detail(request, pk: int):
     claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     _log_citizen_read(request, claim.placement, _("Virksomhedens anmodning om frikøb"))
     return render(request, "portal/claim_detail.html", {"claim": claim})
+
+
+# --- The company's people with access --------------------------------------------------------------
+
+
+@leader_required
+@require_GET
+def people(request):
+    """Who has access to the company's portal, and how they sign in (MitID Erhverv or password)."""
+    leaders = company_selectors.company_leaders(jobcenter=request.jobcenter, company=request.company)
+    return render(request, "portal/people.html", {"company": request.company, "leaders": leaders})
+
+
+@leader_required
+@require_POST
+def person_remove(request, pk: int):
+    """A leader takes another person's access to the company's portal away (they left the company). The
+    membership is deactivated, so neither their password nor their MitID Erhverv lets them in any more."""
+    membership = company_selectors.leader_membership_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
+    if membership.user_id == request.user.pk:
+        messages.error(request, _("Du kan ikke fjerne din egen adgang. Bed jobcentret om det."))
+    else:
+        company_services.leader_remove(actor=request.user, membership=membership)
+        messages.success(
+            request, _("%(name)s har ikke længere adgang til portalen.") % {"name": membership.user.full_name}
+        )
+    return redirect("portal:people")

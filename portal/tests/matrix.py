@@ -1,5 +1,5 @@
 from companies.tests.factories import CompanyMentorFactory, claim_for, placement_for
-from tests.permissions import GET_POST, leaders_only
+from tests.permissions import GET_POST, POST_ONLY, leaders_only
 
 
 def mentor_a(world):
@@ -18,6 +18,13 @@ def claim_a(world):
     return {"pk": claim_for(placement_for(world.company_a)).pk}
 
 
+def own_leader_membership_a(world):
+    """Leader A's own membership: leader A may not remove it (a message), leader B gets 404 for it."""
+    from accounts.models import Membership
+
+    return {"pk": Membership.objects.get(user=world.leader_a).pk}
+
+
 MATRIX = {
     "portal:home": leaders_only(),
     "portal:scheme": leaders_only(),
@@ -32,6 +39,8 @@ MATRIX = {
     "portal:placement_answer": leaders_only(kwargs=proposed_placement_a, object_of_company=True, methods=GET_POST),
     "portal:placement_assessment": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
     "portal:placement_follow_up": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
+    "portal:people": leaders_only(),
+    "portal:person_remove": leaders_only(kwargs=own_leader_membership_a, object_of_company=True, methods=POST_ONLY),
     "portal:claims": leaders_only(),
     "portal:claim_create": leaders_only(methods=GET_POST),
     "portal:claim_detail": leaders_only(kwargs=claim_a, object_of_company=True),

@@ -287,3 +287,36 @@ def test_a_password_session_of_a_bound_leader_still_needs_the_authenticator(clie
     response = client.get(reverse("portal:home"))
 
     assert response.status_code == 302 and reverse("accounts:two_factor_setup") in response["Location"]
+
+
+def test_a_person_their_leader_removes_loses_access(client, provider, world, django_assert_max_num_queries):
+    membership = bind(client, provider, world)
+    client.logout()
+    colleague = client.__class__()
+    login_verified(colleague, world.leader_a)
+    with django_assert_max_num_queries(25):
+        page = colleague.get(reverse("portal:people"))
+    text = page.content.decode()
+    assert page.status_code == 200 and membership.user.full_name in text and "MitID Erhverv (siden" in text
+
+    removed = colleague.post(reverse("portal:person_remove", args=[membership.pk]))
+
+    assert removed.status_code == 302
+    membership.refresh_from_db()
+    assert not membership.is_active
+    assert ActivityLog.objects.filter(action="companies.leader.removed", actor=world.leader_a).count() == 1
+    provider.person = person_for(world.company_a)
+    _params, response = through_provider(client, reverse("accounts:mitid_erhverv:start"))
+    assert response.status_code == 403
+    assert refusals("revoked").count() == 1
+
+
+def test_a_leader_cannot_remove_their_own_access(client, world):
+    own = Membership.objects.get(user=world.leader_a)
+    login_verified(client, world.leader_a)
+
+    response = client.post(reverse("portal:person_remove", args=[own.pk]), follow=True)
+
+    assert "Du kan ikke fjerne din egen adgang" in response.content.decode()
+    own.refresh_from_db()
+    assert own.is_active
