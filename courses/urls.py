@@ -25,10 +25,6 @@ urlpatterns = [
     path("<int:pk>/kalender.ics", views.course_ics, name="ics"),
     path("tilmeldinger/<int:pk>/afmeld/", views.registration_cancel, name="registration_cancel"),
     path("tilmeldinger/<int:pk>/kursusbevis.pdf", views.certificate, name="certificate"),
-    # The company leader's portal.
-    path("portal/", views.portal_list, name="portal_list"),
-    path("portal/<int:pk>/tilmeld/", views.portal_register, name="portal_register"),
-    path("portal/tilmeldinger/<int:pk>/afmeld/", views.portal_registration_cancel, name="portal_registration_cancel"),
     # Public links from e-mails (signed tokens, no login).
     path("svar/plads/<str:token>/", views.public_offer, name="public_offer"),
     path("svar/evaluering/<str:token>/", views.public_evaluation, name="public_evaluation"),

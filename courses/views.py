@@ -1,5 +1,6 @@
-"""Courses pages: the coordinator app (plan, invite, register, attendance), the company leader's portal
-pages, and the public pages reached from e-mail links. Thin: permission, selector, form, service, response."""
+"""Courses pages: the coordinator app (plan, invite, register, attendance) and the public pages reached from
+e-mail links (the company leader's course pages are in portal/views.py). Thin: permission, selector, form,
+service, response."""
 
 import datetime
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_scopes import scope, scopes_disabled
 
-from accounts.permissions import COORDINATORS, LEADERS, STAFF, role_required
+from accounts.permissions import COORDINATORS, STAFF, role_required
 from audit.models import AccessAction
 from audit.services import access_record
 from courses import selectors, services, tokens
@@ -24,7 +25,6 @@ from courses.forms import (
     EvaluationForm,
     InviteForm,
     NewCourseForm,
-    PortalRegisterForm,
     RegisterForm,
     SessionForm,
     ShadowingForm,
@@ -40,7 +40,6 @@ from mentorship.web import action_submit, form_errors_from, form_submit, paginat
 
 staff_required = role_required(*STAFF)
 coordinator_required = role_required(*COORDINATORS)
-leader_required = role_required(*LEADERS)
 
 PAGE_SIZE = 25
 PUBLIC_RATE_LIMIT = 30  # answers per client address per hour on the public links
@@ -441,69 +440,6 @@ def shadowing_create(request):
     ):
         return response
     return render(request, "courses/shadowing_form.html", {"form": form})
-
-
-# --- The company leader's portal ---------------------------------------------------------------------
-
-
-@leader_required
-@require_GET
-def portal_list(request):
-    company = request.company
-    registrations = list(selectors.company_registrations(company=company)[:100])
-    today = timezone.localdate()
-    return render(
-        request,
-        "courses/portal_list.html",
-        {
-            "courses": list(selectors.upcoming_courses_for_company(company=company)),
-            "registrations": registrations,
-            "withdrawable": {r.pk for r in registrations if services.company_withdraw_problem(r, today=today) is None},
-        },
-    )
-
-
-@leader_required
-@require_http_methods(["GET", "POST"])
-def portal_registration_cancel(request, pk: int):
-    registration = selectors.portal_registration_get(company=request.company, pk=pk)
-    if request.method == "GET" and (problem := services.company_withdraw_problem(registration)):
-        messages.error(request, problem)
-        return redirect("courses:portal_list")
-    if request.method == "POST":
-        action_submit(
-            request,
-            lambda: services.registration_cancel_by_company(
-                actor=request.user, company=request.company, registration=registration
-            ),
-            success_message=_("%(name)s er afmeldt.") % {"name": registration.name},
-        )
-        return redirect("courses:portal_list")
-    return render(request, "courses/portal_registration_cancel.html", {"registration": registration})
-
-
-@leader_required
-@require_http_methods(["GET", "POST"])
-@idempotent_create
-def portal_register(request, pk: int):
-    course = selectors.portal_course_get(company=request.company, pk=pk)
-    form = PortalRegisterForm(request.POST or None, company=request.company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.registration_create(
-                actor=request.user, course=course, via=Via.PORTAL, company_mentor=form.cleaned_data["mentor"]
-            )
-        except ValidationError as error:
-            form_errors_from(form, error)
-        else:
-            if registration.is_waiting:
-                messages.warning(
-                    request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
-                )
-            else:
-                messages.success(request, _("%(name)s er tilmeldt.") % {"name": registration.name})
-            return redirect("courses:portal_list")
-    return render(request, "courses/portal_register.html", {"form": form, "course": course})
 
 
 # --- Public links from e-mails ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,8 +16,12 @@ from companies import selectors as company_selectors
 from companies import services as company_services
 from companies.filters import PortalClaimFilter
 from companies.forms import ClaimForm, CompanyMentorForm, CourseNominationForm, LeaderCompanyForm
+from courses import selectors as course_selectors
+from courses import services as course_services
+from courses.forms import PortalRegisterForm
+from courses.models import Via
 from mentorship.idempotency import idempotent_create
-from mentorship.web import counted_page, form_submit, query_without
+from mentorship.web import action_submit, counted_page, form_errors_from, form_submit, query_without
 from portal import selectors
 from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerForm
 
@@ -329,6 +334,71 @@ def claim_detail(request, pk: int):
     claim = company_selectors.claim_get(jobcenter=request.jobcenter, company=request.company, pk=pk)
     _log_citizen_read(request, claim.placement, _("Virksomhedens anmodning om frikøb"))
     return render(request, "portal/claim_detail.html", {"claim": claim})
+
+
+# --- Courses and network meetings -----------------------------------------------------------------
+
+
+@leader_required
+@require_GET
+def courses(request):
+    company = request.company
+    registrations = list(course_selectors.company_registrations(company=company)[:100])
+    today = timezone.localdate()
+    return render(
+        request,
+        "portal/courses.html",
+        {
+            "courses": list(course_selectors.upcoming_courses_for_company(company=company)),
+            "registrations": registrations,
+            "withdrawable": {
+                r.pk for r in registrations if course_services.company_withdraw_problem(r, today=today) is None
+            },
+        },
+    )
+
+
+@leader_required
+@require_http_methods(["GET", "POST"])
+def course_registration_cancel(request, pk: int):
+    registration = course_selectors.portal_registration_get(company=request.company, pk=pk)
+    if request.method == "GET" and (problem := course_services.company_withdraw_problem(registration)):
+        messages.error(request, problem)
+        return redirect("portal:courses")
+    if request.method == "POST":
+        action_submit(
+            request,
+            lambda: course_services.registration_cancel_by_company(
+                actor=request.user, company=request.company, registration=registration
+            ),
+            success_message=_("%(name)s er afmeldt.") % {"name": registration.name},
+        )
+        return redirect("portal:courses")
+    return render(request, "portal/course_registration_cancel.html", {"registration": registration})
+
+
+@leader_required
+@require_http_methods(["GET", "POST"])
+@idempotent_create
+def course_register(request, pk: int):
+    course = course_selectors.portal_course_get(company=request.company, pk=pk)
+    form = PortalRegisterForm(request.POST or None, company=request.company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = course_services.registration_create(
+                actor=request.user, course=course, via=Via.PORTAL, company_mentor=form.cleaned_data["mentor"]
+            )
+        except ValidationError as error:
+            form_errors_from(form, error)
+        else:
+            if registration.is_waiting:
+                messages.warning(
+                    request, _("Kurset er fuldt. %(name)s er sat på ventelisten.") % {"name": registration.name}
+                )
+            else:
+                messages.success(request, _("%(name)s er tilmeldt.") % {"name": registration.name})
+            return redirect("portal:courses")
+    return render(request, "portal/course_register.html", {"form": form, "course": course})
 
 
 # --- The company's people with access --------------------------------------------------------------

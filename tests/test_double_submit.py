@@ -445,7 +445,7 @@ def course_portal_register(world):
     mentor = CompanyMentorFactory(company=world.company_a)
     return Submission(
         user=world.leader_a,
-        url=reverse("courses:portal_register", args=[course.pk]),
+        url=reverse("portal:course_register", args=[course.pk]),
         answers={"mentor": mentor.pk},
         rows=Registration.objects.filter(course=course).count,
     )
@@ -576,7 +576,7 @@ CASES = {
     "courses:invite": course_invite,
     "courses:register": course_register,
     "courses:shadowing_create": course_shadowing_create,
-    "courses:portal_register": course_portal_register,
+    "portal:course_register": course_portal_register,
     "portal:mentor_create": portal_mentor_create,
     "portal:mentor_nominate": portal_mentor_nominate,
     "portal:placement_assessment": portal_assessment,

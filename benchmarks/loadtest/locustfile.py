@@ -203,7 +203,7 @@ class Leader(Base):
 
     @task(1)
     def courses(self):
-        self.page("/kurser/portal/", "/kurser/portal/")
+        self.page("/portal/kurser/", "/portal/kurser/")
 
 
 # Every page request while the users work (not logging in, not their first pages): the honest whole for the

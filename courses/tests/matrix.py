@@ -1,6 +1,6 @@
 from courses import tokens
 from courses.tests.factories import CourseFactory, InvitationFactory, RegistrationFactory
-from tests.permissions import GET_POST, coordinators_only, leaders_only, row, staff_only
+from tests.permissions import GET_POST, coordinators_only, row, staff_only
 
 
 def _course(world):
@@ -14,10 +14,6 @@ def _session(world):
 
 def _registration(world):
     return {"pk": RegistrationFactory(course=CourseFactory(jobcenter=world.jobcenter)).pk}
-
-
-def _company_registration(world):
-    return {"pk": RegistrationFactory(course=CourseFactory(jobcenter=world.jobcenter), company=world.company_a).pk}
 
 
 def _completed(world):
@@ -61,13 +57,6 @@ MATRIX = {
     "courses:attendance": coordinators_only(kwargs=_course, object_of_jobcenter=True, methods=GET_POST),
     "courses:registration_cancel": coordinators_only(kwargs=_registration, object_of_jobcenter=True, methods=GET_POST),
     "courses:certificate": coordinators_only(kwargs=_completed, object_of_jobcenter=True),
-    # The portal: leaders see their own jobcenter's open courses (a course is not a company's object).
-    "courses:portal_list": leaders_only(),
-    "courses:portal_register": leaders_only(kwargs=_course, methods=GET_POST),
-    # A registration of company A's: leader B's portal answers 404.
-    "courses:portal_registration_cancel": leaders_only(
-        kwargs=_company_registration, object_of_company=True, methods=GET_POST
-    ),
     # Public links from e-mails: a valid signed token works for everyone, logged in or not.
     "courses:public_invitation": row(200, kwargs=_invitation_token, methods=GET_POST),
     "courses:public_offer": row(200, kwargs=_offer_token, methods=GET_POST),

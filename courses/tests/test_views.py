@@ -63,7 +63,7 @@ def test_portal_list_has_a_fixed_query_count(world, login, django_assert_max_num
         RegistrationFactory(course=course, company=world.company_a)
     client = login(world.leader_a)
     with django_assert_max_num_queries(14):
-        response = client.get(reverse("courses:portal_list"))
+        response = client.get(reverse("portal:courses"))
     assert response.status_code == 200
 
 
@@ -199,13 +199,13 @@ def test_portal_registers_only_the_leaders_own_mentors(world, login):
     own = CompanyMentorFactory(company=world.company_a)
     other = CompanyMentorFactory(company=world.company_b)
     client = login(world.leader_a)
-    url = reverse("courses:portal_register", kwargs={"pk": course.pk})
+    url = reverse("portal:course_register", kwargs={"pk": course.pk})
     assert client.post(url, {"mentor": other.pk}).status_code == 200
     assert not Registration.objects.exists()
     assert client.post(url, {"mentor": own.pk}).status_code == 302
     assert Registration.objects.get().via == "portal"
     past = CourseFactory(jobcenter=world.jobcenter, days_ahead=-1)
-    assert client.get(reverse("courses:portal_register", kwargs={"pk": past.pk})).status_code == 404
+    assert client.get(reverse("portal:course_register", kwargs={"pk": past.pk})).status_code == 404
 
 
 def test_portal_leader_withdraws_a_registration_and_the_waiting_list_moves(world, login, django_assert_max_num_queries):
@@ -213,8 +213,8 @@ def test_portal_leader_withdraws_a_registration_and_the_waiting_list_moves(world
     own = RegistrationFactory(course=course, company=world.company_a, name="Ane Mentor")
     waiting = RegistrationFactory(course=course, status="waiting", waiting_since=timezone.now(), name="Bo Venter")
     client = login(world.leader_a)
-    listing = client.get(reverse("courses:portal_list")).content.decode()
-    url = reverse("courses:portal_registration_cancel", kwargs={"pk": own.pk})
+    listing = client.get(reverse("portal:courses")).content.decode()
+    url = reverse("portal:course_registration_cancel", kwargs={"pk": own.pk})
     assert url in listing
     with django_assert_max_num_queries(12):
         page = client.get(url)
@@ -232,7 +232,7 @@ def test_portal_leader_withdraws_a_registration_and_the_waiting_list_moves(world
 def test_portal_withdraw_only_the_own_company_and_not_once_the_course_has_begun(world, login):
     course = CourseFactory(jobcenter=world.jobcenter)
     theirs = RegistrationFactory(course=course, company=world.company_a)
-    url = reverse("courses:portal_registration_cancel", kwargs={"pk": theirs.pk})
+    url = reverse("portal:course_registration_cancel", kwargs={"pk": theirs.pk})
     assert login(world.leader_b).post(url).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == "registered"
@@ -240,8 +240,8 @@ def test_portal_withdraw_only_the_own_company_and_not_once_the_course_has_begun(
     begun = CourseFactory(jobcenter=world.jobcenter, days_ahead=0)
     registration = RegistrationFactory(course=begun, company=world.company_a, name="Cai Sen")
     client = login(world.leader_a)
-    url = reverse("courses:portal_registration_cancel", kwargs={"pk": registration.pk})
-    assert url not in client.get(reverse("courses:portal_list")).content.decode()
+    url = reverse("portal:course_registration_cancel", kwargs={"pk": registration.pk})
+    assert url not in client.get(reverse("portal:courses")).content.decode()
     for response in (client.get(url, follow=True), client.post(url, follow=True)):
         assert "Kurset er begyndt. Kontakt jobcentret, hvis deltageren ikke kan komme." in response.content.decode()
     registration.refresh_from_db()

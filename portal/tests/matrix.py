@@ -1,4 +1,5 @@
 from companies.tests.factories import CompanyMentorFactory, claim_for, placement_for
+from courses.tests.factories import CourseFactory, RegistrationFactory
 from tests.permissions import GET_POST, POST_ONLY, leaders_only
 
 
@@ -16,6 +17,14 @@ def proposed_placement_a(world):
 
 def claim_a(world):
     return {"pk": claim_for(placement_for(world.company_a)).pk}
+
+
+def course(world):
+    return {"pk": CourseFactory(jobcenter=world.jobcenter).pk}
+
+
+def course_registration_a(world):
+    return {"pk": RegistrationFactory(course=CourseFactory(jobcenter=world.jobcenter), company=world.company_a).pk}
 
 
 def own_leader_membership_a(world):
@@ -39,6 +48,13 @@ MATRIX = {
     "portal:placement_answer": leaders_only(kwargs=proposed_placement_a, object_of_company=True, methods=GET_POST),
     "portal:placement_assessment": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
     "portal:placement_follow_up": leaders_only(kwargs=placement_a, object_of_company=True, methods=GET_POST),
+    # Leaders see their own jobcenter's open courses (a course is not a company's object).
+    "portal:courses": leaders_only(),
+    "portal:course_register": leaders_only(kwargs=course, methods=GET_POST),
+    # A registration of company A's: leader B's portal answers 404.
+    "portal:course_registration_cancel": leaders_only(
+        kwargs=course_registration_a, object_of_company=True, methods=GET_POST
+    ),
     "portal:people": leaders_only(),
     "portal:person_remove": leaders_only(kwargs=own_leader_membership_a, object_of_company=True, methods=POST_ONLY),
     "portal:claims": leaders_only(),
