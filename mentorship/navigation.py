@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import COORDINATORS, LEADERS, STAFF
+from accounts.permissions import ADMINS, COORDINATORS, LEADERS, STAFF
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,10 @@ ITEMS = [
     NavItem(_("Udbakke"), "notifications:outbox", COORDINATORS),
     NavItem(_("Rapporter"), "reports:index", COORDINATORS),
     NavItem(_("Privatliv og slettefrister"), "audit:overview", STAFF),
+    NavItem(_("Log ind med adgangskode"), "saml:local_passwords", ADMINS),
     NavItem(_("Forløb"), "portal:placements", LEADERS),
     NavItem(_("Mentorer"), "portal:mentors", LEADERS),
-    NavItem(_("Kurser og netværksmøder"), "portal:courses", LEADERS),
+    NavItem(_("Kurser og netværksmøder"), "courses:portal_list", LEADERS),
     NavItem(_("Frikøb"), "portal:claims", LEADERS),
     NavItem(_("Virksomhedens oplysninger"), "portal:company", LEADERS),
     NavItem(_("Om mentorordningen"), "portal:scheme", LEADERS),

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from accounts.demo import DEMO_PASSWORD, demo_email
 from accounts.management.commands.saml_test_idp import Command, demo_people
 from accounts.saml.testidp import TestIdP
 
@@ -56,3 +57,26 @@ def test_coordinator_signs_in_through_kombit_and_logs_out_of_both(page: Page, ko
     assert_accessible(page, "kombit-logget-ud")
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/konto/login/"))
+
+
+def test_jobcenter_admin_switches_local_passwords_off_after_signing_in_through_kombit(page: Page, kombit):
+    page.goto("/konto/login/")
+    page.get_by_role("link", name="Log ind som medarbejder i kommunen").click()
+    page.get_by_role("button", name="admin@favrskov.demo").click()
+    expect(page.get_by_role("heading", name="Forside", level=1)).to_be_visible()
+
+    page.get_by_role("link", name="Log ind med adgangskode").click()
+    expect(page.get_by_role("heading", name="Log ind med adgangskode", level=1)).to_be_visible()
+    assert_accessible(page, "kombit-lokale-adgangskoder")
+    page.get_by_role("button", name="Slå adgangskoder fra").click()
+    expect(page.get_by_text("Lokale adgangskoder er slået fra.")).to_be_visible()
+    expect(page.get_by_role("button", name="Slå adgangskoder til igen")).to_be_visible()
+
+    page.get_by_role("button", name="Log ud").first.click()
+    expect(page.get_by_role("heading", name="Du er logget ud", level=1)).to_be_visible()
+    page.goto("/konto/login/")
+    page.get_by_label("E-mail").fill(demo_email("sagsbehandler", "favrskov"))
+    page.get_by_label("Adgangskode", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind", exact=True).click()
+    expect(page.get_by_text("Dit jobcenter logger ind via Fælleskommunal adgangsstyring")).to_be_visible()
+    assert_accessible(page, "kombit-adgangskode-slaaet-fra")
