@@ -35,7 +35,7 @@ ITEMS = [
     NavItem(_("Log ind med adgangskode"), "saml:local_passwords", ADMINS),
     NavItem(_("Forløb"), "portal:placements", LEADERS),
     NavItem(_("Mentorer"), "portal:mentors", LEADERS),
-    NavItem(_("Kurser og netværksmøder"), "courses:portal_list", LEADERS),
+    NavItem(_("Kurser og netværksmøder"), "portal:courses", LEADERS),
     NavItem(_("Frikøb"), "portal:claims", LEADERS),
     NavItem(_("Virksomhedens oplysninger"), "portal:company", LEADERS),
     NavItem(_("Om mentorordningen"), "portal:scheme", LEADERS),
