@@ -64,6 +64,11 @@ def test_leader_signs_in_with_mitid_erhverv(page: Page, live_server, world, sett
             assert_accessible(leader, "journey-mitid-erhverv-portal")
             binding = ProfessionalBinding.unscoped.get(persistent_id=lise.persistent_id)
             assert binding.membership.company == company
+            # The company's people and how each signs in.
+            leader.get_by_role("link", name="Virksomhedens oplysninger").first.click()
+            leader.get_by_role("link", name="Hvem har adgang til portalen").click()
+            expect(leader.get_by_role("row", name=re.compile("Lise Tømrer"))).to_contain_text("MitID Erhverv (siden")
+            assert_accessible(leader, "journey-mitid-erhverv-personer")
 
             # --- Later: signed in for another organisation, the portal says so and lets nobody in.
             leader.get_by_role("button", name="Log ud").first.click()

@@ -320,3 +320,27 @@ def test_a_leader_cannot_remove_their_own_access(client, world):
     assert "Du kan ikke fjerne din egen adgang" in response.content.decode()
     own.refresh_from_db()
     assert own.is_active
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "coordinator", "caseworker", "jobcenter_admin", "leader_a", "other_coordinator", "superuser"]
+)
+def test_the_sign_in_urls_answer_every_role_alike_when_configured(client, provider, world, role):
+    """The permission matrix walks these URLs unconfigured (404); configured, they are public: the start
+    redirects anyone to the provider, a return without a started sign-in is refused (and logged), POST is 405."""
+    if role != "anonymous":
+        login_verified(client, getattr(world, role))
+    _invitation, token = invite(world.company_a)
+    urls = [
+        reverse("accounts:mitid_erhverv:start"),
+        reverse("accounts:mitid_erhverv:start_invitation", args=[token]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(f"{provider.issuer}/authorize?")
+        assert client.post(url).status_code == 405
+    before = snapshot()
+    assert client.get(reverse("accounts:mitid_erhverv:callback")).status_code == 400
+    assert client.post(reverse("accounts:mitid_erhverv:callback")).status_code == 405
+    assert snapshot() == before
+    assert refusals("state").count() == 1
