@@ -12,6 +12,7 @@ from citizens import services
 from citizens.models import Placement
 from citizens.tests.factories import PlacementFactory, ProgressDimensionFactory, today
 from reports import selectors
+from reports.selectors.progress_report import _progress_by_dimension
 
 pytestmark = [pytest.mark.django_db, pytest.mark.tenant_scope]
 
@@ -91,7 +92,7 @@ def test_progress_matches_a_window_over_every_score(world, scored, narrowed):
     if narrowed:
         placements = placements.filter(company=world.company_a)
     expected = reference(world.jobcenter, placements)
-    assert selectors._progress_by_dimension(jobcenter=world.jobcenter, placements=placements) == expected
+    assert _progress_by_dimension(jobcenter=world.jobcenter, placements=placements) == expected
     # By hand: dimension 0 moves 1 → 5 and 3 → 1; dimension 2 moves 5 → 1 (company A) and 2 → 1 (B).
     assert expected[scored[0].pk] == (2, 2.0, 3.0, 1.0)
     assert expected[scored[2].pk] == ((1, 5.0, 1.0, -4.0) if narrowed else (2, 3.5, 1.0, -2.5))
