@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
@@ -273,7 +274,7 @@ def test_every_handoff_in_the_registry_has_a_step():
 
 @pytest.mark.parametrize("where", ["first", "other"])
 @pytest.mark.parametrize("event", list(handoffs.HANDOFFS))
-def test_the_handoff_reaches_the_right_people_and_no_one_else(event, where, sides):
+def test_the_handoff_reaches_the_right_people_and_no_one_else(event, where, sides, login):
     side = sides[where]
     handoff = handoffs.get(event)
     with scope(jobcenter=side.jobcenter):
@@ -295,6 +296,12 @@ def test_the_handoff_reaches_the_right_people_and_no_one_else(event, where, side
                 assert item.company_id is not None
             else:
                 assert item.company_id is None
+        # The recipient opens it from the inbox and reaches the object's page.
+        item = items.order_by("pk").first()
+        client = login(item.recipient)
+        response = client.get(reverse("inbox:open", kwargs={"pk": item.pk}))
+        assert response.status_code == 302 and response["Location"] == item.link
+        assert client.get(item.link).status_code == 200
     else:
         assert not items.exists()
     # Only this hand-off's kind went out at all (the test world holds no other reason to write).
