@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib import auth, messages
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
@@ -149,6 +150,12 @@ def _reason_for(error: Exception) -> str:
     return Refusal.INVALID
 
 
+def _model_backend() -> str:
+    """The configured backend that loads users from the database (the session names it for later requests);
+    found rather than named, so a project that swaps ModelBackend for a subclass keeps federated sessions."""
+    return next(path for path in settings.AUTHENTICATION_BACKENDS if isinstance(auth.load_backend(path), ModelBackend))
+
+
 def _first(ava: dict, name: str) -> str:
     values = ava.get(name) or []
     return str(values[0]).strip() if values else ""
@@ -238,7 +245,7 @@ def acs(request):
         return _refuse(request, refusal.reason, issuer=issuer, detail=refusal.detail, data=refusal.data)
 
     previous_session = request.session.session_key
-    auth.login(request, user, backend="accounts.backends.ModelWithMembershipsBackend")
+    auth.login(request, user, backend=_model_backend())
     services.federated_session_forget(session_key=previous_session)  # login() gave the session a new key
     federated_sign_in_mark(request, method=METHOD, level=level, subject=assertion.name_id)
     session_index = next((s.session_index for s in response.assertion.authn_statement if s.session_index), "")
