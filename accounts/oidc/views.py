@@ -5,8 +5,10 @@ import logging
 
 import requests
 from authlib.integrations.base_client.errors import MismatchingStateError, OAuthError  # type: ignore[import-untyped]
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import load_backend, login
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -227,6 +229,12 @@ def start_invitation(request, token: str):
     return _redirect_to_provider(request)
 
 
+def _model_backend() -> str:
+    """The configured backend that loads users from the database (the session names it for later requests), found
+    rather than named, so a project that swaps ModelBackend for a subclass keeps these sessions."""
+    return next(path for path in settings.AUTHENTICATION_BACKENDS if isinstance(load_backend(path), ModelBackend))
+
+
 def _redirect_to_provider(request):
     try:
         return client.authorize_redirect(request, redirect_uri=_callback_uri(request))
@@ -268,7 +276,7 @@ def callback(request):
                 membership = services.persistent_id_sign_in(identity=identity)
         except Refusal as refusal:
             return refused(request, refusal.reason, jobcenter=refusal.jobcenter, data=refusal.data)
-    login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, membership.user, backend="accounts.backends.ModelWithMembershipsBackend")
     request.session[MEMBERSHIP_SESSION_KEY] = membership.pk
     federated_sign_in_mark(request, method=METHOD, level=identity.level, subject=identity.persistent_id)
     if token:
