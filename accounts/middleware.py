@@ -99,7 +99,12 @@ class IdleTimeoutSessionMiddleware(SessionMiddleware):
             del request.COOKIES[settings.SESSION_COOKIE_NAME]
         super().process_request(request)
         login_at = request.session.get(self.LOGIN_AT)
+        refreshed_at = request.session.get(self.KEY)
         if login_at is not None and time.time() - login_at >= settings.SESSION_ABSOLUTE_LIFETIME_HOURS * 3600:
+            request.session.flush()
+        elif refreshed_at is not None and time.time() - refreshed_at >= settings.SESSION_COOKIE_AGE:
+            # The idle timeout, checked here too: the database row's expiry says the same, but with sessions in
+            # Redis (cached_db) a session read from the cache is not checked against it, only dropped by its TTL.
             request.session.flush()
 
     def process_response(self, request, response):

@@ -147,6 +147,11 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+    # Sessions are read from Redis (no PostgreSQL query per request) and written to both, so the database
+    # stays the record and a Redis restart only costs each session one database read. Only with Redis:
+    # the local-memory cache is per process, and a session ended in one gunicorn worker would live on
+    # in another's copy.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
