@@ -24,11 +24,16 @@ from accounts.federation import federated_sign_in_mark
 from accounts.oidc import client, services
 from accounts.oidc.services import Refusal
 from accounts.tenancy import SESSION_KEY as MEMBERSHIP_SESSION_KEY
+from mentorship.ratelimit import over_limit
 
 logger = logging.getLogger(__name__)
 
 INVITATION_SESSION_KEY = "mitid_erhverv_invitation"
 METHOD = "mitid_erhverv"
+# Sign-in attempts (starts and returns) per client address: a person needs a few; a script hammering the return
+# address would fill the activity log with refusals and keep the provider busy.
+RATE_LIMIT = 30
+RATE_WINDOW_SECONDS = 600
 
 # Every refusal: (HTTP status, headline, what the person should do). The texts name no technical cause.
 _CONTACT = gettext_lazy("Kontakt jobcentret, hvis du mener, det er en fejl.")
@@ -170,6 +175,11 @@ REFUSALS = {
         gettext_lazy("MitID Erhverv svarede med en fejl"),
         gettext_lazy("Login med MitID Erhverv lykkedes ikke. Prøv igen om lidt."),
     ),
+    "too_many": (
+        429,
+        gettext_lazy("For mange forsøg"),
+        gettext_lazy("Der er forsøgt at logge ind herfra mange gange på kort tid. Vent 10 minutter, og prøv igen."),
+    ),
     "unavailable": (
         503,
         gettext_lazy("MitID Erhverv svarer ikke"),
@@ -183,6 +193,15 @@ def _configured():
     if config is None:
         raise Http404
     return config
+
+
+def _throttled(request):
+    """The "too many attempts" page once this client has started or returned from too many sign-ins, else None.
+    Not written to the activity log per request (that is what it protects); a warning goes to the server log."""
+    if not over_limit(request, "mitid_erhverv", limit=RATE_LIMIT, window=RATE_WINDOW_SECONDS):
+        return None
+    logger.warning("MitID Erhverv: too many sign-in attempts from one client; refused for a while")
+    return refused(request, "too_many", record=False)
 
 
 def _callback_uri(request) -> str:
@@ -206,6 +225,8 @@ def refused(request, reason: str, *, jobcenter=None, data: dict | None = None, r
 def start(request):
     """The button on the login page: off to MitID Erhverv (a later sign-in, found by the persistent ID)."""
     _configured()
+    if response := _throttled(request):
+        return response
     request.session.pop(INVITATION_SESSION_KEY, None)
     return _redirect_to_provider(request)
 
@@ -218,6 +239,8 @@ def start_invitation(request, token: str):
     from companies.services import InvitationError, invitation_for_token
 
     _configured()
+    if response := _throttled(request):
+        return response
     # The invitation link works without a login, so no jobcenter scope is active yet.
     with scopes_disabled():
         try:
@@ -251,6 +274,8 @@ def callback(request):
     the PKCE verifier and verifies the ID token (signature against the JWKS, issuer, audience, expiry, nonce);
     accounts.oidc.services decides who it is. Only then is the person logged in."""
     config = _configured()
+    if response := _throttled(request):
+        return response
     token = request.session.pop(INVITATION_SESSION_KEY, None)
     try:
         sign_in = client.complete(request)

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from accounts.oidc.config import MitIDErhvervSettings
 from accounts.oidc.testprovider import TestProvider
@@ -12,3 +13,11 @@ def provider(settings):
             discovery_url=running.discovery_url, client_id=running.client_id, client_secret=running.client_secret
         )
         yield running
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no sign-in attempts counted (mentorship.ratelimit counts in the cache)."""
+    cache.clear()
+    yield
+    cache.clear()

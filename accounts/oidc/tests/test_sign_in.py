@@ -344,3 +344,17 @@ def test_the_sign_in_urls_answer_every_role_alike_when_configured(client, provid
     assert client.post(reverse("accounts:mitid_erhverv:callback")).status_code == 405
     assert snapshot() == before
     assert refusals("state").count() == 1
+
+
+def test_too_many_attempts_from_one_client_are_turned_away(client, provider, world, monkeypatch):
+    from accounts.oidc import views
+
+    monkeypatch.setattr(views, "RATE_LIMIT", 2)
+    assert client.get(reverse("accounts:mitid_erhverv:start")).status_code == 302
+    assert client.get(reverse("accounts:mitid_erhverv:callback")).status_code == 400  # counted, refused, logged
+
+    response = client.get(reverse("accounts:mitid_erhverv:callback"))
+
+    assert response.status_code == 429
+    assert "Vent 10 minutter" in response.content.decode()
+    assert ActivityLog.objects.filter(action="accounts.mitid_erhverv.refused").count() == 1
