@@ -23,6 +23,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -38,7 +39,15 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from citizens.models import AgreementStatus, Citizen, Placement, PlacementStatus, PlacementType
+from citizens.models import (
+    AgreementStatus,
+    Citizen,
+    CitizenStatus,
+    MentorAgreement,
+    Placement,
+    PlacementStatus,
+    PlacementType,
+)
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import AGE_BANDS, DAY_PARTS, WEEKDAYS, Competence, Employment, Language, Mentor, MentorStatus
 from corps.selectors import mentor_loads, mentor_loads_query
@@ -522,8 +531,44 @@ def offers_for_citizen(*, citizen: Citizen) -> list[Offer]:
     )
 
 
+def agreement_since_offer() -> Exists:
+    """For an offer in the outer query: a mentor agreement with its citizen and mentor made since it was sent."""
+    return Exists(
+        MentorAgreement.objects.filter(
+            citizen=OuterRef("citizen"), mentor=OuterRef("mentor"), created_at__gte=OuterRef("offered_at")
+        )
+    )
+
+
+def offers_awaiting_agreement(*, jobcenter) -> QuerySet[Offer]:
+    """Accepted offers for a referred citizen with no mentor agreement made since: the mentor has said yes, and
+    the agreement (filled in from the offer) is the next step. Oldest answer first."""
+    return (
+        Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED, citizen__status=CitizenStatus.REFERRED)
+        .exclude(agreement_since_offer())
+        .order_by("answered_at", "id")
+    )
+
+
+def offer_for_agreement(*, citizen: Citizen, pk: int | None = None) -> Offer | None:
+    """The citizen's accepted offer (the one named by `pk`, if given) that has no agreement yet, with its mentor;
+    None when there is none (an unknown id, another citizen's offer or one already used)."""
+    queryset = offers_awaiting_agreement(jobcenter=citizen.jobcenter_id).filter(citizen=citizen)
+    if pk is not None:
+        queryset = queryset.filter(pk=pk)
+    return queryset.select_related("mentor").first()
+
+
 def offers_list(*, jobcenter, status: str = "") -> QuerySet[Offer]:
-    queryset = Offer.objects.filter(jobcenter=jobcenter).select_related("citizen", "mentor", "offered_by")
+    """Offers, newest first; `awaits_agreement` marks an accepted offer with no mentor agreement made since."""
+    queryset = (
+        Offer.objects.filter(jobcenter=jobcenter)
+        .select_related("citizen", "mentor", "offered_by")
+        .annotate(
+            awaits_agreement=Q(status=OfferStatus.ACCEPTED, citizen__status=CitizenStatus.REFERRED)
+            & ~agreement_since_offer()
+        )
+    )
     if status:
         queryset = queryset.filter(status=status)
     return queryset.order_by("-offered_at", "-id")

@@ -45,6 +45,7 @@ def _citizen_page(request, citizen, *, offer_form=None, status=200):
         "citizen": citizen,
         "offers": offers,
         "accepted": accepted,
+        "agreement_offer": selectors.offer_for_agreement(citizen=citizen) if accepted else None,
         "suggestions": suggestions,
         "open_mentor_ids": open_mentor_ids,
         "waiting_days": days,

@@ -28,6 +28,7 @@ from citizens.models import AgreementStatus, Citizen, CitizenStatus, MentorAgree
 from citizens.rules import DRAFT_AGREEMENT_STALE_DAYS
 from companies.selectors import portal_leader_exists
 from matching.models import Offer, OfferStatus
+from matching.selectors import offers_awaiting_agreement
 from mentorship.templatetags.dk import dk_date
 from reports.aggregates import DaysBetween, PercentileCont
 
@@ -80,21 +81,6 @@ def citizens_without_mentor(*, jobcenter, caseworker=None) -> QuerySet[Citizen]:
     if caseworker is not None:
         queryset = queryset.filter(caseworker=caseworker)
     return queryset.exclude(Exists(accepted)).exclude(Exists(agreement)).order_by("referred_on", "id")
-
-
-def offers_accepted_without_agreement(*, jobcenter) -> QuerySet[Offer]:
-    """Accepted offers whose citizen has no mentor agreement with that mentor made since the offer: the
-    mentor has said yes and the agreement is the next step. Oldest answer first."""
-    agreement = MentorAgreement.objects.filter(
-        citizen=OuterRef("citizen"), mentor=OuterRef("mentor"), created_at__gte=OuterRef("offered_at")
-    )
-    return (
-        Offer.objects.filter(jobcenter=jobcenter, status=OfferStatus.ACCEPTED, citizen__status=CitizenStatus.REFERRED)
-        .exclude(Exists(agreement))
-        .select_related("citizen", "mentor")
-        .only("id", "answered_at", "offered_at", "citizen__id", "citizen__name", "mentor__id", "mentor__full_name")
-        .order_by("answered_at", "id")
-    )
 
 
 def stale_draft_agreements(*, jobcenter, today: date) -> QuerySet[MentorAgreement]:
@@ -169,7 +155,11 @@ def _waiting_for_mentor(*, jobcenter, today: date, caseworker=None, coordinator:
 
 
 def _accepted_offers(*, jobcenter, today: date) -> WaitingList:
-    rows = _with_total(offers_accepted_without_agreement(jobcenter=jobcenter))
+    rows = _with_total(
+        offers_awaiting_agreement(jobcenter=jobcenter)
+        .select_related("citizen", "mentor")
+        .only("id", "answered_at", "offered_at", "citizen__id", "citizen__name", "mentor__id", "mentor__full_name")
+    )
     return WaitingList(
         key="accepted_offers",
         title=_("Mentorer har sagt ja, men der er ingen mentoraftale"),

@@ -67,7 +67,7 @@ MATRIX = {
     "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True, methods=GET_POST),
     "citizens:agreement_print": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreement_pdf": staff_only(kwargs=_agreement, object_of_jobcenter=True),
-    "citizens:agreements_ending": coordinators_only(),
+    "citizens:agreements_ending": staff_only(),  # a caseworker sees only their own citizens' agreements
     "citizens:placement_detail": staff_only(kwargs=_placement, object_of_jobcenter=True),
     "citizens:placement_update": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),
     "citizens:placement_end": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),

@@ -1,7 +1,9 @@
 """Mentor agreements (LAB kapitel 26): draft, change, activate, end, renew, first meeting, print and PDF,
 and the list of agreements about to run out."""
 
+from crispy_forms.layout import Submit
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,10 +22,13 @@ from citizens.forms import (
     RenewForm,
 )
 from citizens.pdf import agreement_pdf
+from citizens.periods import latest_agreement_end
 from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from citizens.views._common import _citizen_form_page, _is_coordinator
+from matching.selectors import offer_for_agreement
 from mentorship.idempotency import idempotent_create
 from mentorship.numbers import dk_hours
+from mentorship.templatetags.dk import dk_date
 from mentorship.web import action_submit, form_submit
 
 
@@ -31,22 +36,47 @@ from mentorship.web import action_submit, form_submit
 @require_http_methods(["GET", "POST"])
 @idempotent_create
 def agreement_create(request, pk: int):
+    """A new draft, or with "Gem og sæt i kraft" an agreement in force at once (both or neither). Opened from
+    an accepted offer (`?tilbud=<id>`), the mentor, the caseworker, the period, the goal (the referral's
+    background) and the mentor's tasks (what the offer said) are filled in."""
     citizen = selectors.citizen_get(jobcenter=request.jobcenter, pk=pk)
     today = timezone.localdate()
-    form = AgreementForm(
-        request.POST or None,
-        jobcenter=request.jobcenter,
-        initial={"starts_on": today, "caseworker": citizen.caseworker},
-    )
+    initial = {"starts_on": today, "caseworker": citizen.caseworker}
+    offer_id = request.GET.get("tilbud", "")
+    offer = offer_for_agreement(citizen=citizen, pk=int(offer_id)) if offer_id.isdigit() else None
+    if offer is not None:
+        initial |= {
+            "mentor": offer.mentor,
+            "ends_on": latest_agreement_end(today),
+            "goal": citizen.referral_reason,
+            "mentor_tasks": offer.message,
+        }
+    form = AgreementForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
+    form.helper.add_input(Submit("activate", _("Gem og sæt i kraft"), css_class="button-secondary"))
+    activate = "activate" in request.POST
+
+    def create():
+        with transaction.atomic():  # an agreement that cannot come into force is not saved as a draft either
+            agreement = services.agreement_create(actor=request.user, citizen=citizen, data=form.agreement_data())
+            if activate:
+                services.agreement_activate(actor=request.user, agreement=agreement)
+        return agreement
+
     if response := form_submit(
         request,
         form,
-        lambda: services.agreement_create(actor=request.user, citizen=citizen, data=form.agreement_data()),
-        success_message=_("Mentoraftalen er oprettet som kladde."),
+        create,
+        success_message=(
+            _("Mentoraftalen er oprettet og sat i kraft.") if activate else _("Mentoraftalen er oprettet som kladde.")
+        ),
         redirect_to=lambda agreement: reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
     ):
         return response
     context = {"form": form, "citizen": citizen, "title": _("Ny mentoraftale")}
+    if offer is not None:
+        context["lead"] = _(
+            "Udfyldt fra tilbuddet, som %(mentor)s sagde ja til den %(date)s. Tjek felterne, og udfyld timerne."
+        ) % {"mentor": offer.mentor.full_name, "date": dk_date(timezone.localdate(offer.answered_at))}
     return _citizen_form_page(request, context)
 
 
@@ -244,10 +274,19 @@ def agreement_pdf_view(request, pk: int):
     return response
 
 
-@role_required(*COORDINATORS)
+@role_required(*STAFF)
 @require_GET
 def agreements_ending(request):
-    agreements = list(selectors.agreements_ending_within(jobcenter=request.jobcenter)[:200])
+    """The coordinators' list of agreements to end or renew; a caseworker sees their own citizens' (the list
+    their start page's to-do links to), to follow, not to renew."""
+    agreements = selectors.agreements_ending_within(jobcenter=request.jobcenter)
+    is_coordinator = _is_coordinator(request)
+    if not is_coordinator:
+        agreements = agreements.filter(citizen__caseworker=request.user)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Aftaler der udløber"))
-    context = {"agreements": agreements, "weeks": AGREEMENT_ENDING_WARNING_WEEKS}
+    context = {
+        "agreements": list(agreements[:200]),
+        "weeks": AGREEMENT_ENDING_WARNING_WEEKS,
+        "is_coordinator": is_coordinator,
+    }
     return render(request, "citizens/agreements_ending.html", context)

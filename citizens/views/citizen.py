@@ -22,6 +22,7 @@ from citizens.forms import (
 )
 from citizens.models import CitizenStatus, PlacementStatus
 from citizens.views._common import _citizen_form_page, _is_coordinator
+from matching.selectors import offer_for_agreement
 from mentorship.idempotency import idempotent_create
 from mentorship.web import form_submit, paginate, query_without
 
@@ -112,8 +113,13 @@ def citizen_create(request):
             needs=form.cleaned_data["needs"],
             languages=form.cleaned_data["languages"],
         ),
-        success_message=_("Borgeren er oprettet."),
-        redirect_to=lambda citizen: reverse("citizens:detail", kwargs={"pk": citizen.pk}),
+        # A coordinator's next step is the mentor: the new citizen opens on the mentor suggestions.
+        success_message=_("Borgeren er oprettet. Vælg en mentor.")
+        if _is_coordinator(request)
+        else _("Borgeren er oprettet."),
+        redirect_to=lambda citizen: reverse(
+            "matching:citizen" if _is_coordinator(request) else "citizens:detail", kwargs={"pk": citizen.pk}
+        ),
     ):
         return response
     return render(request, "citizens/citizen_form.html", {"form": form, "citizen": None})
@@ -124,12 +130,15 @@ def citizen_create(request):
 def citizen_detail(request, pk: int):
     citizen = selectors.citizen_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Borgerens sag"), obj=citizen)
+    is_coordinator = _is_coordinator(request)
     context = {
         "citizen": citizen,
         "can_read_sensitive": selectors.can_read_sensitive(membership=request.membership, citizen=citizen),
-        "is_coordinator": _is_coordinator(request),
+        "is_coordinator": is_coordinator,
         "agreements": citizen.agreements.all(),
         "placements": citizen.placements.all(),
+        # The next step once a mentor has said yes: the agreement, filled in from the offer.
+        "agreement_offer": offer_for_agreement(citizen=citizen) if is_coordinator else None,
     }
     return render(request, "citizens/citizen_detail.html", context)
 

@@ -198,7 +198,7 @@ def caseworker_todo(*, jobcenter, user, today: date | None = None) -> list[TodoI
             "ending",
             _("Mentoraftaler for dine borgere, der udløber inden for %(days)s dage") % {"days": AGREEMENT_WARNING_DAYS},
             counts["ending"],
-            mine_url + "&status=active",
-            _("Se borgerne"),
+            reverse("citizens:agreements_ending"),  # the caseworker's own citizens' agreements, a page they may open
+            _("Se aftalerne"),
         ),
     ]

@@ -26,6 +26,10 @@ def _days_ago(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
 
+def _active(jc):
+    return CitizenFactory(jobcenter=jc, status=CitizenStatus.ACTIVE)
+
+
 def _data(world, *, extra: int = 0):
     """Referred citizens waiting 10, 20 and 40 days (one of the coordinator's, two of the caseworker's), one who
     has an accepted offer and one with a draft agreement (neither waits for a mentor), a stale draft, a fresh
@@ -47,8 +51,9 @@ def _data(world, *, extra: int = 0):
         created_at=timezone.now() - datetime.timedelta(days=DRAFT_AGREEMENT_STALE_DAYS + 2),
     )
     no_leader = CompanyFactory(jobcenter=jc, name="Uden Leder ApS")
-    orphan = PlacementFactory(jobcenter=jc, company=no_leader, status=PlacementStatus.PROPOSED)
-    PlacementFactory(jobcenter=jc, company=world.company_a, status=PlacementStatus.PROPOSED)  # leader_a answers
+    orphan = PlacementFactory(citizen=_active(jc), company=no_leader, status=PlacementStatus.PROPOSED)
+    # leader_a answers for company A:
+    PlacementFactory(citizen=_active(jc), company=world.company_a, status=PlacementStatus.PROPOSED)
     for _i in range(extra):
         citizen = CitizenFactory(jobcenter=jc, referred_on=_days_ago(5), caseworker=world.caseworker)
         OfferFactory(citizen=CitizenFactory(jobcenter=jc), status=OfferStatus.ACCEPTED, answered_at=timezone.now())
@@ -56,7 +61,7 @@ def _data(world, *, extra: int = 0):
             citizen=CitizenFactory(jobcenter=jc, status=CitizenStatus.ACTIVE),
             created_at=timezone.now() - datetime.timedelta(days=30),
         )
-        PlacementFactory(jobcenter=jc, company=no_leader, status=PlacementStatus.PROPOSED, citizen=citizen)
+        PlacementFactory(company=no_leader, status=PlacementStatus.PROPOSED, citizen=citizen)
     # The other jobcenter's rows never show.
     CitizenFactory(jobcenter=world.other_jobcenter, name="Anden kommune", referred_on=_days_ago(400))
     return waiting, accepted, stale, orphan
