@@ -115,17 +115,24 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
     recreates content types and permissions under new ids; restoring the serialized copy (old ids) on top
     then fails on their unique constraints. Django's own runner has the same trap. So the browser tests
     start from an empty database (serialized rollback refills it before each test, and its flush after
-    each test leaves it empty again), and afterwards post_migrate is emitted once, leaving the database as
-    any other transactional test leaves it.
+    each test leaves it empty again), and afterwards the migrated data is restored once more, so the tests that
+    the same worker runs after this package (under `make test` the browser tests are one group that runs
+    first) find the database the migrations built, vocabularies included.
     """
     from django.core.management import call_command
     from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
 
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     yield
     with django_db_blocker.unblock():
-        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+        migrated = getattr(connection, "_test_serialized_contents", None)
+        if migrated is None:
+            emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+        else:
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(migrated)
 
 
 @pytest.fixture(autouse=True)
