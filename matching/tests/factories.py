@@ -48,8 +48,9 @@ class CohortFactory(UnscopedFactory):
 @unscoped
 def cohort_with(jobcenter, *, candidates: int, companies: int, capacity: int, min_group: int = 0, allow_empty=False):
     cohort = CohortFactory(jobcenter=jobcenter)
-    companies = [CompanyFactory(jobcenter=jobcenter, capacity=max(capacity, 1)) for _ in range(companies)]
-    for company in companies:  # companies that can take what the cohort gives them (matching.cohort_seats)
+    # Companies that can take what the cohort gives them, with seats to spare (matching.cohort_seats).
+    companies = [CompanyFactory(jobcenter=jobcenter, capacity=capacity + 10) for _ in range(companies)]
+    for company in companies:
         company.placement_types.add(cohort.placement_type)
     seats = [
         CohortCompany.objects.create(

@@ -24,7 +24,7 @@ def _company(world, *, capacity: int, taken: int = 0, kind=None, name: str = "")
     if kind is not None:
         company.placement_types.add(kind)
     for _ in range(taken):
-        PlacementFactory(jobcenter=world.jobcenter, company=company, status=PlacementStatus.ACTIVE)
+        PlacementFactory(citizen__jobcenter=world.jobcenter, company=company, status=PlacementStatus.ACTIVE)
     return company
 
 
@@ -118,8 +118,11 @@ def test_seats_cannot_be_raised_above_what_is_free(world):
 def test_commit_is_refused_when_the_company_filled_up_meanwhile(world):
     cohort, seats = cohort_with(world.jobcenter, candidates=2, companies=1, capacity=2)
     services.cohort_solve(actor=world.coordinator, cohort=cohort)
+    company = seats[0].company
+    company.capacity = 2
+    company.save(update_fields=["capacity"])
     for _ in range(2):  # the company's 2 seats are taken by placements made outside the cohort
-        PlacementFactory(jobcenter=world.jobcenter, company=seats[0].company, status=PlacementStatus.PROPOSED)
+        PlacementFactory(citizen__jobcenter=world.jobcenter, company=seats[0].company, status=PlacementStatus.PROPOSED)
     before = Placement.objects.count()
     with pytest.raises(ValidationError) as error:
         services.cohort_commit(actor=world.coordinator, cohort=cohort)
@@ -137,7 +140,7 @@ def test_the_cohort_page_flags_companies_without_a_leader_before_proposals_go_ou
     assert "Ingen leder kan svare i portalen" in page
     assert reverse("companies:leader_invite", kwargs={"pk": seats[1].company_id}) in page
     assert reverse("companies:leader_invite", kwargs={"pk": seats[0].company_id}) not in page
-    assert "Virksomheden har 2 ledige af 2 pladser (0 i forløb nu)." in page
+    assert "Virksomheden har 12 ledige af 12 pladser (0 i forløb nu)." in page
 
 
 def test_the_create_form_shows_each_companys_room_types_and_leader(world, login):
@@ -145,7 +148,7 @@ def test_the_create_form_shows_each_companys_room_types_and_leader(world, login)
     world.company_a.placement_types.add(kind)
     world.company_a.capacity = 4
     world.company_a.save(update_fields=["capacity"])
-    PlacementFactory(jobcenter=world.jobcenter, company=world.company_a, status=PlacementStatus.ACTIVE)
+    PlacementFactory(citizen__jobcenter=world.jobcenter, company=world.company_a, status=PlacementStatus.ACTIVE)
     page = login(world.coordinator).get(reverse("matching:cohort_create")).content.decode()
     assert "Hammel Maskinfabrik A/S – 3 ledige af 4 pladser (1 i forløb) · Virksomhedspraktik" in page
     assert "Hinnerup Bageri ApS – 1 ledige af 1 pladser (0 i forløb) · ingen forløbstyper angivet" in page
