@@ -53,18 +53,26 @@ register(
 
 def agreements_ending_notices(jobcenter, today: date, now: datetime) -> list[Notice]:
     """Every active agreement that ends within AGREEMENT_ENDING_WARNING_WEEKS and has no renewal: one warning,
-    once, to the agreement's contact person in the jobcenter (else the citizen's caseworker, else the
-    coordinators)."""
+    once, to someone who may end or renew it: the agreement's contact person in the jobcenter (else the
+    citizen's caseworker) when they are a coordinator or jobcenter admin there, else the coordinators. A
+    caseworker may not renew an agreement, so is never asked to."""
+    from accounts.models import Membership
+    from accounts.permissions import COORDINATORS
     from citizens.selectors import agreements_ending_within
 
     agreements = agreements_ending_within(jobcenter=jobcenter, today=today).select_related(
         "citizen__caseworker", "caseworker"
     )
+    may_renew = set(
+        Membership.objects.filter(jobcenter=jobcenter, role__in=COORDINATORS, is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
     coordinators = None
     notices = []
     for agreement in agreements:
         responsible = agreement.caseworker or agreement.citizen.caseworker
-        if responsible is not None and responsible.is_active:
+        if responsible is not None and responsible.is_active and responsible.pk in may_renew:
             recipients = [(responsible.email, responsible.full_name)]
         else:
             coordinators = coordinators if coordinators is not None else coordinators_of(jobcenter)

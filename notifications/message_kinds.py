@@ -63,6 +63,7 @@ def _per_object_context(messages: list) -> dict[int, dict]:
                     continue  # the object is gone: the message fails with "No context" and is visible
                 contexts[message.pk] = {
                     **subject,
+                    "about_id": message.about_id,
                     "recipient_name": message.recipient_name,
                     "week": message.period.split("-W")[-1].lstrip("0"),
                     "site_url": settings.SITE_URL,
@@ -156,6 +157,8 @@ def weekly_followup_context(messages: list) -> dict[int, dict]:
             "count": str(len(items)),
             "items_text": items_text,
             "items_html": items_html,
+            # A corps mentor has no login: they are asked to answer, never to register in Mentorordning.
+            "has_links": "1" if any(item["link"] for item in items) else "",
             "site_url": settings.SITE_URL,
         }
     return contexts
@@ -218,8 +221,11 @@ register(
 
 
 def followup_overdue_context(messages: list) -> dict[int, dict]:
+    """The escalation goes to the placement's job consultant: the link opens that placement, not the start page."""
+    pattern = _link_patterns()[(("citizens", "placement"), AUDIENCE_STAFF)]
     return {
-        pk: {**context, "days": str(FOLLOW_UP_OVERDUE_DAYS)} for pk, context in _per_object_context(messages).items()
+        pk: {**context, "days": str(FOLLOW_UP_OVERDUE_DAYS), "about_url": pattern.format(context["about_id"])}
+        for pk, context in _per_object_context(messages).items()
     }
 
 
@@ -230,7 +236,11 @@ register(
         subject_template="notifications/followup_overdue/subject.txt",
         text_template="notifications/followup_overdue/body.txt",
         html_template="notifications/followup_overdue/body.html",
-        example_context=lambda: {**_example_subject(), "days": str(FOLLOW_UP_OVERDUE_DAYS)},
+        example_context=lambda: {
+            **_example_subject(),
+            "days": str(FOLLOW_UP_OVERDUE_DAYS),
+            "about_url": _link_patterns()[(("citizens", "placement"), AUDIENCE_STAFF)].format(11),
+        },
         deferred_context=followup_overdue_context,
         lifetime=WEEKLY_LIFETIME,
     )

@@ -46,12 +46,12 @@ def messages(kind, jobcenter=None):
 
 
 def test_an_agreement_ending_within_four_weeks_is_warned_about_once(world):
-    soon = active_agreement(world, ends_in_days=20, caseworker=world.caseworker)
-    active_agreement(world, ends_in_days=40, caseworker=world.caseworker)  # not yet
+    soon = active_agreement(world, ends_in_days=20, caseworker=world.coordinator)
+    active_agreement(world, ends_in_days=40, caseworker=world.coordinator)  # not yet
 
     assert daily_notices_tick(now=MONDAY_0800) == 1
     [message] = messages(AGREEMENT_ENDING)
-    assert message.recipient_email == world.caseworker.email
+    assert message.recipient_email == world.coordinator.email
     assert message.about_id == soon.pk
     assert (soon.ends_on.strftime("%d.%m.%Y")) in message.subject
     assert f"/borgere/mentoraftaler/{soon.pk}/" in message.body_text
@@ -61,6 +61,15 @@ def test_an_agreement_ending_within_four_weeks_is_warned_about_once(world):
     # The next working day the agreement still ends within 4 weeks: no second warning.
     assert daily_notices_tick(now=MONDAY_0800 + timedelta(days=1)) == 0
     assert len(messages(AGREEMENT_ENDING)) == 1
+
+
+def test_a_caseworker_contact_who_may_not_renew_is_not_asked_to_the_coordinators_are(world):
+    """'Tag stilling' goes to someone who may end or renew the agreement; a caseworker may do neither."""
+    active_agreement(world, ends_in_days=10, caseworker=world.caseworker)
+
+    daily_notices_tick(now=MONDAY_0800)
+
+    assert {m.recipient_email for m in messages(AGREEMENT_ENDING)} == {world.coordinator.email}
 
 
 def test_an_agreement_without_a_contact_person_warns_the_coordinators(world):
