@@ -19,15 +19,6 @@ def jobcenter_defaults_ensure(*, actor, jobcenter: Jobcenter) -> None:
 
 
 @transaction.atomic
-def jobcenter_create(*, actor, **fields) -> Jobcenter:
-    """Creates a jobcenter with its default vocabulary, and logs who did it."""
-    jobcenter = Jobcenter.objects.create(**fields)
-    jobcenter_defaults_ensure(actor=actor, jobcenter=jobcenter)
-    activity_record(actor=actor, action="accounts.jobcenter.created", obj=jobcenter, jobcenter=jobcenter)
-    return jobcenter
-
-
-@transaction.atomic
 def two_factor_device_for_setup(*, user: User) -> TOTPDevice:
     """The user's unconfirmed TOTP device, created on first use; confirmed devices are never handed out."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("id").first()
@@ -90,12 +81,3 @@ def membership_switch(*, actor: User, membership: Membership, previous: Membersh
         },
     )
     return membership
-
-
-@transaction.atomic
-def user_deactivate(*, actor, user: User) -> User:
-    """Deactivates a user; their open sessions end at their next request (ModelBackend refuses them)."""
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    activity_record(actor=actor, action="accounts.user.deactivated", obj=user)
-    return user

@@ -259,9 +259,3 @@ def portal_registration_get(*, company, pk: int) -> Registration:
 
 def portal_course_get(*, company, pk: int) -> Course:
     return get_object_or_404(upcoming_courses_for_company(company=company), pk=pk)
-
-
-def completed_courses_for_company_mentor(*, mentor) -> QuerySet[Registration]:
-    return Registration.objects.filter(company_mentor=mentor, completed_on__isnull=False).select_related(
-        "course__course_type"
-    )
