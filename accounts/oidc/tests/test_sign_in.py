@@ -100,6 +100,8 @@ def test_first_sign_in_through_the_invitation_binds_the_persistent_id(client, pr
     home = client.get(reverse("portal:home"))
     assert home.status_code == 200
     assert world.company_a.name in home.content.decode()
+    # A user without a password is not offered to change one.
+    assert reverse("accounts:password_change") not in home.content.decode()
 
 
 def test_a_wrong_cvr_through_the_invitation_is_refused_and_creates_nothing(client, provider, world):
