@@ -4,7 +4,10 @@ jobcenter (and to the citizen's own agreements and placements); layout in DKFDS 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
@@ -23,7 +26,13 @@ from citizens.models import (
     Placement,
 )
 from citizens.models.citizen import SensitiveNoteKind
-from citizens.selectors import dimensions_for, placement_types_for, target_groups_for
+from citizens.selectors import (
+    citizen_by_cpr,
+    dimensions_for,
+    likely_duplicates,
+    placement_types_for,
+    target_groups_for,
+)
 from citizens.services import (
     AGREEMENT_FIELDS,
     CASEWORKER_CHANGE_DENIED,
@@ -34,6 +43,7 @@ from citizens.services import (
 )
 from companies.models import Company, CompanyMentor
 from corps.models import Competence, Language, Mentor, MentorStatus
+from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField
 
 
@@ -88,6 +98,7 @@ with scopes_disabled():
 
         def __init__(self, *args, jobcenter, may_reassign_caseworker: bool = True, **kwargs):
             super().__init__(*args, **kwargs)
+            self.jobcenter = jobcenter
             self.fields["target_group"].queryset = target_groups_for(jobcenter=jobcenter)
             self.fields["target_group"].error_messages["required"] = _("Vælg borgerens målgruppe.")
             self.fields["caseworker"].queryset = staff_users(jobcenter)
@@ -111,11 +122,62 @@ with scopes_disabled():
                 self.fields["remove_cpr"] = forms.BooleanField(label=_("Slet det gemte CPR-nummer"), required=False)
             self.helper = _helper(_("Gem"))
 
+        def clean_postcode(self):
+            value = self.cleaned_data["postcode"].strip()
+            validate_danish_postcode(value)
+            return value
+
+        def clean_referred_on(self):
+            value = self.cleaned_data["referred_on"]
+            if value and value > timezone.localdate():
+                raise ValidationError(_("Henvisningsdatoen kan ikke ligge efter i dag."))
+            return value
+
         def clean_cpr_number(self):
             value = self.cleaned_data["cpr_number"].strip()
             if value:
                 cpr.parse(value)  # raises the Danish ValidationError at the field
+                existing = citizen_by_cpr(jobcenter=self.jobcenter, cpr_number=value)
+                if existing is not None and existing.pk != self.instance.pk:
+                    # Everyone who may fill in this form may open the citizen (staff): the link is theirs to see.
+                    raise ValidationError(
+                        format_html(
+                            '{} <a href="{}">{}</a>',
+                            _("Der findes allerede en borger med dette CPR-nummer:"),
+                            reverse("citizens:detail", kwargs={"pk": existing.pk}),
+                            existing.name,
+                        ),
+                        code="cpr_duplicate",
+                    )
             return value
+
+        def clean(self):
+            cleaned = super().clean()
+            if self.instance.pk is None and cleaned.get("name") and not self.data.get("not_duplicate"):
+                born = cpr.parse(cleaned["cpr_number"])[1] if cleaned.get("cpr_number") else None
+                duplicates = likely_duplicates(jobcenter=self.jobcenter, name=cleaned["name"], birth_date=born)
+                if duplicates:
+                    links = format_html_join(
+                        ", ",
+                        '<a href="{}">{}</a>',
+                        ((reverse("citizens:detail", kwargs={"pk": c.pk}), c.name) for c in duplicates),
+                    )
+                    self.add_error(
+                        "name",
+                        ValidationError(
+                            format_html(
+                                "{} {}. {}",
+                                _("Der findes måske allerede en borger med samme navn og fødselsdato:"),
+                                links,
+                                _("Åbn borgeren, eller sæt flueben nedenfor, hvis det er en anden person."),
+                            ),
+                            code="likely_duplicate",
+                        ),
+                    )
+                    self.fields["not_duplicate"] = forms.BooleanField(
+                        label=_("Det er en anden borger: opret alligevel"), required=False
+                    )
+            return cleaned
 
         def cpr_for_service(self) -> str | None:
             """None keeps the stored number; "" removes it."""

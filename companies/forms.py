@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from companies import validators
 from companies.models import Company, CompanyMentor, Industry
 from companies.services import COMPANY_FIELDS, LEADER_COMPANY_FIELDS, MENTOR_FIELDS
+from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField
 
 
@@ -65,6 +66,12 @@ class CompanyForm(forms.ModelForm):
             self.fields["cvr"].max_length = 12
             self.fields["cvr"].widget.attrs["maxlength"] = 12
             self.fields["cvr"].validators = []
+
+    def clean_postcode(self):
+        value = (self.cleaned_data.get("postcode") or "").strip()
+        if value:
+            validate_danish_postcode(value)
+        return value
 
     def clean_cvr(self):
         cvr = validators.normalise_cvr(self.cleaned_data["cvr"])

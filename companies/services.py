@@ -416,8 +416,9 @@ def _claim_errors(*, placement, month: date, today: date) -> dict[str, str]:
         errors["placement"] = _(
             "Mentoren %(name)s har ingen timeløn registreret. Skriv timelønnen på mentoren først."
         ) % {"name": placement.company_mentor.full_name}
-    if month > compensation.first_of_month(today):
-        errors["month"] = _("Der kan ikke søges frikøb for en måned, der ikke er begyndt endnu.")
+    if month >= compensation.first_of_month(today):
+        # The hours of a month are known when it is over: a claim for this month would be a guess.
+        errors["month"] = _("Der kan først søges frikøb for en måned, når den er slut.")
     else:
         last_day = placement.ended_on or placement.ends_on
         if month < compensation.first_of_month(placement.starts_on) or (last_day and month > last_day):

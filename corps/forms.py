@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from corps.models import DAY_PARTS, WEEKDAYS, Gender, Mentor, MentorStatus, QualificationKind
 from corps.selectors import competences_for, languages_all
 from corps.services import APPLICATION_FIELDS, PROFILE_FIELDS
+from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField, PlanDateTimeField
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -64,6 +65,11 @@ class _ProfileBase(forms.ModelForm):
         )
         if "gender" in self.fields:
             self.fields["gender"].choices = [("", _("Ønsker ikke at oplyse"))] + [c for c in Gender.choices if c[0]]
+
+    def clean_postcode(self):
+        value = (self.cleaned_data.get("postcode") or "").strip()
+        validate_danish_postcode(value)
+        return value
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

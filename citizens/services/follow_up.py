@@ -53,6 +53,14 @@ def follow_up_create(
         errors["agreement"] = _("Aftalen hører til en anden borger.")
     if follow_up.occurred_on and follow_up.occurred_on > timezone.localdate():
         errors["occurred_on"] = _("Datoen kan ikke ligge i fremtiden.")
+    if (
+        follow_up.placement is not None
+        and follow_up.occurred_on
+        and follow_up.occurred_on < follow_up.placement.starts_on
+    ):
+        errors["occurred_on"] = _("Opfølgningen kan ikke ligge før forløbet starter (%(date)s).") % {
+            "date": f"{follow_up.placement.starts_on:%d.%m.%Y}"
+        }
     if follow_up.next_action_on and follow_up.occurred_on and follow_up.next_action_on < follow_up.occurred_on:
         errors["next_action_on"] = _("Næste skridt kan ikke ligge før opfølgningen.")
     if errors:
