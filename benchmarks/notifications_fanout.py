@@ -1,14 +1,23 @@
 """Benchmark: the weekly follow-up fan-out for N active placements (default 100,000), sent by one Celery worker
-with 2 pool processes and Django's no-op mail backend, on PostgreSQL and Redis.
+with 2 pool processes and Django's no-op mail backend (or, with --smtp, a local aiosmtpd sink), on PostgreSQL
+and Redis. The weekly reminder is one message per person listing their placements; two data shapes:
 
-Prints: rows created, seconds from the fan-out until every row is sent, rows created by a re-run (must be 0),
-and peak RSS (VmHWM) per worker process.
+- `--shape shared` (the country's shape): 200 job consultants and 1,000 company mentors share the placements,
+  so 100,000 placements make 1,200 messages (one consultant lists 500 placements, a company mentor 100);
+- `--shape one-each`: every placement has its own job consultant and company mentor, so 100,000 placements
+  make 200,000 messages of one placement each (the old per-placement count, the send path's worst case).
+
+Prints: rows created, seconds from the fan-out until every row is sent, messages per second, rows created by a
+re-run (must be 0), and peak RSS (VmHWM) per worker process.
 
     createdb -h 127.0.0.1 -U postgres bench_notifications
-    .venv/bin/python benchmarks/notifications_fanout.py \
+    .venv/bin/python benchmarks/notifications_fanout.py --shape one-each \
         --database postgres://postgres@127.0.0.1:5432/bench_notifications --redis redis://127.0.0.1:6379/7
+    .venv/bin/python benchmarks/notifications_fanout.py --shape one-each --placements 10000 --smtp
 
-The database is migrated and seeded on the first run (seeding 100,000 placements takes a minute or two).
+The database is migrated and seeded on the first run of a shape (each shape has its own jobcenter; seeding
+100,000 placements takes a minute or two). --smtp runs use jobcenters of their own (a smaller --placements
+suits them: the sink takes a few thousand messages a second).
 """
 
 import argparse
@@ -32,6 +41,8 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/bench_notifications")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/7")
     parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--shape", choices=["shared", "one-each"], default="one-each")
+    parser.add_argument("--smtp", action="store_true", help="send over SMTP to a local aiosmtpd sink")
     return parser.parse_args()
 
 
@@ -45,7 +56,16 @@ def configure(args) -> None:
     django.setup()
 
 
-def seed(count: int) -> None:
+# Each shape (and the smaller SMTP runs) has its own jobcenter: (municipality code, slug).
+SHAPES = {
+    ("shared", False): ("998", "benchmark"),
+    ("one-each", False): ("997", "benchmark-hver"),
+    ("shared", True): ("996", "benchmark-smtp"),
+    ("one-each", True): ("995", "benchmark-hver-smtp"),
+}
+
+
+def seed(count: int, shape: str, smtp: bool):
     from django.core.management import call_command
     from django_scopes import scopes_disabled
 
@@ -55,8 +75,9 @@ def seed(count: int) -> None:
 
     call_command("migrate", verbosity=0)
     with scopes_disabled():
+        code, slug = SHAPES[(shape, smtp)]
         jobcenter, _ = Jobcenter.objects.get_or_create(
-            municipality_code="998", defaults={"name": "Jobcenter Benchmark", "slug": "benchmark"}
+            municipality_code=code, defaults={"name": f"Jobcenter {slug}", "slug": slug}
         )
         have = Placement.objects.filter(jobcenter=jobcenter, status="active").count()
         if have >= count:
@@ -72,6 +93,7 @@ def seed(count: int) -> None:
             User.objects.get_or_create(email=f"konsulent{n}@bench.dk", defaults={"full_name": f"Konsulent {n}"})[0]
             for n in range(200)
         ]
+        shared = shape == "shared"
         companies = []
         for n in range(1000):
             company, _ = Company.objects.get_or_create(
@@ -87,6 +109,23 @@ def seed(count: int) -> None:
         batch = 5000
         for start in range(have, count, batch):
             size = min(batch, count - start)
+            if not shared:  # one consultant and one company mentor per placement
+                consultants = User.objects.bulk_create(
+                    [
+                        User(email=f"k{slug}{start + i}@bench.dk", full_name=f"Konsulent {start + i}", password="!")  # noqa: S106 (unusable)
+                        for i in range(size)
+                    ]
+                )
+                mentors = CompanyMentor.objects.bulk_create(
+                    [
+                        CompanyMentor(
+                            company=companies[(start + i) % 1000],
+                            email=f"m{slug}{start + i}@bench.dk",
+                            full_name=f"Mentor {start + i}",
+                        )
+                        for i in range(size)
+                    ]
+                )
             citizens = Citizen.objects.bulk_create(
                 [
                     Citizen(
@@ -104,9 +143,9 @@ def seed(count: int) -> None:
                         jobcenter=jobcenter,
                         citizen=citizen,
                         company=companies[(start + i) % 1000],
-                        company_mentor=mentors[(start + i) % 1000],
+                        company_mentor=mentors[(start + i) % 1000] if shared else mentors[i],
                         placement_type=placement_type,
-                        responsible=consultants[(start + i) % 200],
+                        responsible=consultants[(start + i) % 200] if shared else consultants[i],
                         status="active",
                         starts_on=date(2026, 9, 1),
                         ends_on=date(2027, 3, 1),
@@ -118,6 +157,43 @@ def seed(count: int) -> None:
             )
             print(f"  {start + size}", flush=True)
     return jobcenter
+
+
+class _Sink:
+    """Counts the messages an aiosmtpd server accepts (250 OK for every one)."""
+
+    def __init__(self):
+        self.received = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received += 1
+        return "250 OK"
+
+
+def start_sink():
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    handler = _Sink()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    return _SinkHandle(controller, handler, port)
+
+
+class _SinkHandle:
+    def __init__(self, controller, handler, port):
+        self.controller, self.handler, self.port = controller, handler, port
+
+    @property
+    def received(self) -> int:
+        return self.handler.received
+
+    def stop(self) -> None:
+        self.controller.stop()
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -140,6 +216,18 @@ def machine_cpu() -> tuple[float, float, float]:
     return (sum(fields[:8]) - idle - iowait) / tick, iowait / tick, idle / tick
 
 
+def backend_pids(connection, *, own: bool) -> list[int]:
+    with connection.cursor() as cursor:
+        if own:
+            cursor.execute("SELECT pg_backend_pid()")
+        else:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND backend_type = 'client backend'"
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(child) for child in path.read_text().split()] if path.exists() else []
@@ -156,7 +244,11 @@ def main() -> None:
     from notifications.fanout import WEEKLY_FOLLOWUP, period_of, weekly_reminders_create, weekly_reminders_run
     from notifications.models import Message, MessageStatus, ReminderRun
 
-    jobcenter = seed(args.placements)
+    jobcenter = seed(args.placements, args.shape, args.smtp)
+    sink = None
+    if args.smtp:
+        sink = start_sink()
+        os.environ["BENCH_SMTP_PORT"] = str(sink.port)
     # This week: a reminder of a week that is over expires unsent instead of being sent (notifications.kinds).
     now = timezone.now().astimezone(ZoneInfo("Europe/Copenhagen"))
     period = period_of(now.date())
@@ -197,10 +289,13 @@ def main() -> None:
         while len(children(worker.pid)) < args.concurrency and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(2)
+        own_backend = backend_pids(connection, own=True)[0]
+        insert_cpu_before = cpu_seconds(own_backend)
         started = time.monotonic()
         machine_started = machine_cpu()
         created = weekly_reminders_run(jobcenter=jobcenter, period=period, on=now.date(), now=now)
         created_at = time.monotonic() - started
+        insert_cpu = cpu_seconds(own_backend) - insert_cpu_before
         with scopes_disabled():
             pending = Message.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP, status=MessageStatus.PENDING)
             while pending.exists():
@@ -210,6 +305,9 @@ def main() -> None:
             total = time.monotonic() - started
             busy, iowait, idle = (end - start for end, start in zip(machine_cpu(), machine_started, strict=True))
             sent = Message.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP, status=MessageStatus.SENT).count()
+        # The worker's PostgreSQL backends (persistent connections, DATABASE_CONN_MAX_AGE below): their CPU is the
+        # database's share of sending, whatever else the machine runs.
+        sending_pg_cpu = sum(cpu_seconds(pid) for pid in backend_pids(connection, own=False))
         pids = [worker.pid, *children(worker.pid)]
         rss = {pid: peak_rss_mb(pid) for pid in pids}
         cpu = {pid: cpu_seconds(pid) for pid in pids}
@@ -219,16 +317,28 @@ def main() -> None:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
         log.close()
+        if sink is not None:
+            sink.stop()
+    backend = f"SMTP to a local aiosmtpd sink ({sink.received} received)" if sink else "no-op mail backend"
+    print(f"data shape:                    {args.shape} ({SHAPES[(args.shape, args.smtp)][1]})")
     print(f"placements (active):           {args.placements}")
     print(f"rows created by the fan-out:   {created}  (INSERT ... SELECT in {created_at:.2f} s)")
     print(f"rows sent:                     {sent}")
-    print(f"fan-out + all batches sent:    {total:.1f} s  ({args.concurrency} pool processes, no-op mail backend)")
+    print(f"fan-out + all batches sent:    {total:.1f} s  ({args.concurrency} pool processes, {backend})")
+    print(f"messages per second:           {sent / total:.0f} from the tick, {sent / (total - created_at):.0f} sending")
     print(f"rows created by a re-run:      {rerun}")
     for pid, megabytes in rss.items():
         role = "main" if pid == worker.pid else "pool"
         print(f"worker {role} {pid}: peak RSS {megabytes:.0f} MB, CPU {cpu[pid]:.1f} s")
     pool_cpu = sum(seconds for pid, seconds in cpu.items() if pid != worker.pid)
-    print(f"pool CPU per message:          {pool_cpu / max(sent, 1) * 1000:.2f} ms")
+    print(f"pool CPU per message:          {pool_cpu / max(sent, 1) * 1000:.3f} ms")
+    print(f"PostgreSQL CPU, INSERT:        {insert_cpu:.1f} s (its backend)")
+    print(f"PostgreSQL CPU, sending:       {sending_pg_cpu:.1f} s (the worker's backends)")
+    cost = pool_cpu + insert_cpu + sending_pg_cpu
+    print(
+        f"CPU of the work (pool + PG):   {cost:.1f} s, {cost / max(sent, 1) * 1e6:.0f} µs per message; on 2 idle "
+        f"cores at least {cost / 2:.1f} s"
+    )
     print(
         f"machine CPU during the run:    busy {busy:.1f} s, I/O wait {iowait:.1f} s, idle {idle:.1f} s "
         f"(all processes: workers, PostgreSQL, Redis, anything else running)"

@@ -405,9 +405,11 @@ CELERY_BEAT_SCHEDULE = {
 NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 60, minimum=1)
 NOTIFICATIONS_RETRY_CEILING_SECONDS = env_int("NOTIFICATIONS_RETRY_CEILING_SECONDS", 3600, minimum=1)
 NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 500, minimum=1)
-# Rows claimed at a time while sending (a lease that outlasts the task); each is marked sent on its own, as soon
-# as the relay has accepted it, so a killed worker sends at most the one message in flight twice.
-NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 50, minimum=1)
+# Rows claimed, loaded and marked sent at a time while sending (a lease that outlasts the task); each accepted
+# message is first written to the process's sent journal, so a killed worker sends at most the one message in
+# flight twice (notifications.journal, one directory per database under NOTIFICATIONS_JOURNAL_DIR).
+NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 500, minimum=1)
+NOTIFICATIONS_JOURNAL_DIR = Path(env_str("NOTIFICATIONS_JOURNAL_DIR", str(VAR_DIR / "outbox-journal")))
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
 
 # --- Logging -------------------------------------------------------------------------------------

@@ -125,7 +125,13 @@ class Message(models.Model):
             # The claim and the sweep: pending rows by due time.
             models.Index(fields=["next_attempt_at"], condition=Q(status="pending"), name="message_pending_due_idx"),
             models.Index(fields=["jobcenter", "status", "kind", "period"], name="message_outbox_filter_idx"),
-            models.Index(fields=["about_type", "about_id"], name="message_about_idx"),
+            # Erasure finds the messages about a person's objects. Partial: a person's weekly reminder is about no
+            # object, so the weekly fan-out writes no entry here on its insert, its claim or its mark.
+            models.Index(
+                fields=["about_type", "about_id"],
+                condition=Q(about_type__isnull=False),
+                name="message_about_partial_idx",
+            ),
         ]
 
     def __str__(self) -> str:

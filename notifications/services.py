@@ -5,16 +5,18 @@ Guarantees:
   is a no-op that returns the existing row; after the caller commits, a Celery task sends it. A rolled-back
   transaction leaves no row and sends nothing.
 - `messages_send` claims rows in chunks by a lease (FOR UPDATE SKIP LOCKED, next attempt moved past the task's
-  hard time limit), sends them one at a time over one mail connection per batch and marks each sent by one
-  statement right after the relay accepted it. A crash leaves the unsent rows pending; they are sent when the
-  lease ends (by the sweep). The only duplicate possible is the message in flight when a worker died (SMTP
-  accepted it, the mark did not happen): at most one per killed process, and it carries the same Message-ID,
-  so a receiving system can drop it.
+  hard time limit) with one statement, sends them one at a time over one mail connection per batch, writes
+  each accepted one to the process's sent journal (notifications.journal) and marks the chunk sent with one
+  statement. A crash leaves the unsent rows pending; they are sent when the lease ends (by the sweep), and the
+  journal's rows are marked sent before that. The only duplicate possible is the message in flight when a
+  worker died (SMTP accepted it, the journal write did not happen): at most one per killed process, and it
+  carries the same Message-ID, so a receiving system can drop it.
 - Temporary errors only delay a message (backoff up to NOTIFICATIONS_RETRY_CEILING_SECONDS); it is failed by a
   permanent (5xx) error or a context that cannot be built, and expires, unsent, when its kind's lifetime is over
   (`notifications.kinds.Lifetime`), e.g. a weekly reminder when its week is over.
 """
 
+import json
 import logging
 import smtplib
 import threading
@@ -24,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache, partial
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -37,6 +40,7 @@ from django_scopes import scopes_disabled
 
 from audit.services import activity_record
 from notifications import kinds
+from notifications.journal import journal, replay
 from notifications.keys import idempotency_key_for
 from notifications.models import Message, MessageStatus, ReminderSchedule
 from notifications.rendering import email_for, render, render_fast
@@ -54,8 +58,8 @@ def batch_size() -> int:
 
 
 def chunk_size() -> int:
-    """Rows read per query while sending (each is still claimed, sent and marked on its own)."""
-    return _setting("NOTIFICATIONS_SEND_CHUNK", 50)
+    """Rows claimed, loaded and marked sent per set-wise statement while sending."""
+    return _setting("NOTIFICATIONS_SEND_CHUNK", 500)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -224,18 +228,6 @@ def deferred_contexts(messages) -> dict[int, dict]:
     return contexts
 
 
-# What a kind's deferred_context may read of a message (see MessageKind.deferred_context).
-_CONTEXT_FIELDS = ("id", "kind", "is_rendered", "about_type_id", "about_id", "items", "recipient_name", "period")
-
-
-def _batch_contexts(ids: list[int]) -> dict[int, dict]:
-    """The contexts of a whole batch of ids, loaded once before its rows are sent (two queries instead of
-    one per chunk). Read without locks: the fields used never change after the row is written, and what the
-    row is about is read moments before it is sent, as it would be inside the claim."""
-    rows = Message.objects.filter(pk__in=ids, is_rendered=False, status=MessageStatus.PENDING).only(*_CONTEXT_FIELDS)
-    return deferred_contexts(list(rows))
-
-
 def render_deferred(messages: list[Message], contexts: dict[int, dict] | None = None) -> None:
     """Rows created by the SQL fan-out are rendered at send time, per kind, with one context load per batch.
     The rendering lives only in memory (is_rendered stays False): storing a body per reminder would write
@@ -261,37 +253,108 @@ def _due(now) -> Q:
     )
 
 
+# The columns a claim returns: what sending a row needs (in model field order, for Message.from_db).
+_CLAIM_FIELDS = [
+    f.attname
+    for f in Message._meta.concrete_fields
+    if f.attname
+    in {
+        "id",
+        "jobcenter_id",
+        "kind",
+        "status",
+        "recipient_email",
+        "recipient_name",
+        "is_rendered",
+        "subject",
+        "body_text",
+        "body_html",
+        "attachments",
+        "about_type_id",
+        "about_id",
+        "items",
+        "period",
+        "attempts",
+        "next_attempt_at",
+        "expires_at",
+        "resends",
+    }
+]
+_JSON_FIELDS = {"attachments", "items"}
+
+
+@cache
+def _claim_sql(by_ids: bool) -> str:
+    table = connection.ops.quote_name(Message._meta.db_table)
+    columns = ", ".join(f"m.{connection.ops.quote_name(name)}" for name in _CLAIM_FIELDS)
+    where = "id = ANY(%s)" if by_ids else "id >= %s AND id <= %s"
+    # Names from model metadata; values are parameters.
+    return f"""
+        WITH due AS (
+            SELECT id FROM {table}
+             WHERE {where} AND status = %s AND next_attempt_at <= %s AND (expires_at IS NULL OR expires_at > %s)
+             ORDER BY id LIMIT %s
+               FOR UPDATE SKIP LOCKED
+        )
+        UPDATE {table} AS m SET next_attempt_at = %s FROM due WHERE m.id = due.id
+        RETURNING {columns}
+    """  # noqa: S608
+
+
+def _from_row(values) -> Message:
+    values = [
+        json.loads(value) if name in _JSON_FIELDS and isinstance(value, str) else value
+        for name, value in zip(_CLAIM_FIELDS, values, strict=True)
+    ]
+    return Message.from_db(connection.alias, _CLAIM_FIELDS, values)
+
+
+def _claim(*, ids: list[int] | None, id_range: tuple[int, int], limit: int, lease: timedelta):
+    """Claims up to `limit` due pending rows (of `ids`, else in `id_range`) by a lease: ONE statement locks them
+    (FOR UPDATE SKIP LOCKED: rows another worker holds are skipped), moves their next attempt to the end of the
+    lease and returns them. Returns (rows by id, the lease's end)."""
+    now = timezone.now()
+    lease_at = now + lease
+    if connection.vendor == "postgresql":
+        where: list[Any] = [ids] if ids is not None else [id_range[0], id_range[1]]
+        params: list[Any] = [*where, MessageStatus.PENDING.value, now, now, limit, lease_at]
+        with connection.cursor() as cursor:
+            cursor.execute(_claim_sql(ids is not None), params)
+            rows = [_from_row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.pk)
+        return rows, lease_at
+    # SQLite (development): no SKIP LOCKED and no UPDATE ... RETURNING of a locked set; one writer at a time.
+    query = Message.objects.filter(pk__in=ids) if ids is not None else Message.objects.filter(pk__range=id_range)
+    with transaction.atomic():
+        rows = [row for row in query.filter(_due(now)).order_by("pk")[:limit].select_for_update() if _is_due(row, now)]
+        if rows:
+            Message.objects.filter(pk__in=[row.pk for row in rows]).update(next_attempt_at=lease_at)
+    for row in rows:
+        row.next_attempt_at = lease_at
+    return rows, lease_at
+
+
 def _claims(ids: list[int] | None, id_range: tuple[int, int] | None, limit: int, lease: timedelta):
-    """Yields chunks of due pending rows, each claimed by a lease: in one short transaction the rows are locked
-    (FOR UPDATE SKIP LOCKED: rows another worker holds are skipped) and their next attempt is moved to the end
-    of the lease, so no other claim and no sweep touches them until then. The lease outlasts the task (its
-    hard time limit), so it ends only for rows whose worker died; those are sent again after it."""
-
-    def claim(rows_query):
-        now = timezone.now()
-        with transaction.atomic():
-            rows = [row for row in rows_query.select_for_update(skip_locked=True, of=("self",)) if _is_due(row, now)]
-            if rows:
-                Message.objects.filter(pk__in=[row.pk for row in rows]).update(next_attempt_at=now + lease)
-        return rows
-
+    """Yields (rows, lease end) chunk by chunk, each claimed by one statement (see `_claim`). The lease
+    outlasts the task (its hard time limit), so it ends only for rows whose worker died; those are sent again
+    after it, except the ones its journal names (notifications.journal)."""
     if ids is not None:
         ordered = sorted(set(ids))
         for start in range(0, len(ordered), limit):
-            # Lock by primary key only and keep the due pending rows in Python: a plan that cannot wander onto
-            # the pending-rows index (whose statistics lag right after a big fan-out).
-            yield claim(Message.objects.filter(pk__in=ordered[start : start + limit]).order_by("pk"))
+            # By primary key only: a plan that cannot wander onto the pending-rows index (whose statistics lag
+            # right after a big fan-out).
+            rows, lease_at = _claim(ids=ordered[start : start + limit], id_range=(0, 0), limit=limit, lease=lease)
+            yield rows, lease_at
         return
     if id_range is None:
         raise ValueError("_claims needs ids or an id range.")
     cursor = id_range[0]
     while cursor <= id_range[1]:
-        due = Message.objects.filter(_due(timezone.now()), pk__gte=cursor, pk__lte=id_range[1]).order_by("pk")
-        rows = claim(due[:limit])
+        rows, lease_at = _claim(ids=None, id_range=(cursor, id_range[1]), limit=limit, lease=lease)
         if not rows:
             return
         cursor = rows[-1].pk + 1
-        yield rows
+        yield rows, lease_at
 
 
 def _is_due(row: Message, now: datetime) -> bool:
@@ -308,33 +371,38 @@ def _release(pks: list[int]) -> None:
         Message.objects.filter(pk__in=pks, status=MessageStatus.PENDING).update(next_attempt_at=timezone.now())
 
 
-@cache
-def _mark_sent_sql() -> str:
-    table = connection.ops.quote_name(Message._meta.db_table)
-    return (
-        f"UPDATE {table} SET status = %s, sent_at = %s, attempts = attempts + 1, last_error = ''"  # noqa: S608
-        " WHERE id = %s AND status = %s"
-    )
+def _mark_rows_sent(ids: list[int], lease_at: datetime | None = None) -> int:
+    """One UPDATE for a chunk's accepted messages. With `lease_at` (a journal's replay): only rows that still
+    hold that claim."""
+    rows = Message.objects.filter(pk__in=ids, status=MessageStatus.PENDING)
+    if lease_at is not None:
+        rows = rows.filter(next_attempt_at=lease_at)
+    return rows.update(status=MessageStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="")
 
 
-def _mark_sent(message: Message) -> None:
-    # One statement in autocommit, right after the relay accepted the message: a crash before it repeats this
-    # one message (after the lease), never more. Plain SQL: the ORM's query building cost more CPU than the
-    # round trip (the table name is from model metadata; values are parameters).
-    params = [MessageStatus.SENT.value, None, message.pk, MessageStatus.PENDING.value]
+def _mark_sent(ids: list[int]) -> None:
+    """The chunk's accepted messages are marked sent by one statement in autocommit, then the journal is
+    emptied. A cut connection (a PostgreSQL restart, a terminated backend) is tried once more on a new one;
+    if that fails too, the journal keeps them and the next send task or sweep on this machine marks them."""
+    if not ids:
+        journal().clear()
+        return
     for attempt in (1, 2):
-        params[1] = connection.ops.adapt_datetimefield_value(timezone.now())
         try:
-            with connection.cursor() as cursor:
-                cursor.execute(_mark_sent_sql(), params)
+            _mark_rows_sent(ids)
+            journal().clear()
             return
         except (OperationalError, InterfaceError):
-            # A cut connection (a PostgreSQL restart, a terminated backend): the relay has the message, so
-            # try once more on a new connection rather than leave it to be sent again.
             if attempt == 2 or connection.in_atomic_block:
                 raise
-            logger.warning("Marking outbox message %s sent failed; reconnecting", message.pk, exc_info=True)
+            logger.warning("Marking %d outbox messages sent failed; reconnecting", len(ids), exc_info=True)
             connection.close()
+
+
+def journal_replay() -> int:
+    """Marks sent the messages stopped workers on this machine had handed to the relay (notifications.journal)."""
+    with scopes_disabled():
+        return replay(_mark_rows_sent)
 
 
 @contextmanager
@@ -432,13 +500,16 @@ def messages_send(
     budget: TimeBudget | None = None,
     lease: timedelta | None = None,
 ) -> SendOutcome:
-    """Sends the due pending messages among `ids` (or in the inclusive `id_range`), one at a time.
+    """Sends the due pending messages among `ids` (or in the inclusive `id_range`), chunk by chunk.
 
     Guarantees:
-    - Rows are claimed NOTIFICATIONS_SEND_CHUNK at a time by a lease (see `_claims`; rows another worker holds
-      are skipped) and each is marked sent by one statement as soon as the relay has accepted it, so a crash
-      at any point repeats at most the one message in flight (sent again when the lease ends, with the same
-      Message-ID). `lease` must outlast the caller (default: the hard time limit and 30 s).
+    - Per chunk of NOTIFICATIONS_SEND_CHUNK rows, set-wise statements: one claims the rows by a lease (see
+      `_claim`; rows another worker holds are skipped) and returns them, one query per object type loads the
+      contexts of the rows rendered at send time, and one UPDATE marks the accepted messages sent after the
+      chunk. Each message the relay accepts is first written to this process's sent journal
+      (notifications.journal), so a crash at any point repeats at most the one message in flight (sent again
+      when the lease ends, with the same Message-ID): the others are marked sent from the journal.
+      `lease` must outlast the caller (default: the hard time limit and 30 s).
     - One SMTP connection serves the batch; after any SMTP error it is dropped and a new one opened.
     - A message that cannot be built (its context is gone, a template fails) or gets a 5xx reply is failed
       alone; the rest of the batch is sent.
@@ -454,70 +525,83 @@ def messages_send(
     lease = lease or default_lease()
     outcome = SendOutcome()
     mailer = _Mailer(connection)
-    slowest = 0.0
+    state = {"slowest": 0.0}
     try:
         with scopes_disabled(), _asynchronous_commits():
-            contexts = _batch_contexts(ids) if ids is not None else {}
-            for rows in _claims(ids, id_range, chunk_size(), lease):
-                if ids is None:
-                    contexts = deferred_contexts(rows)
-                claimed_at = time.monotonic()
-                for index, message in enumerate(rows):
-                    lease_ending = time.monotonic() - claimed_at > 0.8 * lease.total_seconds()
-                    if lease_ending or (budget is not None and budget.exhausted(slowest)):
-                        _release([row.pk for row in rows[index:]])
-                        outcome.unfinished = True
+            journal_replay()
+            for rows, lease_at in _claims(ids, id_range, chunk_size(), lease):
+                sent: list[int] = []
+                journal().begin(lease_at)
+                try:
+                    if _send_chunk(rows, ids, id_range, mailer, budget, lease, outcome, sent, state):
                         return outcome
-                    try:
-                        render_deferred([message], contexts)
-                        email = email_for(message)
-                    except SoftTimeLimitExceeded:
-                        _release([row.pk for row in rows[index:]])
-                        raise
-                    except Exception as error:  # this row cannot be built: it fails alone, the batch goes on
-                        logger.exception("Building outbox message %s failed", message.pk)
-                        _fail(message, error)
-                        outcome.failed += 1
-                        outcome.errors.append(_describe(error))
-                        continue
-                    started = time.monotonic()
-                    try:
-                        mailer.send(email)
-                    except SoftTimeLimitExceeded:
-                        # Not a send error: the relay may have the message or not. It and the rest are due
-                        # again at once (a repeat carries the same Message-ID); the task decides what next.
-                        mailer.drop()
-                        _release([row.pk for row in rows[index:]])
-                        raise
-                    except Exception as error:
-                        mailer.drop()
-                        now = timezone.now()
-                        outcome.errors.append(_describe(error))
-                        if not _is_transient(error):
-                            _fail(message, error)
-                            outcome.failed += 1
-                            continue
-                        this = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING)
-                        if not _relay_trouble(error):
-                            outcome.delayed += _delay(this, error, attempts=message.attempts + 1, now=now)
-                            continue
-                        logger.warning("Mail relay trouble, the rest of the batch waits for a retry: %s", error)
-                        claimed = Q(pk__in=[row.pk for row in rows[index:]])
-                        if ids is not None:
-                            later = Q(pk__in=[pk for pk in ids if pk > rows[-1].pk])
-                        else:
-                            later = Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])  # type: ignore[index]  # ids or id_range, checked on entry
-                        waiting = Message.objects.filter(claimed | (later & Q(next_attempt_at__lte=now)))
-                        waiting = waiting.filter(status=MessageStatus.PENDING)
-                        outcome.delayed += _delay(waiting, error, attempts=message.attempts + 1, now=now)
-                        outcome.retry_in = backoff(message.attempts + 1)
-                        return outcome
-                    _mark_sent(message)
-                    outcome.sent += 1
-                    slowest = max(slowest, time.monotonic() - started)
+                finally:
+                    _mark_sent(sent)
+                    outcome.sent += len(sent)
     finally:
         mailer.close()
     return outcome
+
+
+def _send_chunk(rows, ids, id_range, mailer, budget, lease, outcome, sent, state) -> bool:
+    """Sends one claimed chunk; accepted ids go to `sent` (and the journal). True when the batch must stop."""
+    contexts = deferred_contexts(rows)
+    claimed_at = time.monotonic()
+    record = journal().sent
+    for index, message in enumerate(rows):
+        lease_ending = time.monotonic() - claimed_at > 0.8 * lease.total_seconds()
+        if lease_ending or (budget is not None and budget.exhausted(state["slowest"])):
+            _release([row.pk for row in rows[index:]])
+            outcome.unfinished = True
+            return True
+        try:
+            render_deferred([message], contexts)
+            email = email_for(message)
+        except SoftTimeLimitExceeded:
+            _release([row.pk for row in rows[index:]])
+            raise
+        except Exception as error:  # this row cannot be built: it fails alone, the batch goes on
+            logger.exception("Building outbox message %s failed", message.pk)
+            _fail(message, error)
+            outcome.failed += 1
+            outcome.errors.append(_describe(error))
+            continue
+        started = time.monotonic()
+        try:
+            mailer.send(email)
+        except SoftTimeLimitExceeded:
+            # Not a send error: the relay may have the message or not. It and the rest are due again at once
+            # (a repeat carries the same Message-ID); the task decides what next.
+            mailer.drop()
+            _release([row.pk for row in rows[index:]])
+            raise
+        except Exception as error:
+            mailer.drop()
+            now = timezone.now()
+            outcome.errors.append(_describe(error))
+            if not _is_transient(error):
+                _fail(message, error)
+                outcome.failed += 1
+                continue
+            this = Message.objects.filter(pk=message.pk, status=MessageStatus.PENDING)
+            if not _relay_trouble(error):
+                outcome.delayed += _delay(this, error, attempts=message.attempts + 1, now=now)
+                continue
+            logger.warning("Mail relay trouble, the rest of the batch waits for a retry: %s", error)
+            claimed = Q(pk__in=[row.pk for row in rows[index:]])
+            if ids is not None:
+                later = Q(pk__in=[pk for pk in ids if pk > rows[-1].pk])
+            else:
+                later = Q(pk__gt=rows[-1].pk, pk__lte=id_range[1])
+            waiting = Message.objects.filter(claimed | (later & Q(next_attempt_at__lte=now)))
+            waiting = waiting.filter(status=MessageStatus.PENDING)
+            outcome.delayed += _delay(waiting, error, attempts=message.attempts + 1, now=now)
+            outcome.retry_in = backoff(message.attempts + 1)
+            return True
+        record(message.pk)
+        sent.append(message.pk)
+        state["slowest"] = max(state["slowest"], time.monotonic() - started)
+    return False
 
 
 # --- Sweep ---------------------------------------------------------------------------------------------
@@ -542,6 +626,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
     message, a task stopped by its time limit). Their due time is moved to now, so the next sweep does not queue
     them again while they wait in the queue. Returns how many were re-queued."""
     now = now or timezone.now()
+    journal_replay()  # before re-queuing: a stopped worker's accepted messages are marked sent, not sent again
     messages_expire(now=now)
     stale_before = now - timedelta(seconds=_setting("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300))
     total = 0

@@ -1,6 +1,7 @@
 """Sending under faults, in-process: what a time limit, a broken row, an out-of-step relay and a resend do to the
 outbox. The same faults with a real worker and a real SMTP server are in test_real_parts.py."""
 
+import os
 import smtplib
 import time
 from datetime import datetime, timedelta
@@ -227,3 +228,63 @@ def test_outbox_and_start_page_warn_when_the_relay_holds_messages_up(world, logi
     assert "2 beskeder er forsinket, fordi mailserveren" in page and "Connection refused" in page
     todo = {item.key: item.count for item in client.get(reverse("home")).context["todo"]}
     assert todo["messages_delayed"] == 2
+
+
+def test_a_dead_workers_journal_marks_its_accepted_messages_sent_and_nothing_else(settings, tmp_path):
+    """A killed worker's journal names the messages the relay accepted in its last chunk; the next send task or
+    sweep marks exactly those sent (they still hold that chunk's lease), before the lease ends."""
+    from notifications import journal
+    from notifications.services import _claim, journal_replay
+
+    settings.NOTIFICATIONS_JOURNAL_DIR = tmp_path
+    messages = MessageFactory.create_batch(5)
+    rows, lease_at = _claim(ids=[m.pk for m in messages], id_range=(0, 0), limit=10, lease=timedelta(minutes=5))
+    assert [row.pk for row in rows] == [m.pk for m in messages]
+    # The dead process's file: not locked, the lease line, then the three messages the relay had accepted.
+    folder = journal.directory()
+    folder.mkdir(parents=True)
+    accepted = [m.pk for m in messages[:3]]
+    text = f"L {lease_at.isoformat()}\n" + "".join(f"{pk}\n" for pk in accepted) + "12"  # a cut-off last line
+    (folder / "other-host-1234-x.journal").write_text(text)
+    # One of them was claimed again since (a different lease): it is not touched.
+    Message.objects.filter(pk=accepted[2]).update(next_attempt_at=lease_at + timedelta(seconds=1))
+    assert journal_replay() == 2
+    assert _statuses(messages) == ["sent", "sent", "pending", "pending", "pending"]
+    assert not list(folder.iterdir())  # replayed once, then gone
+    assert outbox_sweep() == 0 and journal_replay() == 0
+
+
+def test_a_killed_chunk_repeats_at_most_the_message_in_flight(settings, tmp_path):
+    """In-process picture of a SIGKILL: the relay accepts three messages, then the process dies before the
+    chunk's UPDATE (simulated by a BaseException the send loop does not handle and a database that refuses
+    the mark). Its journal marks the three sent; only the one in flight is left to be sent again."""
+    from notifications import journal as journal_module
+    from notifications import services
+
+    settings.NOTIFICATIONS_JOURNAL_DIR = tmp_path
+    messages = MessageFactory.create_batch(6)
+
+    class Killed(BaseException):
+        pass
+
+    connection = ScriptedConnection({3: Killed()})
+    original = services._mark_rows_sent
+
+    def refused(ids, lease_at=None):
+        if lease_at is None:
+            raise Killed
+        return original(ids, lease_at)
+
+    services._mark_rows_sent = refused
+    try:
+        with pytest.raises(Killed):
+            messages_send(ids=[m.pk for m in messages], connection=connection)
+    finally:
+        services._mark_rows_sent = original
+    assert _statuses(messages) == ["pending"] * 6 and len(connection.delivered) == 3
+    # The process is gone: its file is no longer locked. Another process replays it.
+    own = journal_module.journal()
+    os.close(own.fd)
+    own.fd, own.path, own.dirty = None, None, False
+    assert services.journal_replay() == 3
+    assert _statuses(messages) == ["sent"] * 3 + ["pending"] * 3
