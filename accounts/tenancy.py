@@ -43,12 +43,16 @@ def resolve_tenant(request: HttpRequest) -> Tenant:
     user = request.user
     if not user.is_authenticated:
         return Tenant(None, ())
-    with scopes_disabled():
-        memberships = tuple(
-            Membership.objects.filter(user=user, is_active=True, jobcenter__is_active=True)
-            .select_related("jobcenter", "company")
-            .order_by("created_at", "id")
-        )
+    # Loaded with the user by accounts.backends.ModelWithMembershipsBackend (the same filter and order) when
+    # the request's user came from the session; read here otherwise.
+    memberships = getattr(user, "active_memberships", None)
+    if memberships is None:
+        with scopes_disabled():
+            memberships = tuple(
+                Membership.objects.filter(user=user, is_active=True, jobcenter__is_active=True)
+                .select_related("jobcenter", "company")
+                .order_by("created_at", "id")
+            )
     chosen = request.session.get(SESSION_KEY)
     active = next((m for m in memberships if m.pk == chosen), memberships[0] if memberships else None)
     return Tenant(active, memberships)

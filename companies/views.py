@@ -305,7 +305,7 @@ def invitation_accept(request, token: str):
             except services.InvitationError as problem:
                 return _invitation_problem(request, problem.reason)
             if request.user != user:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="accounts.backends.ModelWithMembershipsBackend")
             messages.success(
                 request,
                 _("Velkommen til portalen for %(company)s.") % {"company": invitation.company.name},

@@ -106,9 +106,10 @@ def _need_name(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def citizen_profile(*, citizen: Citizen) -> CitizenProfile:
-    """The citizen as the engine sees it (3 queries: needs, languages, preferences with preferred mentors,
-    and the mentors who declined)."""
+def citizen_profile(*, citizen: Citizen, offers: list[Offer] | None = None) -> CitizenProfile:
+    """The citizen as the engine sees it (3 queries: needs, languages, and the preferences with the
+    preferred mentors, one row per preferred mentor, so the same count whether there are any or not; a
+    fourth for the mentors who declined, unless the caller passes the citizen's `offers`, already read)."""
     needs = tuple(
         _need_name(name) for name in citizen.needs.order_by("position", "name").values_list("name", flat=True)
     )
@@ -116,25 +117,27 @@ def citizen_profile(*, citizen: Citizen) -> CitizenProfile:
     if citizen.wish_language is not None:  # no query when unset
         wished = citizen.wish_language.code
         codes = [wished] + [code for code in codes if code != wished]
-    preferences = (
-        MatchingPreferences.objects.filter(citizen=citizen).prefetch_related(
-            Prefetch("preferred_mentors", queryset=Mentor.objects.only("id"))
+    rows = list(
+        MatchingPreferences.objects.filter(citizen=citizen).values_list(
+            "available_weekdays", "available_day_parts", "severe_needs", "preferred_mentors"
         )
-    ).first()
-    declined = Offer.objects.filter(citizen=citizen, status=OfferStatus.DECLINED).values_list("mentor_id", flat=True)
+    )
+    preferences = rows[0] if rows else None
+    if offers is None:
+        declined = list(
+            Offer.objects.filter(citizen=citizen, status=OfferStatus.DECLINED).values_list("mentor_id", flat=True)
+        )
+    else:
+        declined = [offer.mentor_id for offer in offers if offer.status == OfferStatus.DECLINED]
     return CitizenProfile(
         id=str(citizen.pk),
         needs=needs,
         languages=tuple(codes),
         wished_gender=citizen.wish_gender or None,
         wished_age=AGE_BOUNDS.get(citizen.wish_age_band) if citizen.wish_age_band else None,
-        availability=slots_of(preferences.available_weekdays, preferences.available_day_parts)
-        if preferences
-        else frozenset(),
-        severe_needs=bool(preferences and preferences.severe_needs),
-        preferred_mentors=frozenset(str(m.pk) for m in preferences.preferred_mentors.all())
-        if preferences
-        else frozenset(),
+        availability=slots_of(preferences[0], preferences[1]) if preferences else frozenset(),
+        severe_needs=bool(preferences and preferences[2]),
+        preferred_mentors=frozenset(str(row[3]) for row in rows if row[3] is not None),
         declined_by=frozenset(str(pk) for pk in declined),
     )
 
@@ -484,7 +487,12 @@ def mentor_columns(
 
 
 def suggestions_for(
-    *, citizen: Citizen, top: int | None = SUGGESTIONS_SHOWN, exclude_ids=(), only_ids=None
+    *,
+    citizen: Citizen,
+    top: int | None = SUGGESTIONS_SHOWN,
+    exclude_ids=(),
+    only_ids=None,
+    offers: list[Offer] | None = None,
 ) -> list[Suggestion]:
     """The best corps mentors for the citizen, best first, each with the reasons in Danish.
 
@@ -492,8 +500,8 @@ def suggestions_for(
     contenders for the top places, the mentors within rounding of the ``top``-th best score, become engine
     profiles (from those columns), to be ranked and explained by the engine: the same answer as ranking
     every mentor's full profile, without building 10,000 of them. Without a ``top`` every mentor is loaded
-    as a full profile."""
-    profile = citizen_profile(citizen=citizen)
+    as a full profile. ``offers``: all the citizen's offers, when the caller has read them (one query less)."""
+    profile = citizen_profile(citizen=citizen, offers=offers)
     excluded = [int(pk) for pk in profile.declined_by] + list(exclude_ids)
     weights = weights_for(jobcenter=citizen.jobcenter_id)
     narrowing = {

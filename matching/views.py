@@ -40,7 +40,7 @@ def _citizen_page(request, citizen, *, offer_form=None, status=200):
     days, done = selectors.waiting_days(citizen=citizen, offers=offers)
     accepted = next((offer for offer in offers if offer.is_accepted), None)
     open_mentor_ids = {offer.mentor_id for offer in offers if offer.is_open}
-    suggestions = [] if accepted else selectors.suggestions_for(citizen=citizen)
+    suggestions = [] if accepted else selectors.suggestions_for(citizen=citizen, offers=offers)
     context = {
         "citizen": citizen,
         "offers": offers,

@@ -84,10 +84,8 @@ def placement_get(*, company, pk: int):
 def placement_detail(*, company, pk: int):
     """The placement with its goals, hours plan, progress cards and follow-ups, in a fixed number of queries."""
     from citizens.models import FollowUp, Goal, HoursStep, ProgressAssessment, ProgressScore
+    from citizens.selectors import goal_tree
 
-    goals = Goal.objects.filter(parent__isnull=True).prefetch_related(
-        Prefetch("sub_goals", queryset=Goal.objects.order_by("position", "id"))
-    )
     assessments = (
         ProgressAssessment.objects.select_related("company_mentor")
         .only("id", "placement_id", "assessed_on", "assessor_kind", "company_mentor__full_name")
@@ -99,15 +97,17 @@ def placement_detail(*, company, pk: int):
         .order_by("-assessed_on", "-id")
     )
     follow_ups = FollowUp.objects.select_related("author").only(*FOLLOW_UP_FIELDS).order_by("-occurred_on", "-id")
-    return get_object_or_404(
+    placement = get_object_or_404(
         _placements(company).prefetch_related(
-            Prefetch("goals", queryset=goals, to_attr="top_goals"),
+            Prefetch("goals", queryset=Goal.objects.order_by("position", "id"), to_attr="all_goals"),
             Prefetch("hours_steps", queryset=HoursStep.objects.order_by("starts_on")),
             Prefetch("assessments", queryset=assessments, to_attr="assessment_list"),
             Prefetch("follow_ups", queryset=follow_ups, to_attr="follow_up_list"),
         ),
         pk=pk,
     )
+    placement.top_goals = goal_tree(placement.all_goals)  # one query for goals and sub-goals
+    return placement
 
 
 def claimable_placements(*, company) -> QuerySet:
