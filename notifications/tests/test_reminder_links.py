@@ -53,3 +53,12 @@ def test_a_corps_mentor_is_asked_to_answer_not_to_register_in_mentorordning():
     to_consultant = message_with_text(rows[placement.responsible.email])
     assert "Opfølgningen registreres på forløbet via linket ovenfor." in to_consultant.body_text
     assert reverse("citizens:placement_detail", kwargs={"pk": placement.pk}) in to_consultant.body_text
+
+
+@time_machine.travel(MONDAY_0700, tick=False)
+def test_no_weekly_reminder_for_a_placement_that_has_not_started():
+    started = PlacementFactory(starts_on=date(2026, 11, 2))
+    PlacementFactory(jobcenter=started.jobcenter, starts_on=date(2026, 11, 30))  # starts next Monday
+    weekly_reminders_tick(now=MONDAY_0700)
+    recipients = set(Message.objects.filter(kind=WEEKLY_FOLLOWUP).values_list("recipient_email", flat=True))
+    assert recipients == {started.responsible.email, started.company_mentor.email}
