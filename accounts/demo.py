@@ -164,6 +164,10 @@ def seed_accounts() -> list[DemoLogin]:
                     key,
                 )
             )
+        # The demo leader can also sign in with the local test MitID Erhverv (make mitid-erhverv).
+        from accounts.oidc.demo import demo_binding_ensure
+
+        demo_binding_ensure(email=demo_email("leder", "favrskov"))
         superuser_email = SUPERUSER_EMAIL
         superuser, created = User.objects.get_or_create(
             email=superuser_email,

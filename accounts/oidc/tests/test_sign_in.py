@@ -360,3 +360,17 @@ def test_too_many_attempts_from_one_client_are_turned_away(client, provider, wor
     assert response.status_code == 429
     assert "Vent 10 minutter" in response.content.decode()
     assert ActivityLog.objects.filter(action="accounts.mitid_erhverv.refused").count() == 1
+
+
+def test_the_demo_leader_signs_in_as_the_test_providers_person_for_the_company(client, provider, world):
+    from accounts.oidc.demo import demo_binding_ensure, demo_persistent_id
+
+    demo_binding_ensure(email=world.leader_a.email)
+    demo_binding_ensure(email=world.leader_a.email)  # idempotent, as seed_demo is
+    provider.person = person_for(world.company_a, persistent_id=demo_persistent_id(world.company_a.cvr))
+
+    _params, response = through_provider(client, reverse("accounts:mitid_erhverv:start"))
+
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == world.leader_a.pk
+    assert ProfessionalBinding.unscoped.filter(membership__user=world.leader_a).count() == 1

@@ -2,19 +2,19 @@
 with the demo data. Never for production: anyone who reaches it can sign in as any person it lists."""
 
 import time
-import uuid
 
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 from django_scopes import scopes_disabled
 
+from accounts.oidc.demo import demo_persistent_id
 from accounts.oidc.testprovider import Person, TestProvider
 
 CLIENT_ID = "mentorordning-lokal"
 CLIENT_SECRET = "lokal-test-hemmelighed-kun-til-demo"  # noqa: S105 - the local test provider's, printed for the user
 # A company no jobcenter has: signing in as its person shows the refusal for a wrong CVR number.
 STRANGER = Person(
-    persistent_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'mentorordning-demo/12345674')}",
+    persistent_id=demo_persistent_id("12345674"),
     cvr="12345674",
     name="Ukendt Person",
     email="ukendt@anden-virksomhed.demo",
@@ -35,7 +35,7 @@ def demo_people() -> list[Person]:
         companies = []
     people = [
         Person(
-            persistent_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'mentorordning-demo/{cvr}')}",
+            persistent_id=demo_persistent_id(cvr),
             cvr=cvr,
             name=f"Leder i {name}",
             email=f"leder@{cvr}.demo",
