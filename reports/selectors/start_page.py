@@ -32,8 +32,7 @@ from citizens.selectors import (
 )
 from companies.models import ClaimStatus, CompensationClaim, CourseNomination, NominationStatus
 from corps.models import Mentor, MentorStatus
-from courses.models import Course, CourseStatus
-from courses.services import settings_for
+from courses.models import Course, CourseSettings, CourseStatus
 from matching.models import Offer, OfferStatus
 from notifications.models import Message, MessageStatus
 from notifications.selectors import messages_delayed
@@ -50,11 +49,17 @@ class TodoItem:
 
 
 def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
-    """What the coordinator must do now, each with a count and the page where it is done. Two
-    queries: the course settings (the minimum number of job consultants), and one SELECT of scalar
-    subqueries, one per item."""
+    """What the coordinator must do now, each with a count and the page where it is done. One
+    SELECT of scalar subqueries, one per item; the course settings' minimum number of job
+    consultants is a subquery in it too (courses.services.settings_for's rule: the jobcenter's row,
+    else the field's default)."""
     today = today or timezone.localdate()
-    minimum = settings_for(jobcenter).minimum_job_consultants
+    minimum = Coalesce(
+        Subquery(
+            CourseSettings.objects.filter(jobcenter=jobcenter).order_by("id").values("minimum_job_consultants")[:1]
+        ),
+        Value(CourseSettings._meta.get_field("minimum_job_consultants").default),
+    )
     through = Course.job_consultants.through
     consultants = Coalesce(
         Subquery(
