@@ -11,8 +11,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from citizens.models import Placement, PlacementStatus
+from citizens.models import Placement, PlacementStatus, PlacementType
 from citizens.tests.factories import CitizenFactory
+from companies.models import Company
 from companies.tests.factories import CompanyFactory
 from matching.models import Cohort, CohortCandidate, CohortStatus
 from tests.browser.journeys import jobcenter_ready, log_in
@@ -28,6 +29,12 @@ def candidates(world):
     jobcenter_ready(world.jobcenter)
     for number in range(1, 9):
         CompanyFactory(jobcenter=world.jobcenter, name=f"Kalundborg Virksomhed {number:02d} A/S")
+    # Companies that can take what the cohort gives them: 6 free seats each, offering every placement type.
+    kinds = list(PlacementType.objects.filter(jobcenter=world.jobcenter))
+    for company in Company.objects.filter(jobcenter=world.jobcenter):
+        company.capacity = 6
+        company.save(update_fields=["capacity"])
+        company.placement_types.add(*kinds)
     for number in range(1, 51):
         CitizenFactory(jobcenter=world.jobcenter, name=f"Kandidat {number:02d} Jensen")
 
