@@ -72,7 +72,7 @@ def pages(slug: str):
         ("/portal/mentorer/", "/portal/mentorer/"),
         ("/portal/frikoeb/", "/portal/frikoeb/"),
         ("/portal/virksomhed/", "/portal/virksomhed/"),
-        ("/kurser/portal/", "/kurser/portal/"),
+        ("/portal/kurser/", "/portal/kurser/"),
     ]
     return coordinator_pages, leader_pages, leader
 
