@@ -357,6 +357,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.weekly_followup_reminders",
         "schedule": timedelta(minutes=15),
     },
+    # Each person's daily digest of the hand-offs they chose to get that way, from the jobcenter's hour.
+    "notifications-daily-digests": {
+        "task": "notifications.tasks.daily_digests",
+        "schedule": timedelta(hours=1),
+    },
     "notifications-sweep-outbox": {
         "task": "notifications.tasks.sweep_outbox",
         "schedule": timedelta(minutes=1),

@@ -10,3 +10,4 @@ from audit.actions import register
 class NotificationsAction(models.TextChoices):
     MESSAGE_RESEND = "notifications.message.resend", _("E-mail sendt igen")
     SCHEDULE_UPDATED = "notifications.schedule.updated", _("Tidspunkt for påmindelser ændret")
+    PREFERENCES_UPDATED = "notifications.preferences.updated", _("Valg af levering af beskeder ændret")

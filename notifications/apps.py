@@ -10,3 +10,4 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # Every app registers its message kinds in <app>/message_kinds.py (see notifications.kinds).
         autodiscover_modules("message_kinds")
+        from notifications import digest  # noqa: F401 (registers the daily digest's kind)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from notifications.models import ReminderSchedule
+from notifications.models import DeliveryChannel, ReminderSchedule
 
 
 class ReminderScheduleForm(forms.ModelForm):
@@ -15,7 +15,7 @@ class ReminderScheduleForm(forms.ModelForm):
 
     class Meta:
         model = ReminderSchedule
-        fields = ["weekday", "hour", "is_active"]
+        fields = ["weekday", "hour", "is_active", "allow_digest", "allow_inbox_only"]
         labels = {"weekday": _("Ugedag for de ugentlige påmindelser")}
         error_messages = {"weekday": {"invalid_choice": _("Vælg en hverdag fra mandag til fredag.")}}
         help_texts = {
@@ -23,4 +23,30 @@ class ReminderScheduleForm(forms.ModelForm):
             "is_active": _(
                 "Slår kun de ugentlige påmindelser fra. Varsler om mentoraftaler, der udløber, sendes stadig."
             ),
+            "allow_digest": _(
+                "Medarbejdere og virksomhedsledere kan vælge at få beskeder om overdragelser samlet i én e-mail "
+                "om dagen, sendt fra klokkeslættet ovenfor."
+            ),
+            "allow_inbox_only": _(
+                "Medarbejdere og virksomhedsledere kan vælge kun at se beskeder om overdragelser i indbakken."
+            ),
         }
+
+
+class DeliveryPreferencesForm(forms.Form):
+    """One choice per group of hand-off messages the member receives, among the channels the jobcenter allows."""
+
+    def __init__(self, *args, groups: list, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = {value for value, _label in choices}
+        for group, chosen in groups:
+            self.fields[group.key] = forms.ChoiceField(
+                label=group.label,
+                choices=choices,
+                initial=chosen if chosen in allowed else DeliveryChannel.EMAIL.value,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Vælg, hvordan du vil have disse beskeder."),
+                    "invalid_choice": _("Vælg en af de muligheder, jobcentret tillader."),
+                },
+            )

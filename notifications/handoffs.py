@@ -1,9 +1,9 @@
 """Hand-offs between people: when a step makes it someone else's turn, that person is told.
 
-FOR THE ENGINEER ADDING DELIVERY PREFERENCES (issue 22: e-mail now / daily digest / inbox only): every
-hand-off goes through `notifications.handoffs.notify(event, recipients, obj, context)` below, one call per
-step. The e-mail part is the single `message_enqueue` call in `_deliver`; route it through a person's
-preference there (the inbox item is written regardless).
+Delivery preferences (issue 22: e-mail now / daily digest / inbox only): every hand-off goes through
+`notifications.handoffs.notify(event, recipients, obj, context)` below, one call per step, and its e-mail
+follows each person's choice for the hand-off's group (notifications.preferences, the daily digest in
+notifications.digest); the inbox item is written regardless.
 
 `HANDOFFS` is the one registry: each step (event), the service that performs it, who is told, and the message
 kind. Each owning app registers the message kinds of its hand-offs in its `<app>/message_kinds.py` with
@@ -288,6 +288,7 @@ def notify(
     hand-off is e-mail only, one inbox item each. The `actor` who performed the step is not told of it. Call
     it inside the step's transaction. Returns the outbox rows (existing ones for a repeated call)."""
     from inbox.services import items_create
+    from notifications.preferences import STATUS_FOR, channels_for
     from notifications.services import message_enqueue
 
     handoff = get(event)
@@ -297,8 +298,12 @@ def notify(
     url = settings.SITE_URL.rstrip("/") + context.link
     messages, items = [], []
     content_type = ContentType.objects.get_for_model(obj)
+    # Each person's delivery preference (notifications.preferences): e-mail now, held for the daily digest, or
+    # the inbox only. The inbox item below is written whatever they chose.
+    channels = channels_for(jobcenter=jobcenter, users=users, event=event)
     for user in users:
         message = message_enqueue(
+            status=STATUS_FOR[channels[user.pk]],
             jobcenter=jobcenter,
             kind=handoff.kind,
             recipient_email=user.email,

@@ -24,6 +24,11 @@ class MessageStatus(models.TextChoices):
     SENT = "sent", _("Sendt")
     FAILED = "failed", _("Fejlet")
     EXPIRED = "expired", _("Udløbet")
+    # Preferences (notifications.preferences): a hand-off the person takes in the daily digest waits as HELD
+    # until the digest that lists it is made (then DIGESTED); one they take in the inbox only is never e-mailed.
+    HELD = "held", _("Venter på daglig samling")
+    DIGESTED = "digested", _("Med i daglig samling")
+    INBOX_ONLY = "inbox", _("Kun i indbakken")
 
 
 # Pending messages delayed by mail errors for longer than this mean the relay is down (or refuses mail for a
@@ -193,6 +198,9 @@ class ReminderSchedule(models.Model):
     weekday = models.PositiveSmallIntegerField(_("ugedag"), choices=Weekday.choices, default=Weekday.MONDAY)
     hour = models.PositiveSmallIntegerField(_("klokkeslæt (time)"), default=7)
     is_active = models.BooleanField(_("send ugentlige påmindelser"), default=True)
+    # What the jobcenter lets its people choose for their hand-off messages (e-mail at once is always allowed).
+    allow_digest = models.BooleanField(_("tillad daglig samlet e-mail"), default=True)
+    allow_inbox_only = models.BooleanField(_("tillad kun indbakke"), default=True)
 
     objects = ScopedManager(jobcenter="jobcenter")
 
@@ -231,3 +239,38 @@ class ReminderRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.period} – {self.jobcenter}"
+
+
+class DeliveryChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail med det samme")
+    DIGEST = "digest", _("Én samlet e-mail om dagen")
+    INBOX = "inbox", _("Kun i indbakken")
+
+
+class DeliveryPreference(models.Model):
+    """How one person wants one group of hand-off messages in one jobcenter (notifications.preferences). No row
+    means e-mail at once."""
+
+    jobcenter = models.ForeignKey(
+        "accounts.Jobcenter", on_delete=models.CASCADE, related_name="delivery_preferences", verbose_name=_("jobcenter")
+    )
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="delivery_preferences", verbose_name=_("bruger")
+    )
+    group = models.CharField(_("beskedgruppe"), max_length=40)
+    channel = models.CharField(_("levering"), max_length=10, choices=DeliveryChannel.choices)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+
+    class Meta:
+        verbose_name = _("præference for beskeder")
+        verbose_name_plural = _("præferencer for beskeder")
+        constraints = [
+            models.UniqueConstraint(fields=["jobcenter", "user", "group"], name="delivery_preference_once"),
+            models.CheckConstraint(
+                condition=Q(channel__in=[c.value for c in DeliveryChannel]), name="delivery_preference_channel"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.group}: {self.get_channel_display()}"

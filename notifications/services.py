@@ -36,13 +36,14 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from audit.services import activity_record
 from notifications import kinds
 from notifications.journal import journal, replay
 from notifications.keys import idempotency_key_for
-from notifications.models import Message, MessageStatus, ReminderSchedule
+from notifications.models import DeliveryChannel, DeliveryPreference, Message, MessageStatus, ReminderSchedule
 from notifications.rendering import email_for, render, render_fast
 
 logger = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ def message_enqueue(
     period: str = "",
     idempotency_key: str | None = None,
     attachments: Sequence[tuple[str, str, str]] = (),
+    status: str = MessageStatus.PENDING,
 ) -> Message:
     """Writes one message to the outbox in the caller's transaction and sends it after commit.
 
@@ -133,6 +135,8 @@ def message_enqueue(
     SensitiveDataError and nothing is written. A duplicate idempotency key (default: kind + about + recipient +
     period) is a no-op returning the existing row. `kind` must be registered in notifications.kinds.
     Attachments are (filename, content, mimetype), e.g. ("kursus.ics", ics, "text/calendar; method=REQUEST").
+    `status` HELD keeps the message for the person's daily digest, INBOX_ONLY never sends it (the person's
+    delivery preference, notifications.preferences); neither is published to the send task.
     """
     message_kind = kinds.get(kind)
     key = idempotency_key or idempotency_key_for(kind=kind, about=about, recipient_email=recipient_email, period=period)
@@ -156,6 +160,7 @@ def message_enqueue(
             about_id=about.pk if about is not None else None,
             period=period,
             idempotency_key=key,
+            status=status,
         )
         message.expires_at = message_kind.lifetime.expires_at(about=about, period=period, created_at=message.created_at)
         # ON CONFLICT DO NOTHING: a concurrent transaction inserting the same key makes this a no-op (it waits
@@ -675,17 +680,59 @@ def message_resend(*, actor, message: Message) -> Message:
 
 
 @transaction.atomic
-def reminder_schedule_update(*, actor, jobcenter, weekday: int, hour: int, is_active: bool) -> ReminderSchedule:
-    """Sets when the jobcenter's weekly reminders and daily notices go out (one row per jobcenter). A change
-    takes effect from the next beat tick; a week already sent is not sent again (its run marker stays)."""
-    schedule, _created = ReminderSchedule.objects.update_or_create(
-        jobcenter=jobcenter, defaults={"weekday": weekday, "hour": hour, "is_active": is_active}
-    )
+def reminder_schedule_update(
+    *,
+    actor,
+    jobcenter,
+    weekday: int,
+    hour: int,
+    is_active: bool,
+    allow_digest: bool = True,
+    allow_inbox_only: bool = True,
+) -> ReminderSchedule:
+    """Sets when the jobcenter's weekly reminders, daily notices and daily digests go out (one row per
+    jobcenter), and which delivery choices its people have for hand-off messages. A change takes effect from
+    the next beat tick; a week already sent is not sent again (its run marker stays). A choice no longer
+    allowed falls back to e-mail at once for the next message (the stored choice is kept)."""
+    values = {
+        "weekday": weekday,
+        "hour": hour,
+        "is_active": is_active,
+        "allow_digest": allow_digest,
+        "allow_inbox_only": allow_inbox_only,
+    }
+    schedule, _created = ReminderSchedule.objects.update_or_create(jobcenter=jobcenter, defaults=values)
     activity_record(
-        actor=actor,
-        action="notifications.schedule.updated",
-        obj=schedule,
-        jobcenter=jobcenter,
-        data={"weekday": weekday, "hour": hour, "is_active": is_active},
+        actor=actor, action="notifications.schedule.updated", obj=schedule, jobcenter=jobcenter, data=values
     )
     return schedule
+
+
+@transaction.atomic
+def delivery_preferences_update(*, actor, jobcenter, role: str, channels: dict[str, str]) -> None:
+    """Stores how `actor` wants each group of hand-off messages in `jobcenter` (one row per group; e-mail at
+    once deletes the row). Only the groups the member's role receives, and only channels the jobcenter allows:
+    anything else is a ValidationError naming the group's field, and nothing is saved."""
+    from django.core.exceptions import ValidationError
+
+    from notifications import preferences
+
+    allowed = preferences.allowed_channels(ReminderSchedule.objects.filter(jobcenter=jobcenter).first())
+    groups = {group.key for group in preferences.groups_for_role(role)}
+    errors = {
+        key: gettext("Vælg en af de muligheder, jobcentret tillader.")
+        for key, channel in channels.items()
+        if key not in groups or channel not in allowed
+    }
+    if errors:
+        raise ValidationError(errors)
+    for key, channel in channels.items():
+        if channel == DeliveryChannel.EMAIL:
+            DeliveryPreference.objects.filter(jobcenter=jobcenter, user=actor, group=key).delete()
+        else:
+            DeliveryPreference.objects.update_or_create(
+                jobcenter=jobcenter, user=actor, group=key, defaults={"channel": channel}
+            )
+    activity_record(
+        actor=actor, action="notifications.preferences.updated", jobcenter=jobcenter, data={"channels": channels}
+    )

@@ -104,3 +104,14 @@ def daily_notices(now: str | None = None) -> int:
     from notifications import daily
 
     return daily.daily_notices_tick(now=datetime.fromisoformat(now) if now else None)
+
+
+@shared_task
+def daily_digests(now: str | None = None) -> int:
+    """Beat tick (hourly): each person's daily digest of held hand-off messages, once a day per jobcenter from
+    its hour (notifications.digest)."""
+    from datetime import datetime
+
+    from notifications import digest
+
+    return digest.daily_digests_tick(now=datetime.fromisoformat(now) if now else None)

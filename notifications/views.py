@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import ADMINS, COORDINATORS, has_role, role_required
+from accounts.permissions import ADMINS, COORDINATORS, LEADERS, STAFF, has_role, role_required
 from audit.models import AccessAction
 from audit.services import access_record
 from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
 from citizens.selectors import placements_without_follow_up
-from mentorship.web import counted_page, query_without
-from notifications import daily, fanout, kinds, selectors, services
+from mentorship.web import counted_page, form_submit, query_without
+from notifications import daily, fanout, kinds, preferences, selectors, services
 from notifications.filters import OutboxFilter
-from notifications.forms import ReminderScheduleForm
+from notifications.forms import DeliveryPreferencesForm, ReminderScheduleForm
 from notifications.models import ReminderSchedule
 
 OVERDUE_SHOWN = 25
@@ -84,7 +85,37 @@ def schedule_edit(request):
             weekday=form.cleaned_data["weekday"],
             hour=form.cleaned_data["hour"],
             is_active=form.cleaned_data["is_active"],
+            allow_digest=form.cleaned_data["allow_digest"],
+            allow_inbox_only=form.cleaned_data["allow_inbox_only"],
         )
         messages.success(request, _("Tidsplanen for påmindelser er gemt."))
         return redirect("notifications:outbox")
     return render(request, "notifications/schedule_form.html", {"form": form, "Weekday": ReminderSchedule.Weekday})
+
+
+@role_required(*STAFF, *LEADERS)
+@require_http_methods(["GET", "POST"])
+def preferences_edit(request):
+    """Every member chooses, per group of hand-off messages, e-mail at once, a daily digest or the inbox only,
+    among what the jobcenter allows. Company leaders see it in the portal's layout."""
+    role = request.membership.role
+    schedule = selectors.reminder_schedule(jobcenter=request.jobcenter)
+    groups = preferences.preferences_of(jobcenter=request.jobcenter, user=request.user, role=role)
+    form = DeliveryPreferencesForm(request.POST or None, groups=groups, choices=preferences.channel_choices(schedule))
+    response = form_submit(
+        request,
+        form,
+        lambda: services.delivery_preferences_update(
+            actor=request.user, jobcenter=request.jobcenter, role=role, channels=dict(form.cleaned_data)
+        ),
+        success_message=_("Dine valg for beskeder er gemt."),
+        redirect_to=reverse("notifications:preferences"),
+    )
+    in_portal = has_role(request, LEADERS)
+    context = {
+        "form": form,
+        "base_template": "base_portal.html" if in_portal else "base.html",
+        "digest_hour": schedule.hour,
+        "has_groups": bool(groups),
+    }
+    return response or render(request, "notifications/preferences_form.html", context)

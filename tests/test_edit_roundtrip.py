@@ -417,6 +417,31 @@ def make_schedule(world):
     return ReminderSchedule.objects.create(jobcenter=world.jobcenter, weekday=0, hour=7, is_active=True)
 
 
+def preference_values(world, user):
+    from notifications.preferences import groups_for_role
+
+    channels = ["digest", "inbox"]
+    return {group.key: channels[index % 2] for index, group in enumerate(groups_for_role(Role.COORDINATOR))}
+
+
+def preference_readers() -> dict:
+    """A group's stored choice (no row: e-mail at once)."""
+    from django_scopes import scopes_disabled
+
+    from notifications.models import DeliveryPreference
+    from notifications.preferences import GROUPS
+
+    def reader(key):
+        def read(user):
+            with scopes_disabled():
+                row = DeliveryPreference.objects.filter(user=user, group=key).first()
+            return row.channel if row else "email"
+
+        return read
+
+    return {group.key: reader(group.key) for group in GROUPS}
+
+
 def retention_values(world, jobcenter):
     return {f"{rule.kind}-months": rule.months + 7 for rule in retention_rules(jobcenter=jobcenter)}
 
@@ -541,7 +566,20 @@ EDIT_FORMS: dict[str, EditForm] = {
         user="jobcenter_admin",
         make=make_schedule,
         url_kwargs=lambda schedule: {},
-        new_values=lambda world, schedule: {"weekday": 3, "hour": 9, "is_active": False},
+        new_values=lambda world, schedule: {
+            "weekday": 3,
+            "hour": 9,
+            "is_active": False,
+            "allow_digest": False,
+            "allow_inbox_only": False,
+        },
+    ),
+    "notifications:preferences": EditForm(
+        user="coordinator",
+        make=lambda world: world.coordinator,
+        url_kwargs=lambda user: {},
+        new_values=preference_values,
+        readers=preference_readers(),
     ),
     "audit:retention_edit": EditForm(
         user="jobcenter_admin",

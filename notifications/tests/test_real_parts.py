@@ -340,6 +340,55 @@ def test_weekly_reminders_survive_a_broker_restart(redis_server, start_worker, s
     assert tally == {"messages": 2 * people + 4, "delivered": 2 * people + 4, "duplicates": 0, "lost": 0}
 
 
+def test_daily_digests_survive_a_worker_kill(start_worker, smtp):
+    """Issue 22: the daily digest is built by the worker from the held hand-off messages, one per person, and
+    the worker is SIGKILLed while it sends them. Every person gets their one digest (none lost, at most the one
+    in flight per pool process repeated); a second tick the same day builds nothing."""
+    from notifications.digest import DAILY_DIGEST
+    from notifications.tasks import daily_digests
+
+    smtp.recorder.delay = 0.05
+    smtp.start()
+    jobcenter = JobcenterFactory()
+    ReminderSchedule.objects.create(jobcenter=jobcenter, hour=0)
+    people = 80
+    earlier = timezone.now() - timedelta(minutes=30)
+    for index in range(people):
+        MessageFactory.create_batch(
+            2,
+            jobcenter=jobcenter,
+            status=MessageStatus.HELD,
+            recipient_email=f"person{index}@example.dk",
+            subject="Ny borger henvist",
+            created_at=earlier,
+        )
+    now = timezone.now().astimezone(CPH).isoformat()
+    settings = {"NOTIFICATIONS_BATCH_SIZE": 20, "NOTIFICATIONS_SWEEP_AFTER_SECONDS": 10}
+    limits = {"CELERY_TASK_SOFT_TIME_LIMIT": 8, "CELERY_TASK_TIME_LIMIT": 10}
+    worker = start_worker(**settings, **limits)
+    daily_digests.apply_async(kwargs={"now": now})
+    wait_for(lambda: smtp.total() >= 15, timeout=60, message="the first digests")
+    worker.kill()
+    assert smtp.total() < people, "the kill came too late to prove anything"
+    start_worker(**settings, **limits)
+    digests = Message.objects.filter(jobcenter=jobcenter, kind=DAILY_DIGEST)
+    _sweep_until(
+        lambda: digests.count() == people and not digests.exclude(status=MessageStatus.SENT).exists(),
+        timeout=150,
+        message="every digest sent after the restart",
+    )
+    time.sleep(1)
+    daily_digests.apply(kwargs={"now": now})  # the same day again: nothing new
+    assert digests.count() == people
+    assert set(digests.values_list("recipient_email", flat=True)) == {f"person{i}@example.dk" for i in range(people)}
+    held = Message.objects.filter(jobcenter=jobcenter).exclude(kind=DAILY_DIGEST)
+    assert set(held.values_list("status", flat=True)) == {MessageStatus.DIGESTED}
+    tally = smtp.tally(list(digests))
+    _report("daily digests, one per person, worker killed (SIGKILL, 2 pool processes)", tally)
+    assert tally["lost"] == 0
+    assert tally["duplicates"] <= 2, tally
+
+
 def _report(scenario: str, numbers: dict) -> None:
     """The numbers of a fault scenario, in the test output (`pytest -s`) and the log."""
     line = f"[outbox fault] {scenario}: " + ", ".join(f"{key} {value}" for key, value in numbers.items())
