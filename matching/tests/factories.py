@@ -9,7 +9,7 @@ from citizens.tests.factories import CitizenFactory, PlacementTypeFactory
 from companies.tests.factories import CompanyFactory
 from corps.tests.factories import MentorFactory
 from matching.models import Cohort, CohortCandidate, CohortCompany, Offer, OfferStatus
-from matching.services import _new_token
+from matching.services.offer import _new_token
 from mentorship.web import link_token_hash
 
 

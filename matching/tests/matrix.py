@@ -1,7 +1,7 @@
 from citizens.tests.factories import CitizenFactory
 from companies.tests.factories import CompanyFactory
 from matching.models import CohortCompany
-from matching.services import _new_token
+from matching.services.offer import _new_token
 from matching.tests.factories import CohortFactory, OfferFactory
 from tests.permissions import GET_POST, POST_ONLY, coordinators_only, row
 

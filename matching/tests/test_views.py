@@ -8,6 +8,7 @@ from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 from corps.tests.factories import CompetenceFactory, MentorFactory
 from matching import services
 from matching.models import Cohort, CohortStatus, Offer, OfferStatus
+from matching.services.offer import _new_token
 from matching.tests.factories import OfferFactory, cohort_with
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def test_another_jobcenters_offer_and_cohort_answer_404_on_post(world, login):
 
 
 def test_answer_link_shows_then_accepts_once(world, client):
-    token = services._new_token()
+    token = _new_token()
     offer = OfferFactory(citizen=CitizenFactory(jobcenter=world.jobcenter, name="Mette Sørensen"), token=token)
     url = reverse("matching:respond", kwargs={"token": token})
     page = client.get(url)
