@@ -5,7 +5,7 @@ table next to it, so the chart is a picture of the table, not the only source.""
 from dataclasses import dataclass
 from datetime import date
 
-from citizens.selectors import ProgressTable
+from citizens.selectors import ProgressSeries, ProgressTable
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -77,3 +77,17 @@ def progress_chart(table: ProgressTable) -> Chart | None:
         plot_top=TOP,
         plot_bottom=HEIGHT - BOTTOM,
     )
+
+
+def chart_of_assessments(assessments) -> Chart | None:
+    """The same chart from assessments already loaded with their scores and each score's dimension
+    (the portal's placement page prefetches them), so the chart costs no query of its own."""
+    points: dict[int, list[tuple[date, int]]] = {}
+    dimensions = {}
+    for assessment in sorted(assessments, key=lambda a: (a.assessed_on, a.pk)):
+        for score in assessment.scores.all():
+            dimensions[score.dimension_id] = score.dimension
+            points.setdefault(score.dimension_id, []).append((assessment.assessed_on, score.score))
+    ordered = sorted(dimensions.values(), key=lambda d: (d.position, d.pk))
+    series = [ProgressSeries(d, points[d.pk]) for d in ordered]
+    return progress_chart(ProgressTable(dimensions=ordered, rows=[], series=series))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import LEADERS, role_required
 from audit.models import AccessAction
 from audit.services import access_record
+from citizens.charts import chart_of_assessments
 from companies import selectors as company_selectors
 from companies import services as company_services
 from companies.filters import PortalClaimFilter
@@ -176,7 +177,8 @@ def placements(request):
 def placement_detail(request, pk: int):
     placement = selectors.placement_detail(company=request.company, pk=pk)
     _log_citizen_read(request, placement, _("Virksomhedens forløb"))
-    return render(request, "portal/placement_detail.html", {"placement": placement})
+    chart = chart_of_assessments(placement.assessment_list)
+    return render(request, "portal/placement_detail.html", {"placement": placement, "chart": chart})
 
 
 @leader_required

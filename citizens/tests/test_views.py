@@ -203,6 +203,42 @@ def test_placement_detail_has_accessible_chart_with_table(world, login):
     assert "style=" not in page
 
 
+SVG_NUMBER_ATTRIBUTE = re.compile(r'\b(?:x|y|x1|x2|y1|y2|cx|cy|points)="([^"]*)"')
+
+
+def svg_attributes_with_a_comma_decimal(page: str) -> list[str]:
+    """Values of SVG coordinate attributes in the chart that hold a decimal comma ("123,4"); a
+    polyline's points are "x,y x,y", so a comma is only wrong there when a pair has more than two."""
+    svg = page[page.index("<svg viewBox") : page.index("</svg>")]
+    wrong = []
+    for name_value in SVG_NUMBER_ATTRIBUTE.finditer(svg):
+        value = name_value.group(1)
+        if name_value.group(0).startswith("points"):
+            if any(pair.count(",") != 1 for pair in value.split()):
+                wrong.append(value)
+        elif "," in value:
+            wrong.append(value)
+    return wrong
+
+
+def test_chart_coordinates_use_a_decimal_point_under_the_danish_locale(world, login):
+    """Three assessments 7 and 10 days apart put points at fractional x and y (a 1-5 score over 224 px
+    is 56 px a step, the x-axis 576 px over 17 days); Danish formatting must not turn 123.4 into 123,4,
+    which the browser rejects (no line and a console error)."""
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a)
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter, name="Mødestabilitet")
+    for days_ago, score in [(17, 1), (10, 3), (0, 4)]:
+        ProgressScoreFactory(
+            assessment__placement=placement,
+            dimension=dimension,
+            score=score,
+            assessment__assessed_on=TODAY - datetime.timedelta(days=days_ago),
+        )
+    page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
+    assert re.search(r'cx="\d+\.\d"', page), "the data must give a fractional coordinate"
+    assert svg_attributes_with_a_comma_decimal(page) == []
+
+
 def test_assessment_form_requires_a_score(world, login):
     placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter))
     dimension = ProgressDimensionFactory(jobcenter=world.jobcenter)

@@ -198,6 +198,25 @@ def test_leader_records_a_progress_assessment(world, login):
     assert assessment.scores.get(dimension=dimensions[0]).comment == "Møder til tiden"
 
 
+def test_portal_placement_shows_the_progress_chart_with_decimal_points(world, login):
+    from citizens.models import ProgressDimension, ProgressScore
+    from citizens.tests.test_views import svg_attributes_with_a_comma_decimal
+
+    placement = placement_for(world.company_a)
+    dimension = ProgressDimension.objects.get_or_create(
+        jobcenter=world.jobcenter, code="test-chart", defaults={"name": "Test graf"}
+    )[0]
+    for day, score in [(date(2026, 2, 1), 2), (date(2026, 2, 8), 3), (date(2026, 2, 18), 5)]:
+        assessment = ProgressAssessment.objects.create(
+            jobcenter=world.jobcenter, placement=placement, assessed_on=day, assessor_kind="company"
+        )
+        ProgressScore.objects.create(assessment=assessment, dimension=dimension, score=score)
+    page = login(world.leader_a).get(reverse("portal:placement_detail", args=[placement.pk])).content.decode()
+    assert '<svg viewBox="0 0 640 280" role="img"' in page
+    assert "<polyline" in page and "Test graf" in page
+    assert svg_attributes_with_a_comma_decimal(page) == []
+
+
 def test_assessment_without_scores_explains_per_field(world, login):
     placement = placement_for(world.company_a)
     response = login(world.leader_a).post(
