@@ -418,6 +418,16 @@ NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 500, minimum=1)
 NOTIFICATIONS_JOURNAL_DIR = Path(env_str("NOTIFICATIONS_JOURNAL_DIR", str(VAR_DIR / "outbox-journal")))
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
 
+# --- Text messages (SMS) ---------------------------------------------------------------------------
+# The outbox's second channel (notifications.sms): off unless SMS_GATEWAY_URL is set. The gateway takes a JSON
+# POST with a bearer token and calls /beskeder/sms/leveringsrapport/ with delivery reports signed by
+# HMAC-SHA256 of the body with SMS_WEBHOOK_SECRET (header X-Signature).
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN", "")
+SMS_SENDER = env_str("SMS_SENDER", "Jobcenter")
+SMS_GATEWAY_TIMEOUT_SECONDS = env_int("SMS_GATEWAY_TIMEOUT_SECONDS", 10, minimum=1)
+SMS_WEBHOOK_SECRET = env_str("SMS_WEBHOOK_SECRET", "")
+
 # --- Logging -------------------------------------------------------------------------------------
 LOG_LEVEL = env_choice("DJANGO_LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {

@@ -89,6 +89,9 @@ class MessageKind:
     deferred_context: Callable[[list], dict[int, dict]] | None = None
     # How long an unsent message of this kind still makes sense (see Lifetime).
     lifetime: Lifetime = DEFAULT_LIFETIME
+    # A text message (notifications.sms_services.sms_enqueue): text_template is the whole text, html_template is
+    # None, and the subject only names it on the outbox pages.
+    sms: bool = False
 
 
 _REGISTRY: dict[str, MessageKind] = {}

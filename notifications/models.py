@@ -31,6 +31,13 @@ class MessageStatus(models.TextChoices):
     INBOX_ONLY = "inbox", _("Kun i indbakken")
 
 
+class OutboxChannel(models.TextChoices):
+    """How an outbox row reaches its recipient (notifications.channels)."""
+
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("SMS")
+
+
 # Pending messages delayed by mail errors for longer than this mean the relay is down (or refuses mail for a
 # while): the coordinators are told on the start page and the outbox page.
 DELAYED_ALERT_AFTER = timedelta(minutes=15)
@@ -100,6 +107,19 @@ class Message(models.Model):
     # Times a coordinator has sent the message again; part of its Message-ID, so that a receiving system that
     # drops repeated Message-IDs drops a retry of the same sending, never a deliberate resend.
     resends = models.PositiveSmallIntegerField(_("sendt igen"), default=0, db_default=0)
+    # The channel the send task hands the row to (notifications.channels): e-mail, or a text message to
+    # recipient_phone through the SMS gateway (notifications.sms). A text's body is body_text; its parts and
+    # encoding are counted when it is written, and the gateway's id and delivery report are kept here.
+    channel = models.CharField(
+        _("kanal"), max_length=5, choices=OutboxChannel.choices, default=OutboxChannel.EMAIL, db_default="email"
+    )
+    recipient_phone = models.CharField(_("modtagerens mobilnummer"), max_length=12, blank=True, db_default="")
+    sms_segments = models.PositiveSmallIntegerField(_("sms-dele"), null=True, blank=True)
+    sms_encoding = models.CharField(_("sms-tegnsæt"), max_length=4, blank=True, db_default="")
+    gateway_id = models.CharField(_("gatewayens id"), max_length=100, blank=True, db_default="")
+    delivery_status = models.CharField(_("leveringsstatus"), max_length=10, blank=True, db_default="")
+    delivery_detail = models.CharField(_("leveringsdetalje"), max_length=500, blank=True, db_default="")
+    delivered_at = models.DateTimeField(_("leveret"), null=True, blank=True)
 
     objects = ScopedManager(jobcenter="jobcenter")
 
@@ -125,6 +145,10 @@ class Message(models.Model):
             models.CheckConstraint(
                 condition=Q(is_rendered=False) | ~Q(subject=""), name="message_rendered_has_subject"
             ),
+            models.CheckConstraint(
+                condition=Q(channel=OutboxChannel.EMAIL) | (Q(channel=OutboxChannel.SMS) & ~Q(recipient_phone="")),
+                name="message_channel_valid_with_address",
+            ),
         ]
         indexes = [
             # The claim and the sweep: pending rows by due time.
@@ -140,7 +164,22 @@ class Message(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} → {self.recipient_email} ({self.get_status_display()})"
+        return f"{self.kind} → {self.recipient_address} ({self.get_status_display()})"
+
+    @property
+    def recipient_address(self) -> str:
+        """The e-mail address, or for a text message the mobile number."""
+        return self.recipient_phone if self.channel == OutboxChannel.SMS else self.recipient_email
+
+    @property
+    def is_sms(self) -> bool:
+        return self.channel == OutboxChannel.SMS
+
+    @property
+    def delivery_label(self) -> str:
+        """A text's delivery report in Danish (notifications.sms.DeliveryState)."""
+        labels = {"delivered": _("Leveret"), "failed": _("Ikke leveret"), "pending": _("Undervejs")}
+        return str(labels.get(self.delivery_status, _("Ingen leveringsrapport endnu")))
 
     @property
     def status_badge(self) -> str:

@@ -18,6 +18,8 @@ def outbox_list(*, jobcenter) -> QuerySet[Message]:
             "kind",
             "status",
             "recipient_email",
+            "recipient_phone",
+            "channel",
             "recipient_name",
             "subject",
             "period",

@@ -40,11 +40,11 @@ from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from audit.services import activity_record
-from notifications import kinds
+from notifications import channels, kinds
 from notifications.journal import journal, replay
 from notifications.keys import idempotency_key_for
 from notifications.models import DeliveryChannel, DeliveryPreference, Message, MessageStatus, ReminderSchedule
-from notifications.rendering import email_for, render, render_fast
+from notifications.rendering import render, render_fast
 
 logger = logging.getLogger(__name__)
 
@@ -201,8 +201,8 @@ class TimeBudget:
 def _relay_trouble(error: Exception) -> bool:
     """True when the error says nothing about this message but about the relay (connection refused or lost, a
     timeout, a 4xx reply outside RCPT TO): the messages after it would fail the same way, so they wait too."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return False
+    if isinstance(error, smtplib.SMTPRecipientsRefused) or channels.is_sms_error(error):
+        return False  # a text's trouble delays that text only: the e-mails and texts after it go on
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
     return isinstance(error, (smtplib.SMTPException, OSError))
@@ -211,7 +211,10 @@ def _relay_trouble(error: Exception) -> bool:
 def _is_transient(error: Exception) -> bool:
     """Anything but a 5xx reply is worth retrying: connection trouble, 4xx replies, and replies that make no
     sense at that point of the conversation (a 250 or 354 where another was expected means the conversation
-    was out of step; the connection is reopened). 5xx replies (bad address, refused content) are final."""
+    was out of step; the connection is reopened). 5xx replies (bad address, refused content) are final.
+    A text (notifications.channels): the gateway down, slow or answering 5xx/429 is worth retrying, a 4xx not."""
+    if channels.is_sms_error(error):
+        return channels.sms_error_is_transient(error)
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return any(code < 500 for code, _msg in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
@@ -283,6 +286,9 @@ _CLAIM_FIELDS = [
         "next_attempt_at",
         "expires_at",
         "resends",
+        # The row's channel and a text's number (notifications.channels).
+        "channel",
+        "recipient_phone",
     }
 ]
 _JSON_FIELDS = {"attachments", "items"}
@@ -529,7 +535,7 @@ def messages_send(
         raise ValueError("messages_send needs ids or an id range.")
     lease = lease or default_lease()
     outcome = SendOutcome()
-    mailer = _Mailer(connection)
+    mailer = channels.Dispatcher(_Mailer(connection))
     state = {"slowest": 0.0}
     try:
         with scopes_disabled(), _asynchronous_commits():
@@ -561,7 +567,7 @@ def _send_chunk(rows, ids, id_range, mailer, budget, lease, outcome, sent, state
             return True
         try:
             render_deferred([message], contexts)
-            email = email_for(message)
+            email = mailer.build(message)  # an e-mail or a text, by the row's channel
         except SoftTimeLimitExceeded:
             _release([row.pk for row in rows[index:]])
             raise

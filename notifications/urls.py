@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notifications import views
+from notifications import sms_views, views
 
 app_name = "notifications"
 
@@ -9,5 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.message_detail, name="detail"),
     path("<int:pk>/send-igen/", views.message_resend, name="resend"),
     path("tidsplan/", views.schedule_edit, name="schedule"),
+    # The SMS gateway's delivery reports (signed with SMS_WEBHOOK_SECRET; no session).
+    path("sms/leveringsrapport/", sms_views.sms_delivery_report, name="sms_delivery_report"),
     path("mine-indstillinger/", views.preferences_edit, name="preferences"),
 ]
