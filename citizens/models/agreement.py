@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from mentorship.transitions import Transitions
+
 # The law's limit is six calendar months (checked exactly in citizens.periods); the database backstop
 # allows the longest six-month span in days.
 MAX_PERIOD_DAYS = 184
@@ -147,9 +149,19 @@ class MentorAgreement(models.Model):
 
     # Status rules (services, views and templates ask these, never the status string).
     EDITABLE_STATUSES = frozenset({AgreementStatus.DRAFT})
-    ENDABLE_STATUSES = frozenset({AgreementStatus.ACTIVE})
     RENEWABLE_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.ENDED})
     STATUS_BADGES = {AgreementStatus.ACTIVE: "badge-success", AgreementStatus.DRAFT: "badge-info"}
+    # Which status may follow which; citizens.services.agreement checks every move against it under the lock.
+    STATUS_TRANSITIONS = Transitions(
+        AgreementStatus,
+        {
+            AgreementStatus.DRAFT: {AgreementStatus.ACTIVE},
+            AgreementStatus.ACTIVE: {AgreementStatus.ENDED, AgreementStatus.RENEWED},
+            AgreementStatus.ENDED: set(),
+            AgreementStatus.RENEWED: set(),
+        },
+        message=_("En mentoraftale med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
 
     @property
     def is_editable(self) -> bool:
@@ -158,11 +170,11 @@ class MentorAgreement(models.Model):
 
     @property
     def can_be_activated(self) -> bool:
-        return self.status in self.EDITABLE_STATUSES
+        return self.STATUS_TRANSITIONS.can(self.status, AgreementStatus.ACTIVE)
 
     @property
     def can_be_ended(self) -> bool:
-        return self.status in self.ENDABLE_STATUSES
+        return self.STATUS_TRANSITIONS.can(self.status, AgreementStatus.ENDED)
 
     @property
     def can_be_renewed(self) -> bool:

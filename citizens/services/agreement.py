@@ -107,13 +107,15 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
     agreement it renews (which becomes "renewed"); any other active agreement must be ended first."""
     Citizen.objects.select_for_update().filter(pk=agreement.citizen_id).first()  # serialise per citizen
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if not agreement.can_be_activated:
-        raise ValidationError(_("Kun en kladde kan sættes i kraft."))
+    MentorAgreement.STATUS_TRANSITIONS.require(
+        agreement.status, AgreementStatus.ACTIVE, message=_("Kun en kladde kan sættes i kraft.")
+    )
     if agreement.mentor_id is None and agreement.company_mentor_id is None:
         raise ValidationError({"mentor": _("Vælg mentoren, før aftalen sættes i kraft.")})
     if agreement.renews_id:
         previous = MentorAgreement.objects.select_for_update().get(pk=agreement.renews_id)
         if previous.status == AgreementStatus.ACTIVE:
+            MentorAgreement.STATUS_TRANSITIONS.require(previous.status, AgreementStatus.RENEWED)
             previous.status = AgreementStatus.RENEWED
             previous.ended_on = max(previous.starts_on, min(previous.ends_on, agreement.starts_on))
             previous.save(update_fields=["status", "ended_on"])
@@ -135,8 +137,9 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
 def agreement_end(*, actor, agreement: MentorAgreement, ended_on: date, reason: str = "") -> MentorAgreement:
     """Ends an active agreement (early or at its end date)."""
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
-    if not agreement.can_be_ended:
-        raise ValidationError(_("Kun en aktiv aftale kan afsluttes."))
+    MentorAgreement.STATUS_TRANSITIONS.require(
+        agreement.status, AgreementStatus.ENDED, message=_("Kun en aktiv aftale kan afsluttes.")
+    )
     if ended_on < agreement.starts_on:
         raise ValidationError({"ended_on": _("Aftalen kan ikke afsluttes før den er startet.")})
     agreement.status, agreement.ended_on, agreement.end_reason = AgreementStatus.ENDED, ended_on, reason
