@@ -10,6 +10,7 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from citizens.models.citizen import Outcome
+from mentorship.transitions import Transitions
 
 
 class PlacementStatus(models.TextChoices):
@@ -136,6 +137,18 @@ class Placement(models.Model):
         PlacementStatus.PROPOSED: "badge-info",
         PlacementStatus.DECLINED: "badge-warning",
     }
+    # Which status may follow which; citizens.services.placement checks every move against it under the lock.
+    # A placement the company has already accepted is created active (not a move).
+    STATUS_TRANSITIONS = Transitions(
+        PlacementStatus,
+        {
+            PlacementStatus.PROPOSED: {PlacementStatus.ACTIVE, PlacementStatus.DECLINED},
+            PlacementStatus.ACTIVE: {PlacementStatus.ENDED},
+            PlacementStatus.DECLINED: set(),
+            PlacementStatus.ENDED: set(),
+        },
+        message=_("Et forløb med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
 
     @property
     def awaits_answer(self) -> bool:
@@ -159,7 +172,7 @@ class Placement(models.Model):
 
     @property
     def can_be_ended(self) -> bool:
-        return self.status == PlacementStatus.ACTIVE
+        return self.STATUS_TRANSITIONS.can(self.status, PlacementStatus.ENDED)
 
     @property
     def status_badge(self) -> str:

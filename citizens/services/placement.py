@@ -118,8 +118,9 @@ def placement_accept(*, actor, placement: Placement, company_mentor) -> Placemen
     company's own active mentors). The caller has resolved `placement` from the leader's company. The
     placement's job consultant is told (citizens.handoffs)."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if not placement.awaits_answer:
-        raise ValidationError(_("Forløbet er allerede besvaret."))
+    Placement.STATUS_TRANSITIONS.require(
+        placement.status, PlacementStatus.ACTIVE, message=_("Forløbet er allerede besvaret.")
+    )
     if company_mentor is None or company_mentor.company_id != placement.company_id:
         raise ValidationError({"company_mentor": _("Vælg en af virksomhedens egne mentorer.")})
     if not company_mentor.is_active:
@@ -143,8 +144,9 @@ def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
     """The company leader declines a proposed placement, with a reason for the job consultant, who is told
     (citizens.handoffs)."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if not placement.awaits_answer:
-        raise ValidationError(_("Forløbet er allerede besvaret."))
+    Placement.STATUS_TRANSITIONS.require(
+        placement.status, PlacementStatus.DECLINED, message=_("Forløbet er allerede besvaret.")
+    )
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv kort, hvorfor virksomheden siger nej.")})
     placement.status, placement.decline_reason, placement.decided_at = PlacementStatus.DECLINED, reason, timezone.now()
@@ -158,8 +160,9 @@ def placement_decline(*, actor, placement: Placement, reason: str) -> Placement:
 def placement_end(*, actor, placement: Placement, outcome: str, ended_on: date) -> Placement:
     """Ends an active placement with an outcome."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
-    if not placement.can_be_ended:
-        raise ValidationError(_("Kun et aktivt forløb kan afsluttes."))
+    Placement.STATUS_TRANSITIONS.require(
+        placement.status, PlacementStatus.ENDED, message=_("Kun et aktivt forløb kan afsluttes.")
+    )
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Vælg et resultat fra listen.")})
     if ended_on < placement.starts_on:
