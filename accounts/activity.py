@@ -8,12 +8,10 @@ from audit.actions import register
 
 @register
 class AccountsAction(models.TextChoices):
-    JOBCENTER_CREATED = "accounts.jobcenter.created", _("Jobcenter oprettet")
     TWO_FACTOR_CONFIRMED = "accounts.two_factor.confirmed", _("Tofaktorlogin sat op")
     TWO_FACTOR_RESET = "accounts.two_factor.reset", _("Tofaktorlogin nulstillet")
     MEMBERSHIP_CREATED = "accounts.membership.created", _("Bruger fik en rolle i jobcentret")
     MEMBERSHIP_SWITCHED = "accounts.membership.switched", _("Bruger skiftede jobcenter")
-    USER_DEACTIVATED = "accounts.user.deactivated", _("Bruger deaktiveret")
 
 # Staff sign-in through KOMBIT's Context Handler registers its actions under accounts too.
 from accounts.saml import activity as _federation_activity  # noqa: E402, F401
