@@ -11,6 +11,7 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from companies.validators import validate_cvr, validate_p_number
+from mentorship.transitions import Transitions
 
 
 class Industry(models.Model):
@@ -456,16 +457,27 @@ class CompensationClaim(models.Model):
         ClaimStatus.REJECTED: "badge-warning",
         ClaimStatus.SUBMITTED: "badge-info",
     }
+    # Which status may follow which; companies.services checks every move against it under the lock.
+    # A rejected claim is corrected and submitted again as the same row.
+    STATUS_TRANSITIONS = Transitions(
+        ClaimStatus,
+        {
+            ClaimStatus.SUBMITTED: {ClaimStatus.APPROVED, ClaimStatus.REJECTED},
+            ClaimStatus.REJECTED: {ClaimStatus.SUBMITTED},
+            ClaimStatus.APPROVED: set(),
+        },
+        message=_("En anmodning om frikøb med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
 
     @property
     def can_be_decided(self) -> bool:
         """Submitted and not yet approved or rejected."""
-        return self.status == ClaimStatus.SUBMITTED
+        return self.STATUS_TRANSITIONS.can(self.status, ClaimStatus.APPROVED)
 
     @property
     def can_be_resubmitted(self) -> bool:
         """A rejected claim can be corrected and sent again (the same row, for the same month)."""
-        return self.status == ClaimStatus.REJECTED
+        return self.STATUS_TRANSITIONS.can(self.status, ClaimStatus.SUBMITTED)
 
     @property
     def status_badge(self) -> str:

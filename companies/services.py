@@ -483,8 +483,9 @@ def claim_submit(
     }
     claim = CompensationClaim.objects.select_for_update().filter(placement=placement, month=month).first()
     if claim is not None:
-        if claim.status != ClaimStatus.REJECTED:
-            raise ValidationError({"month": _("Der er allerede en anmodning for dette forløb i den måned.")})
+        if not CompensationClaim.STATUS_TRANSITIONS.can(claim.status, ClaimStatus.SUBMITTED):
+            message = _("Der er allerede en anmodning for dette forløb i den måned.")
+            raise ValidationError({"month": ValidationError(message, code="illegal_transition")})
         for name, value in values.items():
             setattr(claim, name, value)
         claim.save(update_fields=[name for name in values if name not in ("jobcenter", "company")])
@@ -504,8 +505,7 @@ def claim_submit(
 
 def _decide(*, actor, claim: CompensationClaim, status: str, reason: str = "") -> CompensationClaim:
     locked = CompensationClaim.objects.select_for_update().get(pk=claim.pk)
-    if locked.status != ClaimStatus.SUBMITTED:
-        raise ValidationError(_("Anmodningen er allerede behandlet."))
+    CompensationClaim.STATUS_TRANSITIONS.require(locked.status, status, message=_("Anmodningen er allerede behandlet."))
     locked.status = status
     locked.decided_by = actor
     locked.decided_at = timezone.now()
