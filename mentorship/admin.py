@@ -31,8 +31,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -50,8 +51,17 @@ class MentorshipAdminSite(admin.AdminSite):
     index_title = _("Administration")
 
     def login(self, request, extra_context=None):
-        """One login for the whole product, with lockout and two-factor: the admin's own is not used."""
-        return redirect_to_login(request.GET.get("next", reverse("admin:index")), reverse("accounts:login"))
+        """One login for the whole product, with lockout and two-factor: the admin's own is not used.
+        A user already logged in goes on to the admin (or answers 403 without the right), never back
+        to the login page, which would send them here again."""
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = reverse("admin:index")
+        if request.user.is_authenticated:
+            if not self.has_permission(request):
+                raise PermissionDenied
+            return redirect(next_url)
+        return redirect_to_login(next_url, reverse("accounts:login"))
 
     def has_permission(self, request) -> bool:
         user = request.user

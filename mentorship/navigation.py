@@ -15,6 +15,9 @@ class NavItem:
     roles: tuple[str, ...]
     # Highlight the item on every URL under its own (e.g. a mentor's page under the mentor list).
     prefix_match: bool = True
+    # Django admin also needs the user's staff flag (MentorshipAdminSite.has_permission): a jobcenter
+    # admin without it is not offered a link that answers 403.
+    staff_flag: bool = False
 
 
 ITEMS = [
@@ -33,6 +36,7 @@ ITEMS = [
     NavItem(_("Rapporter"), "reports:index", COORDINATORS),
     NavItem(_("Privatliv og slettefrister"), "audit:overview", STAFF),
     NavItem(_("Log ind med adgangskode"), "saml:local_passwords", ADMINS),
+    NavItem(_("Administration"), "admin:index", ADMINS, staff_flag=True),
     NavItem(_("Forløb"), "portal:placements", LEADERS),
     NavItem(_("Mentorer"), "portal:mentors", LEADERS),
     NavItem(_("Kurser og netværksmøder"), "portal:courses", LEADERS),
@@ -49,6 +53,8 @@ def items_for(request) -> list[dict]:
     result = []
     for item in ITEMS:
         if membership.role not in item.roles:
+            continue
+        if item.staff_flag and not getattr(getattr(request, "user", None), "is_staff", False):
             continue
         url = reverse(item.url_name)
         matches = request.path == url or (item.prefix_match and url != "/" and request.path.startswith(url))

@@ -76,3 +76,66 @@ def test_new_jobcenter_in_admin_gets_default_vocabulary(world, login):
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     jobcenter = Jobcenter.objects.get(slug="aarhus")
     assert Competence.objects.filter(jobcenter=jobcenter).count() >= 10
+
+
+def _follow(client, response, limit=10) -> tuple[list[str], object]:
+    hops = []
+    while response.status_code in (301, 302) and len(hops) < limit:
+        hops.append(response["Location"])
+        response = client.get(response["Location"])
+    return hops, response
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("coordinator", False),
+        ("caseworker", False),
+        ("leader_a", False),
+        ("jobcenter_admin", True),
+        ("superuser", True),
+    ],
+)
+def test_admin_login_walk_ends_on_the_admin_or_403_never_a_loop(who, allowed, world, client):
+    """From /admin/ through the product's login (password, then the code) and back: the walk ends on the
+    admin's index for those allowed and on 403 for every other role, in a few hops, and a logged-in user
+    sent to the admin's login page again is not sent round once more."""
+    from accounts.tests.factories import PASSWORD, TOTPDeviceFactory
+    from accounts.tests.test_authentication import token_for
+
+    user = getattr(world, who)
+    device = TOTPDeviceFactory(user=user)
+    hops, page = _follow(client, client.get(reverse("admin:index")))
+    assert page.status_code == 200 and hops[-1].startswith(reverse("accounts:login"))
+    response = client.post(hops[-1], {"username": user.email, "password": PASSWORD})
+    hops, page = _follow(client, response)
+    assert page.status_code == 200 and reverse("accounts:two_factor_verify") in hops[-1]
+    response = client.post(hops[-1], {"token": token_for(device)})
+    hops, page = _follow(client, response)
+    assert len(hops) <= 3, hops
+    assert page.status_code == (200 if allowed else 403)
+    if allowed:
+        assert page.request["PATH_INFO"] == reverse("admin:index")
+    again = client.get(reverse("admin:login") + "?next=" + reverse("admin:index"))
+    assert again.status_code == (302 if allowed else 403)
+    if allowed:
+        assert again["Location"] == reverse("admin:index")
+
+
+def test_the_jobcenter_admin_has_a_link_to_the_admin_and_no_one_else_does(world, login):
+    admin_url = reverse("admin:index")
+    assert f'href="{admin_url}"' in login(world.jobcenter_admin).get(reverse("home")).content.decode()
+    for user in (world.coordinator, world.caseworker):
+        assert f'href="{admin_url}"' not in login(user).get(reverse("home")).content.decode()
+    assert f'href="{admin_url}"' not in login(world.leader_a).get(reverse("portal:home")).content.decode()
+
+
+def test_the_lockout_pages_in_admin_are_danish(world, login):
+    """django-axes ships no Danish: its names come from our catalogue (mentorship/third_party_messages.py)."""
+    client = login(world.superuser)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Loginforsøg og spærringer" in index and "Access attempts" not in index and "Axes" not in index
+    page = client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    for english in ("Access attempts", "Locked Out", "Attempt Time", "Path", "IP Address"):
+        assert english not in page, english
+    assert "Spærret" in page
