@@ -43,16 +43,17 @@ class MentorFilter(django_filters.FilterSet):
             ("capacity_left", "capacity"),
             ("created_at", "created"),
         ),
+        # django-filter looks up an ascending label by the model field, a descending one by "-param".
         field_labels={
-            "name": _("Navn (A–Å)"),
+            "full_name": _("Navn (A–Å)"),
             "-name": _("Navn (Å–A)"),
             "status": _("Status"),
             "-status": _("Status (omvendt)"),
             "postcode": _("Postnummer"),
             "-postcode": _("Postnummer (faldende)"),
-            "capacity": _("Ledig kapacitet (mindst først)"),
+            "capacity_left": _("Ledig kapacitet (mindst først)"),
             "-capacity": _("Ledig kapacitet (mest først)"),
-            "created": _("Oprettet (ældste først)"),
+            "created_at": _("Oprettet (ældste først)"),
             "-created": _("Oprettet (nyeste først)"),
         },
     )

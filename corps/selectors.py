@@ -30,6 +30,7 @@ from corps.models import (
     DAY_PARTS,
     WEEKDAYS,
     Competence,
+    Employment,
     Gender,
     HoursEntry,
     HoursStatus,
@@ -209,6 +210,11 @@ class PayrollRow:
     amount: Decimal
     entries: int
     over_agreed: int
+
+    @property
+    def employment_label(self) -> str:
+        """The employment in Danish ("Timeansat (mentorkorps)"), never the stored code ("hourly")."""
+        return str(Employment(self.employment).label)
 
 
 def payroll_for_month(*, jobcenter, year: int, month: int) -> list[PayrollRow]:

@@ -470,7 +470,7 @@ def test_payroll_csv_and_xlsx(world, login):
 
 def test_payroll_page_writes_danish_money_and_hours(world, login):
     client = login(world.coordinator)
-    mentor = MentorFactory(jobcenter=world.jobcenter)
+    mentor = MentorFactory(jobcenter=world.jobcenter, employment="hourly")
     week = monday(1)
     for hours in (Decimal("37.25"), Decimal("2.75")):
         HoursEntryFactory(
@@ -484,6 +484,7 @@ def test_payroll_page_writes_danish_money_and_hours(world, login):
     page = client.get(reverse("corps:payroll") + f"?month={week:%Y-%m}").content.decode()
     assert "57.629,60 kr." in page  # 40 hours × 1.440,74 kr., never "57629,60"
     assert "40,0" in page and "40.00" not in page
+    assert "<td>Timeansat (mentorkorps)</td>" in page and ">hourly<" not in page
 
 
 def test_overview_counts_breadth(world, login):
@@ -497,3 +498,12 @@ def test_overview_counts_breadth(world, login):
     assert {line.label: line.mentors for line in overview.competences}["Misbrug"] == 1
     assert {line.label: line.mentors for line in overview.languages}["Tigrinya"] == 1
     assert {line.label: line.mentors for line in overview.genders}["Mand"] == 1
+
+
+def test_mentor_list_sort_options_are_all_danish(world, login):
+    """django-filter labels an ascending option by the model field's name; with the wrong key it printed
+    "Name", "Capacity" and "Created"."""
+    form = login(world.coordinator).get(reverse("corps:mentor_list")).context["filter"].form
+    labels = [str(label) for _value, label in form.fields["order"].choices]
+    assert "Navn (A–Å)" in labels and "Ledig kapacitet (mindst først)" in labels and "Oprettet (ældste først)" in labels
+    assert not {"Name", "Capacity", "Created", "Full name", "Capacity left", "Created at"} & set(labels)
