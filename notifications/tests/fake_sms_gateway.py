@@ -26,6 +26,8 @@ class FakeGateway:
     server: ThreadingHTTPServer | None = None
     script: deque = field(default_factory=deque)  # of "ok" | int status | ("sleep", seconds)
     default: object = "ok"
+    port: int = 0  # 0: any free port; a fixed one lets a test stop the gateway and start it again at the same URL
+    delay: float = 0.0  # seconds before each answer (a slow gateway)
     requests: list[Received] = field(default_factory=list)
     sent: dict[str, str] = field(default_factory=dict)  # idempotency key -> gateway id
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -57,6 +59,8 @@ class FakeGateway:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 behaviour = gateway._next()
+                if gateway.delay:
+                    time.sleep(gateway.delay)
                 try:
                     body = json.loads(raw)
                 except ValueError:
@@ -89,7 +93,8 @@ class FakeGateway:
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
                     pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.port = self.server.server_address[1]
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
@@ -98,3 +103,18 @@ class FakeGateway:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+
+    def tally(self, references: list[str]) -> dict:
+        """For the outbox rows' references: texts sent (once each at the gateway), requests repeated (the same
+        reference again, answered with the first id), and rows never sent."""
+        with self.lock:
+            asked: dict[str, int] = {}
+            for received in self.requests:
+                key = received.headers.get("Idempotency-Key", "")
+                asked[key] = asked.get(key, 0) + 1
+            return {
+                "texts": len(references),
+                "sent": sum(1 for ref in references if ref in self.sent),
+                "lost": sum(1 for ref in references if ref not in self.sent),
+                "repeated requests": sum(max(asked.get(ref, 0) - 1, 0) for ref in references),
+            }
