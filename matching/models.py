@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from corps.models import ALL_DAY_PARTS, ALL_WEEKDAYS
 from matching.engine.problem import STATUS_INFEASIBLE, STATUS_OPTIMAL
 from matching.engine.scoring import Weights
+from mentorship.transitions import Transitions
 
 MUST_HAVE = 10
 WEIGHT_HELP = _("0 = bruges ikke, 1-9 = vægt, 10 = skal være opfyldt (et par, der ikke opfylder det, udelukkes).")
@@ -234,6 +235,24 @@ class Offer(models.Model):
         OfferStatus.EXPIRED: "badge-warning",
         OfferStatus.OFFERED: "badge-info",
     }
+    # Which status may follow which; matching.services.offer checks every move against it under the lock
+    # (also the bulk moves: the citizen's other offers withdrawn on an acceptance, and the expiry sweep).
+    STATUS_TRANSITIONS = Transitions(
+        OfferStatus,
+        {
+            OfferStatus.OFFERED: {
+                OfferStatus.ACCEPTED,
+                OfferStatus.DECLINED,
+                OfferStatus.WITHDRAWN,
+                OfferStatus.EXPIRED,
+            },
+            OfferStatus.ACCEPTED: set(),
+            OfferStatus.DECLINED: set(),
+            OfferStatus.WITHDRAWN: set(),
+            OfferStatus.EXPIRED: set(),
+        },
+        message=_("Et tilbud med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
 
     @property
     def is_open(self) -> bool:

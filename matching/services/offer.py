@@ -162,18 +162,20 @@ def offer_for_token(token: str) -> Offer:
     return offer
 
 
-def _locked_open_offer(offer_id: int) -> Offer:
-    """Locks citizen, mentor and offer (in that order) and checks the offer is still open."""
+def _locked_open_offer(offer_id: int, to: str) -> Offer:
+    """Locks citizen, mentor and offer (in that order) and checks the offer may move to `to`
+    (Offer.STATUS_TRANSITIONS: only an open offer moves)."""
     ids = Offer.objects.filter(pk=offer_id).values("citizen_id", "mentor_id").first()
     if ids is None:
         raise OfferLinkError("unknown")
     _lock_citizen(ids["citizen_id"])
     _lock_mentor(ids["mentor_id"])
     offer = Offer.objects.select_for_update().select_related("citizen", "mentor", "jobcenter").get(pk=offer_id)
-    if offer.is_answered:
-        raise ValidationError(_("Tilbuddet er allerede besvaret."))
-    if not offer.is_open:
-        raise ValidationError(_("Tilbuddet er ikke længere åbent."))
+    Offer.STATUS_TRANSITIONS.require(
+        offer.status,
+        to,
+        message=_("Tilbuddet er allerede besvaret.") if offer.is_answered else _("Tilbuddet er ikke længere åbent."),
+    )
     if offer.expires_at <= timezone.now():
         raise ValidationError(_("Svarfristen er overskredet."))
     return offer
@@ -185,7 +187,7 @@ def offer_accept(*, actor, offer: Offer, via: str = AnsweredVia.COORDINATOR) -> 
     """The mentor says yes. Only one accepted offer per citizen, and never more citizens than the
     mentor's capacity: both are checked under row locks, so two answers at once cannot both win.
     The citizen's other open offers are withdrawn."""
-    offer = _locked_open_offer(offer.pk)
+    offer = _locked_open_offer(offer.pk, OfferStatus.ACCEPTED)
     if Offer.objects.filter(citizen_id=offer.citizen_id, status=OfferStatus.ACCEPTED).exists():
         raise ValidationError(_("Borgeren har allerede fået en mentor."))
     mentor = offer.mentor
@@ -197,6 +199,7 @@ def offer_accept(*, actor, offer: Offer, via: str = AnsweredVia.COORDINATOR) -> 
     offer.save(update_fields=["status", "answered_at", "answered_via", "closed_by"])
     others = Offer.objects.filter(citizen_id=offer.citizen_id, status=OfferStatus.OFFERED).exclude(pk=offer.pk)
     withdrawn = list(others.values_list("pk", flat=True))
+    Offer.STATUS_TRANSITIONS.require(OfferStatus.OFFERED, OfferStatus.WITHDRAWN)
     others.update(status=OfferStatus.WITHDRAWN)
     activity_record(
         actor=actor,
@@ -219,7 +222,7 @@ def offer_decline(*, actor, offer: Offer, reason: str, via: str = AnsweredVia.CO
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv kort, hvorfor mentoren siger nej.")})
-    offer = _locked_open_offer(offer.pk)
+    offer = _locked_open_offer(offer.pk, OfferStatus.DECLINED)
     offer.status, offer.answered_at, offer.answered_via = OfferStatus.DECLINED, timezone.now(), via
     offer.decline_reason = reason[:2000]
     offer.closed_by = actor if via == AnsweredVia.COORDINATOR else None
@@ -245,7 +248,7 @@ def _offer_next(declined: Offer) -> Offer | None:
 @transaction.atomic
 def offer_withdraw(*, actor, offer: Offer) -> Offer:
     """The coordinator takes back an open offer (the link stops working)."""
-    offer = _locked_open_offer(offer.pk)
+    offer = _locked_open_offer(offer.pk, OfferStatus.WITHDRAWN)
     offer.status, offer.closed_by = OfferStatus.WITHDRAWN, actor
     offer.save(update_fields=["status", "closed_by"])
     activity_record(actor=actor, action="matching.offer.withdrawn", obj=offer)
@@ -270,6 +273,7 @@ def offers_expire_due(*, now=None) -> int:
     due = Offer.objects.filter(status=OfferStatus.OFFERED, expires_at__lte=now)
     ids = list(due.values_list("pk", flat=True))
     if ids:
+        Offer.STATUS_TRANSITIONS.require(OfferStatus.OFFERED, OfferStatus.EXPIRED)
         Offer.objects.filter(pk__in=ids, status=OfferStatus.OFFERED).update(status=OfferStatus.EXPIRED)
         activity_record(actor=None, action="matching.offer.expired", data={"offers": ids})
     return len(ids)
