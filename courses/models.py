@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from mentorship.transitions import Transitions
+
 
 class Category(models.TextChoices):
     BASE_COURSE = "base_course", _("Mentorkursus (grundforløb)")
@@ -335,6 +337,24 @@ class RegistrationStatus(models.TextChoices):
 # A seat is held by a registration and by an offer that has not been answered yet.
 SEAT_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED)
 ACTIVE_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITING)
+# Which status may follow which (Registration.STATUS_TRANSITIONS); courses.services check every move against
+# it with the course locked, also the bulk moves (a course cancelled, offers lapsed). A registration is
+# created registered or waiting (not a move).
+REGISTRATION_TRANSITIONS = Transitions(
+    RegistrationStatus,
+    {
+        RegistrationStatus.WAITING: {RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED},
+        RegistrationStatus.OFFERED: {
+            RegistrationStatus.REGISTERED,
+            RegistrationStatus.CANCELLED,
+            RegistrationStatus.LAPSED,
+        },
+        RegistrationStatus.REGISTERED: {RegistrationStatus.CANCELLED},
+        RegistrationStatus.CANCELLED: set(),
+        RegistrationStatus.LAPSED: set(),
+    },
+    message=_("En tilmelding med status “%(current)s” kan ikke få status “%(target)s”."),
+)
 
 
 def company_registrations_q(company) -> Q:
@@ -447,6 +467,8 @@ class Registration(models.Model):
         return f"{self.name} – {self.course}"
 
     # Status rules (services, views and templates ask these, never the status string).
+    STATUS_TRANSITIONS = REGISTRATION_TRANSITIONS
+
     @property
     def is_waiting(self) -> bool:
         """On the waiting list, without a seat offered."""
@@ -469,7 +491,7 @@ class Registration(models.Model):
     @property
     def can_be_cancelled(self) -> bool:
         """A current registration can be cancelled until the participant has completed the course."""
-        return self.is_current and not self.completed_on
+        return self.STATUS_TRANSITIONS.can(self.status, RegistrationStatus.CANCELLED) and not self.completed_on
 
     @property
     def kind_label(self) -> str:

@@ -255,7 +255,11 @@ def course_cancel(*, actor, course: Course, reason: str) -> Course:
     recipients: dict[str, tuple[str, object]] = {}
     for invitation in Invitation.objects.filter(course=course).exclude(status=InvitationStatus.DECLINED):
         recipients[invitation.email.lower()] = (invitation.name, invitation)
-    active = list(Registration.objects.filter(course=course, status__in=[*SEAT_STATUSES, RS.WAITING]))
+    active = list(
+        Registration.objects.select_for_update().filter(course=course, status__in=[*SEAT_STATUSES, RS.WAITING])
+    )
+    for status in {registration.status for registration in active}:
+        Registration.STATUS_TRANSITIONS.require(status, RS.CANCELLED)
     for registration in active:
         recipients[registration.email.lower()] = (registration.name, registration)
     now = timezone.now()

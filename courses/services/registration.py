@@ -176,8 +176,9 @@ def registration_cancel(*, actor, registration: Registration) -> Registration:
     """Cancels a registration (or a waiting-list place). A freed seat is offered to the next in line."""
     course = _lock(registration.course)
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
-    if not registration.is_current:
-        raise ValidationError(_("Tilmeldingen er allerede afsluttet."))
+    Registration.STATUS_TRANSITIONS.require(
+        registration.status, RS.CANCELLED, message=_("Tilmeldingen er allerede afsluttet.")
+    )
     if registration.completed_on:
         raise ValidationError(_("Deltageren har gennemført kurset."))
     held_seat = registration.holds_seat

@@ -36,8 +36,13 @@ def _fill_free_seats(course: Course, *, now: datetime.datetime | None = None) ->
         if start <= now:
             return []
         deadline = min(deadline, start)
-    offered = list(Registration.objects.filter(course=course, status=RS.WAITING).order_by("waiting_since", "pk")[:free])
+    offered = list(
+        Registration.objects.select_for_update()
+        .filter(course=course, status=RS.WAITING)
+        .order_by("waiting_since", "pk")[:free]
+    )
     for registration in offered:
+        Registration.STATUS_TRANSITIONS.require(registration.status, RS.OFFERED)
         registration.status = RS.OFFERED
         registration.offered_at = now
         registration.offer_expires_at = deadline
@@ -64,6 +69,9 @@ def offer_accept(*, registration: Registration) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
     if registration.status == RS.REGISTERED:
         return registration
+    Registration.STATUS_TRANSITIONS.require(
+        registration.status, RS.REGISTERED, message=_("Tilbuddet er udløbet, og pladsen er gået videre.")
+    )
     expires_at = registration.offer_expires_at  # set whenever offered (a check constraint)
     if not registration.is_offered or expires_at is None or expires_at <= timezone.now():
         raise ValidationError(_("Tilbuddet er udløbet, og pladsen er gået videre."))
@@ -90,7 +98,10 @@ def offer_decline(*, registration: Registration) -> Registration:
     """The offered seat is declined: the registration ends and the seat goes to the next in line."""
     course = _lock(registration.course)
     registration = Registration.objects.select_for_update().get(pk=registration.pk, course=course)
-    if not registration.is_offered:
+    Registration.STATUS_TRANSITIONS.require(
+        registration.status, RS.CANCELLED, message=_("Tilbuddet er ikke længere åbent.")
+    )
+    if not registration.is_offered:  # a registration or a waiting place is cancelled by registration_cancel
         raise ValidationError(_("Tilbuddet er ikke længere åbent."))
     registration.status = RS.CANCELLED
     registration.cancelled_at = timezone.now()
@@ -119,7 +130,8 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
                 course = _lock(Course(pk=course_id))
                 expired = Registration.objects.filter(course=course, status=RS.OFFERED, offer_expires_at__lte=now)
                 ids = list(expired.values_list("pk", flat=True))
-                Registration.objects.filter(pk__in=ids).update(status=RS.LAPSED)
+                Registration.STATUS_TRANSITIONS.require(RS.OFFERED, RS.LAPSED)
+                Registration.objects.filter(pk__in=ids, status=RS.OFFERED).update(status=RS.LAPSED)
                 if ids:
                     activity_record(
                         actor=None, action="courses.registration.offer_lapsed", obj=course, data={"registrations": ids}
