@@ -22,6 +22,7 @@ from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
 from mentorship.tenancy import UnscopedManager
+from mentorship.transitions import Transitions
 
 
 class Competence(models.Model):
@@ -282,8 +283,22 @@ class Mentor(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    # Status rules (services, views and templates ask these, never the status string). The transitions
-    # between statuses are corps.services.TRANSITIONS.
+    # Status rules (services, views and templates ask these, never the status string).
+    # The screening state machine: which status may follow which (corps.services.screening moves a mentor
+    # one locked step at a time and refuses any other move).
+    STATUS_TRANSITIONS = Transitions(
+        MentorStatus,
+        {
+            MentorStatus.APPLICANT: {MentorStatus.INTERVIEW, MentorStatus.APPROVED, MentorStatus.REJECTED},
+            MentorStatus.INTERVIEW: {MentorStatus.INTERVIEW, MentorStatus.APPROVED, MentorStatus.REJECTED},
+            MentorStatus.APPROVED: {MentorStatus.ACTIVE, MentorStatus.RESIGNED},
+            MentorStatus.ACTIVE: {MentorStatus.PAUSED, MentorStatus.RESIGNED},
+            MentorStatus.PAUSED: {MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED},
+            MentorStatus.REJECTED: set(),
+            MentorStatus.RESIGNED: set(),
+        },
+        message=_("En mentor med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
     HOURS_STATUSES = frozenset({MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED})
     STATUS_BADGES = {
         MentorStatus.ACTIVE: "badge-success",
