@@ -73,7 +73,7 @@ class AssessmentForm(forms.Form):
                 error_messages={"required": _("Giv en score fra 1 til 5 for %(name)s.") % {"name": dimension.name}},
             )
             self.fields[f"comment_{dimension.pk}"] = forms.CharField(
-                label=_("Kommentar til %(name)s (valgfri)") % {"name": dimension.name},
+                label=_("Kommentar til %(name)s") % {"name": dimension.name},  # the form marks it "(frivilligt)"
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),

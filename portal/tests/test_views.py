@@ -372,3 +372,14 @@ def test_portal_pages_have_fixed_query_counts(world, login, django_assert_max_nu
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200, url
     assert Placement.objects.filter(company=world.company_a).count() >= 2 * n
+
+
+def test_the_assessment_form_marks_an_optional_comment_once(world, login):
+    """The form's own marker says "(frivilligt)"; the label said "(valgfri)" as well."""
+    from citizens.models import ProgressDimension
+
+    placement = placement_for(world.company_a)
+    ProgressDimension.objects.get_or_create(jobcenter=world.jobcenter, code="test-once", defaults={"name": "Test én"})
+    page = login(world.leader_a).get(reverse("portal:placement_assessment", args=[placement.pk])).content.decode()
+    assert "(frivilligt)" in page
+    assert "(valgfri)" not in page

@@ -122,7 +122,7 @@ def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world
         expect(groups).to_have_count(5)
         for group in groups.all():
             group.get_by_label("3 – på vej").check()
-        leader.get_by_label("Kommentar til Mødestabilitet (valgfri)").fill("Møder til tiden hver dag.")
+        leader.get_by_label("Kommentar til Mødestabilitet (frivilligt)").fill("Møder til tiden hver dag.")
         leader.get_by_role("button", name="Gem vurdering").click()
         expect(leader.get_by_text("Vurderingen er gemt.")).to_be_visible()
         assessment = ProgressAssessment.objects.get(placement=placement)
