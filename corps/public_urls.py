@@ -7,6 +7,7 @@ from corps import views
 app_name = "corps_public"
 
 urlpatterns = [
+    path("", views.apply_index, name="apply_index"),
     path("<slug:jobcenter_slug>/", views.apply, name="apply"),
     path("<slug:jobcenter_slug>/tak/", views.apply_thanks, name="apply_thanks"),
 ]

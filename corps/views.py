@@ -414,6 +414,14 @@ def overview(request):
 
 
 @login_not_required
+@require_GET
+def apply_index(request):
+    """The public "Bliv mentor" start: the jobcenters whose mentor corps one can apply to."""
+    jobcenters = Jobcenter.objects.filter(is_active=True).only("name", "slug").order_by("name")
+    return render(request, "corps/apply_index.html", {"jobcenters": jobcenters})
+
+
+@login_not_required
 @require_http_methods(["GET", "POST"])
 @idempotent_create
 def apply(request, jobcenter_slug: str):

@@ -39,3 +39,58 @@ class NoStoreMiddleware:
         if "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class DebugErrorPagesMiddleware:
+    """With DEBUG on (`make run`), a page that is not found or fails shows the product's own Danish 404 and
+    500 pages, as in production, instead of Django's technical pages in English: the demo is what users
+    see. The 500's traceback still goes to the console (the `django.request` logger). Set
+    DJANGO_TECHNICAL_ERROR_PAGES=true to get Django's technical pages back while debugging. Without DEBUG
+    it does nothing: Django already uses the handlers in mentorship/urls.py."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @staticmethod
+    def active() -> bool:
+        from django.conf import settings
+
+        return settings.DEBUG and not getattr(settings, "TECHNICAL_ERROR_PAGES", False)
+
+    def __call__(self, request):
+        if self.active():
+            from django.urls import Resolver404, get_resolver
+
+            try:
+                get_resolver(getattr(request, "urlconf", None)).resolve(request.path_info)
+            except Resolver404 as exc:
+                return self._not_found(request, exc)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not self.active():
+            return None
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+
+        if isinstance(exception, Http404):
+            return self._not_found(request, exception)
+        if isinstance(exception, PermissionDenied):
+            return None  # Django answers it with the product's 403 page, DEBUG or not
+        import logging
+
+        from mentorship.views import server_error
+
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, exc_info=exception, extra={"status_code": 500}
+        )
+        return server_error(request)
+
+    @staticmethod
+    def _not_found(request, exception):
+        from mentorship.views import page_not_found
+
+        response = page_not_found(request, exception)
+        if hasattr(response, "render"):
+            response.render()
+        return response

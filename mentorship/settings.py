@@ -19,6 +19,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("MENTORSHIP_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# With DEBUG, errors show the product's own 404/500 pages (mentorship.middleware.DebugErrorPagesMiddleware)
+# unless this asks for Django's technical pages.
+TECHNICAL_ERROR_PAGES = env_bool("DJANGO_TECHNICAL_ERROR_PAGES", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", None)
 if SECRET_KEY is None:
     if not DEBUG:
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so the 404 page it renders has the user, membership and messages: DEBUG only (make run).
+    "mentorship.middleware.DebugErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "mentorship.urls"

@@ -30,6 +30,7 @@ MATRIX = {
     "corps:mentor_note_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True, methods=GET_POST),
     "corps:qualification_add": coordinators_only(kwargs=_mentor, object_of_jobcenter=True, methods=GET_POST),
     # Public pages: everyone, logged in or not; an unknown jobcenter is 404 (see test_views).
+    "corps_public:apply_index": row(200),
     "corps_public:apply": row(200, kwargs=_slug, methods=GET_POST),
     "corps_public:apply_thanks": row(200, kwargs=_slug),
 }

@@ -507,3 +507,13 @@ def test_mentor_list_sort_options_are_all_danish(world, login):
     labels = [str(label) for _value, label in form.fields["order"].choices]
     assert "Navn (A–Å)" in labels and "Ledig kapacitet (mindst først)" in labels and "Oprettet (ældste først)" in labels
     assert not {"Name", "Capacity", "Created", "Full name", "Capacity left", "Created at"} & set(labels)
+
+
+def test_bliv_mentor_lists_the_jobcenters_that_take_applications(client, world):
+    world.other_jobcenter.is_active = False
+    world.other_jobcenter.save(update_fields=["is_active"])
+    response = client.get(reverse("corps_public:apply_index"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert reverse("corps_public:apply", kwargs={"jobcenter_slug": world.jobcenter.slug}) in page
+    assert world.jobcenter.name in page and world.other_jobcenter.name not in page
