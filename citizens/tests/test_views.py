@@ -316,3 +316,21 @@ def test_the_citizen_page_leads_coordinators_to_matching(world, login):
     # The caseworker cannot use the matching pages, so is not sent there.
     page = login(world.caseworker).get(reverse("citizens:detail", args=[citizen.pk])).content.decode()
     assert reverse("matching:citizen", args=[citizen.pk]) not in page
+
+
+def test_a_jobcenter_assessment_is_not_attributed_to_the_company_mentor(world, login):
+    """It read "Jobcentret (Jens Kristensen)": the company mentor's name belongs to the company's own."""
+    from companies.tests.factories import CompanyMentorFactory
+
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a)
+    mentor = CompanyMentorFactory(company=world.company_a, full_name="Jens Kristensen")
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter)
+    ProgressScoreFactory(
+        assessment__placement=placement,
+        assessment__assessor_kind="jobcenter",
+        assessment__company_mentor=mentor,
+        dimension=dimension,
+        score=3,
+    )
+    page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
+    assert "Jobcentret (Jens Kristensen)" not in page and "<td>Jobcentret</td>" in page

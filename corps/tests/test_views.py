@@ -517,3 +517,13 @@ def test_bliv_mentor_lists_the_jobcenters_that_take_applications(client, world):
     page = response.content.decode()
     assert reverse("corps_public:apply", kwargs={"jobcenter_slug": world.jobcenter.slug}) in page
     assert world.jobcenter.name in page and world.other_jobcenter.name not in page
+
+
+def test_mentor_contract_reads_right_with_and_without_dates(world, login):
+    client = login(world.coordinator)
+    none = MentorFactory(jobcenter=world.jobcenter, contract_start=None, contract_end=None)
+    page = client.get(reverse("corps:mentor_detail", kwargs={"pk": none.pk})).content.decode()
+    assert "Ingen kontrakt registreret" in page and "– –" not in page
+    started = MentorFactory(jobcenter=world.jobcenter, contract_start=datetime.date(2026, 3, 1), contract_end=None)
+    page = client.get(reverse("corps:mentor_detail", kwargs={"pk": started.pk})).content.decode()
+    assert "fra 1. marts 2026" in page

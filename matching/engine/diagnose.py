@@ -46,16 +46,19 @@ def reason_for(conflict: Conflict) -> str:
     if conflict.kind == "host_minimum":
         if len(conflict.hosts) == 1:
             return (
-                f"Værten {conflict.hosts[0]} skal have mindst {_candidates(conflict.required)}, "
+                f"Virksomheden {conflict.hosts[0]} skal have mindst {_candidates(conflict.required)}, "
                 f"men kun {_candidates(conflict.available)} må placeres der."
             )
         return (
-            f"Værterne {_names(conflict.hosts)} skal tilsammen have mindst {_candidates(conflict.required)}, "
+            f"Virksomhederne {_names(conflict.hosts)} skal tilsammen have mindst {_candidates(conflict.required)}, "
             f"men kun {_candidates(conflict.available)} må placeres hos nogen af dem."
         )
     if conflict.kind == "no_allowed_host":
         noun = "kandidaten" if len(conflict.candidates) == 1 else "kandidaterne"
-        return f"Alle kandidater skal placeres, men {noun} {_names(conflict.candidates)} har ingen tilladt vært."
+        return (
+            f"Alle kandidater skal placeres, men {noun} {_names(conflict.candidates)} "
+            "kan ikke placeres hos nogen af virksomhederne."
+        )
     if conflict.kind == "host_capacity":
         return (
             "Alle kandidater skal placeres, men "

@@ -302,7 +302,7 @@ def assignment_violations(problem: Problem, assignment: dict[str, str]) -> list[
             problems.append(f"{cid} er ikke en af kandidaterne.")
             continue
         if hid not in hosts:
-            problems.append(f"{hid} er ikke en af værterne.")
+            problems.append(f"{hid} er ikke en af virksomhederne.")
             continue
         if (cid, hid) not in allowed:
             problems.append(f"{cid} må ikke placeres hos {hid}.")

@@ -65,7 +65,7 @@ def test_infeasible_problem_exits_zero_with_a_reason(tmp_path):
     assert output["assignment"] == {}
     assert output["unassigned"] == ["c1", "c2"]
     assert output["assigned_count"] == 0
-    assert output["reason"] == "Værten h1 skal have mindst 4 kandidater, men kun 2 kandidater må placeres der."
+    assert output["reason"] == "Virksomheden h1 skal have mindst 4 kandidater, men kun 2 kandidater må placeres der."
 
 
 def test_none_or_at_least_k_through_the_cli(tmp_path):

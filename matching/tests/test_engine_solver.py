@@ -283,7 +283,7 @@ def test_reason_names_the_host_whose_minimum_cannot_be_met():
     )
     result = solve(problem)
     assert result.status == STATUS_INFEASIBLE
-    assert result.reason == "Værten Vestas skal have mindst 4 kandidater, men kun 2 kandidater må placeres der."
+    assert result.reason == "Virksomheden Vestas skal have mindst 4 kandidater, men kun 2 kandidater må placeres der."
     assert result.conflict.kind == "host_minimum"
     assert result.conflict.candidates == ("a", "b")
 
@@ -298,7 +298,8 @@ def test_reason_names_hosts_whose_minimums_cannot_be_met_together():
     assert result.conflict.hosts == ("h1", "h2")
     assert (result.conflict.required, result.conflict.available) == (4, 3)
     assert result.reason == (
-        "Værterne h1 og h2 skal tilsammen have mindst 4 kandidater, men kun 3 kandidater må placeres hos nogen af dem."
+        "Virksomhederne h1 og h2 skal tilsammen have mindst 4 kandidater, "
+        "men kun 3 kandidater må placeres hos nogen af dem."
     )
 
 
@@ -318,7 +319,9 @@ def test_reason_when_someone_has_no_allowed_host_and_all_must_be_placed():
     )
     result = solve(problem)
     assert result.status == STATUS_INFEASIBLE
-    assert result.reason == "Alle kandidater skal placeres, men kandidaten b har ingen tilladt vært."
+    assert result.reason == (
+        "Alle kandidater skal placeres, men kandidaten b kan ikke placeres hos nogen af virksomhederne."
+    )
 
 
 def test_reason_when_seats_run_out_and_all_must_be_placed():
