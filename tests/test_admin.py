@@ -139,3 +139,8 @@ def test_the_lockout_pages_in_admin_are_danish(world, login):
     for english in ("Access attempts", "Locked Out", "Attempt Time", "Path", "IP Address"):
         assert english not in page, english
     assert "Spærret" in page
+
+
+def test_admin_pages_carry_the_favicon(world, login):
+    page = login(world.jobcenter_admin).get(reverse("admin:index")).content.decode()
+    assert 'rel="icon"' in page and "favicon.svg" in page and "Mentorordning – administration" in page
