@@ -17,6 +17,8 @@ from matching.selectors import cohort_candidate_choices
 from mentorship.dates import PlanDateField
 
 ANSWERS = [("accept", _("Ja, mentoren tager opgaven")), ("decline", _("Nej, mentoren siger nej"))]
+# The same answers on the mentor's own page (the e-mail link), spoken to the mentor.
+MENTOR_ANSWERS = [("accept", _("Ja, jeg tager opgaven")), ("decline", _("Nej tak, jeg kan ikke tage opgaven"))]
 
 
 def _helper(label, *, form_tag: bool = True) -> FormHelper:
@@ -51,9 +53,13 @@ class AnswerForm(forms.Form):
         label=_("Begrundelse, hvis nej"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, submit_label=None, **kwargs):
+    def __init__(self, *args, submit_label=None, by_mentor: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(submit_label or _("Gem svar"))
+        if by_mentor:
+            self.fields["answer"].label = _("Dit svar")
+            self.fields["answer"].choices = MENTOR_ANSWERS
+            self.fields["reason"].label = _("Hvorfor ikke? (skriv kort, hvis du siger nej)")
 
     def clean(self):
         data = super().clean()

@@ -211,7 +211,7 @@ def respond(request, token: str):
             offer = services.offer_for_token(token)
         except services.OfferLinkError as problem:
             return _link_problem(request, problem.reason)
-        form = AnswerForm(request.POST or None, submit_label=_("Send svar"))
+        form = AnswerForm(request.POST or None, submit_label=_("Send svar"), by_mentor=True)
         if request.method == "POST" and form.is_valid():
             accept = form.cleaned_data["answer"] == "accept"
             try:
