@@ -1,0 +1,63 @@
+"""Keep it Danish (issue 21): every page of the permission matrix, rendered as each role that may see it,
+has no English word from a list, no optional field marked twice ("(valgfri) (frivilligt)"), and no date
+in a format other than the Danish ones (no ISO date, no English month) in its visible text."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.permissions import ROLES
+from tests.test_permission_matrix import MATRIX, client_for
+
+pytestmark = pytest.mark.django_db
+
+# Words that have turned up on screen untranslated (choice codes, django-filter and Django admin labels,
+# Python values) and common English interface words. Matched as whole words, case-sensitive.
+ENGLISH = [
+    "None", "True", "False", "hourly", "full_time", "Name", "Capacity", "Created", "Access attempts",
+    "Locked Out", "Attempt Time", "Page", "of", "Submit", "Search", "Next", "Previous", "Choose", "optional",
+    "required", "This field", "January", "February", "March", "April", "June", "July", "October",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Yes", "No",
+]  # fmt: skip
+ENGLISH_RE = re.compile(r"(?<![\w/.-])(?:" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w/.-])")
+DOUBLED = re.compile(r"\((?:valgfri|frivilligt)\)\s*(?:<[^>]+>\s*)*\((?:valgfri|frivilligt)\)")
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"<(script|style|svg|textarea)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    html = re.sub(r"<!--.*?-->", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def problems_in(html: str) -> list[str]:
+    text = visible_text(html)
+    found = [f"English {match.group(0)!r}" for match in ENGLISH_RE.finditer(text)]
+    found += [f"marked twice: {match.group(0)!r}" for match in DOUBLED.finditer(html)]
+    found += [f"ISO date {match.group(0)!r}" for match in ISO_DATE.finditer(text)]
+    return found
+
+
+def test_the_checks_find_what_they_look_for():
+    assert problems_in("<p>Sortér efter <option>Name</option></p>")
+    assert problems_in('<label>Kommentar (valgfri)<span class="weight-normal"> (frivilligt)</span></label>')
+    assert problems_in("<td>2026-03-01</td>")
+    assert problems_in("<td>Timeansat</td><td>1. marts 2026</td><a href='/x/?next=None'>x</a>") == []
+
+
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "superuser"])
+def test_every_page_reads_danish(role, world):
+    client = client_for(role, world)
+    found, checked = [], 0
+    for name, row in sorted(MATRIX.items()):
+        if "GET" not in row.methods or row.expected(role, "GET") != 200 or row.ends_session:
+            continue
+        url = reverse(name, kwargs=row.kwargs(world) if row.kwargs else {}) + (f"?{row.query}" if row.query else "")
+        response = client.get(url)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        checked += 1
+        found += [f"{name} ({url}): {problem}" for problem in problems_in(response.content.decode())]
+    assert checked >= (20 if role in ("coordinator", "jobcenter_admin", "caseworker", "leader_a") else 1), checked
+    assert found == [], "\n".join(found)
