@@ -87,7 +87,8 @@ def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world
         page.get_by_label("Virksomhed", exact=True).select_option(label="Favrskov Tømrer ApS")
         page.get_by_label("Type", exact=True).select_option(index=1)
         page.get_by_label("Ansvarlig jobkonsulent").select_option(label=world.coordinator.full_name)
-        page.get_by_label("Start", exact=True).fill(timezone.localdate().isoformat())
+        # Started some weeks ago, so the month before this one is over and inside the placement.
+        page.get_by_label("Start", exact=True).fill((timezone.localdate() - timedelta(days=40)).isoformat())
         page.get_by_label("Planlagt slut").fill((timezone.localdate() + timedelta(days=90)).isoformat())
         page.get_by_label("Arbejdsopgaver").fill("Oprydning på værkstedet og hjælp ved montage.")
         page.get_by_label("Timer om ugen ved start").fill("10")
@@ -128,11 +129,12 @@ def test_leader_from_invitation_to_approved_claim(page: Page, live_server, world
         assessment = ProgressAssessment.objects.get(placement=placement)
         assert [score.score for score in assessment.scores.all()] == [3, 3, 3, 3, 3]
 
-        # Compensation for the mentor's time this month.
+        # Compensation for the mentor's time last month (a month can be claimed once it is over).
         leader.get_by_role("link", name="Søg om frikøb").click()
         assert_accessible(leader, "journey-leder-frikoeb")
         leader.get_by_label("Forløb").select_option(label=f"Mikkel Dahl – {placement.placement_type.name}")
-        leader.get_by_label("Måned").fill(timezone.localdate().strftime("%Y-%m"))
+        last_month = timezone.localdate().replace(day=1) - timedelta(days=1)
+        leader.get_by_label("Måned").fill(last_month.strftime("%Y-%m"))
         leader.get_by_label("Mentorens timer på mentoropgaven").fill("12")
         leader.get_by_label(re.compile("Timerne omfatter ikke transporttid")).check()
         leader.get_by_role("button", name="Send anmodning").click()
