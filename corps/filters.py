@@ -9,12 +9,19 @@ from corps.models import DAY_PARTS, WEEKDAYS, Employment, MentorStatus
 from corps.selectors import competences_for, languages_all
 from corps.widgets import CSVFastSelect, FastSelect
 
+EVERY_STATUS = "alle"
 SEARCH_FIELDS = ("full_name", "email", "phone", "postcode", "industries", "education", "work_experience")
 
 
 class MentorFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Søg"), method="search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=MentorStatus.choices, empty_label=_("Alle"))
+    # Without a status the list leaves out resigned mentors; "Alle, også fratrådte" shows everyone.
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[(EVERY_STATUS, _("Alle, også fratrådte")), *MentorStatus.choices],
+        empty_label=_("Alle undtagen fratrådte"),
+        method="by_status",
+    )
     # Plain choices loaded with one query each (a ModelChoiceFilter iterates its queryset through a
     # server-side cursor on every render).
     competence = django_filters.ChoiceFilter(label=_("Kompetence"), field_name="competences", empty_label=_("Alle"))
@@ -71,6 +78,17 @@ class MentorFilter(django_filters.FilterSet):
             else:
                 widget = CSVFastSelect if name == "order" else FastSelect
                 field.widget = widget(attrs={"class": "form-select"}, choices=field.choices)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            queryset = super().qs  # validates a bound form first
+            chosen = getattr(self.form, "cleaned_data", {}).get("status") if self.is_bound else None
+            self._qs = queryset if chosen else queryset.exclude(status=MentorStatus.RESIGNED)
+        return self._qs
+
+    def by_status(self, queryset, name, value):
+        return queryset if value == EVERY_STATUS else queryset.filter(status=value)
 
     def search(self, queryset, name, value):
         query = Q()

@@ -527,3 +527,16 @@ def test_mentor_contract_reads_right_with_and_without_dates(world, login):
     started = MentorFactory(jobcenter=world.jobcenter, contract_start=datetime.date(2026, 3, 1), contract_end=None)
     page = client.get(reverse("corps:mentor_detail", kwargs={"pk": started.pk})).content.decode()
     assert "fra 1. marts 2026" in page
+
+
+def test_mentor_list_leaves_out_resigned_mentors_unless_asked(world, login):
+    client = login(world.coordinator)
+    active = MentorFactory(jobcenter=world.jobcenter, full_name="Aktiv Mentor", status=MentorStatus.ACTIVE)
+    resigned = MentorFactory(jobcenter=world.jobcenter, full_name="Fratrådt Mentor", status=MentorStatus.RESIGNED)
+
+    def listed(query: str = "") -> set[int]:
+        return {mentor.pk for mentor in client.get(reverse("corps:mentor_list") + query).context["page"].rows}
+
+    assert active.pk in listed() and resigned.pk not in listed()
+    assert resigned.pk in listed("?status=alle") and active.pk in listed("?status=alle")
+    assert listed("?status=resigned") == {resigned.pk}
