@@ -127,15 +127,13 @@ def main() -> None:
     _setup(arguments.database_url)
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
-    from django_scopes import scope
+    from django_scopes import scope, scopes_disabled
 
     from citizens.models import Placement
     from inbox.models import InboxItem
     from matching import handoffs
     from matching.models import Cohort
     from notifications.models import Message
-
-    from django_scopes import scopes_disabled
 
     with scopes_disabled():  # seeding a benchmark jobcenter from outside any request
         jobcenter = _seed(arguments.leaders)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
 from inbox.models import InboxItem
+from mentorship.tenancy import scoped_objects
 from notifications.handoffs import events_for_role
 
 
@@ -39,4 +40,4 @@ def item_object_exists(item: InboxItem) -> bool:
     model = item.about_type.model_class()
     if model is None:
         return False
-    return model._default_manager.filter(pk=item.about_id).exists()
+    return scoped_objects(model).filter(pk=item.about_id).exists()
