@@ -13,7 +13,7 @@ from audit.services import activity_record
 from citizens.models import Citizen
 from citizens.services import placement_create
 from companies.models import Company
-from matching import handoffs, selectors
+from matching import handoffs
 from matching.cohort_seats import rooms_for, seat_problems
 from matching.engine import STATUS_OPTIMAL, Host, Problem, assignment_value, assignment_violations, make_problem
 from matching.engine.diagnose import reason_for
@@ -24,6 +24,8 @@ from matching.models import (
     CohortStatus,
 )
 from matching.placement import CompanyProfile, score_company
+from matching.selectors._common import _need_name
+from matching.selectors.placement import _company_profiles
 from mentorship.constraints import constraint_errors
 
 
@@ -126,10 +128,8 @@ def _cohort_problem(cohort: Cohort) -> CohortProblem:
     ).values_list("citizen_id", "competence__name")
     needs: dict[int, list[str]] = {}
     for citizen_id, name in need_rows:
-        needs.setdefault(citizen_id, []).append(selectors._need_name(name))
-    base, _companies = selectors._company_profiles(
-        jobcenter=cohort.jobcenter_id, placement_type_id=cohort.placement_type_id
-    )
+        needs.setdefault(citizen_id, []).append(_need_name(name))
+    base, _companies = _company_profiles(jobcenter=cohort.jobcenter_id, placement_type_id=cohort.placement_type_id)
     by_company = {int(profile.id): profile for profile in base}
     profiles = {}
     for seat in companies:
