@@ -229,6 +229,14 @@ def _raise(message):
     raise ValidationError(message)
 
 
+class PickerCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """A checkbox list for long lists of names: the DKFDS template pack renders it as a scrollable box with a
+    filter field ("Søg i listen") and "Vælg alle"/"Fravælg alle" buttons above it (static/js/courses.js
+    shows them; without JavaScript the list still works)."""
+
+    picker = True
+
+
 class NameChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         company = getattr(obj, "company", None)
@@ -247,12 +255,19 @@ class InviteForm(forms.Form):
         required=False,
         label=_("Udvalgte virksomheder"),
         help_text=_("Virksomhedens kontaktperson får invitationen."),
+        widget=PickerCheckboxSelectMultiple,
     )
     corps_mentors = NameChoiceField(
-        queryset=Mentor.objects.none(), required=False, label=_("Udvalgte mentorer i korpset")
+        queryset=Mentor.objects.none(),
+        required=False,
+        label=_("Udvalgte mentorer i korpset"),
+        widget=PickerCheckboxSelectMultiple,
     )
     company_mentors = NameChoiceField(
-        queryset=CompanyMentor.objects.none(), required=False, label=_("Udvalgte virksomhedsmentorer")
+        queryset=CompanyMentor.objects.none(),
+        required=False,
+        label=_("Udvalgte virksomhedsmentorer"),
+        widget=PickerCheckboxSelectMultiple,
     )
     emails = forms.CharField(
         label=_("Andre e-mailadresser"),

@@ -264,3 +264,46 @@ def test_withdrawing_in_the_portal_checks_the_company_itself_and_declines_the_in
     assert invitation.status == InvitationStatus.DECLINED  # no more course updates; the link can register again
     with pytest.raises(ValidationError, match="allerede afsluttet"):
         services.registration_cancel_by_company(actor=world.leader_a, company=world.company_a, registration=invited)
+
+
+def test_invite_page_lists_companies_as_a_filterable_checkbox_list(world, login, django_assert_max_num_queries):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    world.company_a.contact_email = "lars@hammel.dk"
+    world.company_a.save(update_fields=["contact_email"])
+    world.other_company.contact_email = "gartner@haderslev.dk"
+    world.other_company.save(update_fields=["contact_email"])
+    client = login(world.coordinator)
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("courses:invite", args=[course.pk]))
+    html = response.content.decode()
+    assert "<select" not in html  # no squashed multi-select any more
+    assert 'type="checkbox" name="companies"' in html
+    assert html.count("data-picker-list") == 3  # companies, corps mentors, company mentors
+    assert "Søg i listen" in html and "Vælg alle" in html and "Fravælg alle" in html
+    assert "Hammel Maskinfabrik A/S" in html
+    assert "Haderslev Gartneri ApS" not in html  # the other jobcenter's company is not offered
+
+
+def test_invite_picked_companies_sends_to_those_only_and_refuses_bad_picks(world, login):
+    course = CourseFactory(jobcenter=world.jobcenter)
+    for company, email in ((world.company_a, "lars@hammel.dk"), (world.company_b, "mette@bageri.dk")):
+        company.contact_email = email
+        company.save(update_fields=["contact_email"])
+    world.other_company.contact_email = "gartner@haderslev.dk"
+    world.other_company.save(update_fields=["contact_email"])
+    client = login(world.coordinator)
+    url = reverse("courses:invite", args=[course.pk])
+
+    response = client.post(url, {"source": "picked"})
+    assert response.status_code == 200
+    assert "Vælg mindst én modtager." in response.content.decode()
+    response = client.post(url, {"source": "picked", "companies": [world.company_a.pk, world.other_company.pk]})
+    assert response.status_code == 200
+    assert f"Marker en gyldig valgmulighed. {world.other_company.pk} er ikke en af" in response.content.decode()
+    assert not Invitation.objects.filter(course=course).exists()
+
+    response = client.post(url, {"source": "picked", "companies": [world.company_a.pk, world.company_b.pk]})
+    assert response.status_code == 302
+    invited = Invitation.objects.filter(course=course)
+    assert sorted(invited.values_list("email", flat=True)) == ["lars@hammel.dk", "mette@bageri.dk"]
+    assert set(invited.values_list("company_id", flat=True)) == {world.company_a.pk, world.company_b.pk}
