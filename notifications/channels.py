@@ -5,7 +5,7 @@ connection (`drop`); `close` ends the batch. `Dispatcher` is what `notifications
 to: it picks the row's channel, so one batch may hold e-mails and texts, and the claim, the journal, the mark and
 the backoff are the same for both (exactly once, by the same lease and journal).
 
-- E-mail: one SMTP connection per batch (services._Mailer), the row's Message-ID on every attempt.
+- E-mail: one SMTP connection per batch (services.send._Mailer), the row's Message-ID on every attempt.
 - SMS: one HTTP POST per text to the gateway (notifications.sms.SmsGateway). The row's reference (its jobcenter,
   id and resend count) is the gateway's idempotency key, so a text sent again after a worker died between the
   gateway's answer and the journal write is one text at the gateway. The gateway's id is stored on the row, for

@@ -45,7 +45,7 @@ def sms_enqueue(
     MAX_SMS_SEGMENTS parts; its parts and encoding are stored. A duplicate idempotency key (default: kind + about +
     number + period) is a no-op returning the existing row.
     """
-    from notifications.services import _dispatch_after_commit
+    from notifications.services._common import _dispatch_after_commit
 
     message_kind = kinds.get(kind)
     if not message_kind.sms:

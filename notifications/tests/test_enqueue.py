@@ -4,9 +4,10 @@ from django.db import transaction
 
 from accounts.tests.factories import JobcenterFactory, UserFactory
 from notifications import kinds
+from notifications.keys import idempotency_key_for
 from notifications.models import Message, MessageStatus
 from notifications.rendering import SensitiveDataError
-from notifications.services import idempotency_key_for, message_enqueue
+from notifications.services import message_enqueue
 from notifications.tests.factories import TEMPLATES, TEST_KIND
 
 pytestmark = pytest.mark.django_db

@@ -234,7 +234,8 @@ def test_a_dead_workers_journal_marks_its_accepted_messages_sent_and_nothing_els
     """A killed worker's journal names the messages the relay accepted in its last chunk; the next send task or
     sweep marks exactly those sent (they still hold that chunk's lease), before the lease ends."""
     from notifications import journal
-    from notifications.services import _claim, journal_replay
+    from notifications.services import journal_replay
+    from notifications.services.send import _claim
 
     settings.NOTIFICATIONS_JOURNAL_DIR = tmp_path
     messages = MessageFactory.create_batch(5)
@@ -259,7 +260,7 @@ def test_a_killed_chunk_repeats_at_most_the_message_in_flight(settings, tmp_path
     chunk's UPDATE (simulated by a BaseException the send loop does not handle and a database that refuses
     the mark). Its journal marks the three sent; only the one in flight is left to be sent again."""
     from notifications import journal as journal_module
-    from notifications import services
+    from notifications.services import send as send_module
 
     settings.NOTIFICATIONS_JOURNAL_DIR = tmp_path
     messages = MessageFactory.create_batch(6)
@@ -268,23 +269,23 @@ def test_a_killed_chunk_repeats_at_most_the_message_in_flight(settings, tmp_path
         pass
 
     connection = ScriptedConnection({3: Killed()})
-    original = services._mark_rows_sent
+    original = send_module._mark_rows_sent
 
     def refused(ids, lease_at=None):
         if lease_at is None:
             raise Killed
         return original(ids, lease_at)
 
-    services._mark_rows_sent = refused
+    send_module._mark_rows_sent = refused
     try:
         with pytest.raises(Killed):
             messages_send(ids=[m.pk for m in messages], connection=connection)
     finally:
-        services._mark_rows_sent = original
+        send_module._mark_rows_sent = original
     assert _statuses(messages) == ["pending"] * 6 and len(connection.delivered) == 3
     # The process is gone: its file is no longer locked. Another process replays it.
     own = journal_module.journal()
     os.close(own.fd)
     own.fd, own.path, own.dirty = None, None, False
-    assert services.journal_replay() == 3
+    assert send_module.journal_replay() == 3
     assert _statuses(messages) == ["sent"] * 3 + ["pending"] * 3

@@ -66,14 +66,14 @@ def _all_sent(texts) -> bool:
 
 
 def test_texts_survive_a_worker_kill(start_worker, gateway, monkeypatch):  # noqa: F811
-    from notifications import services
+    from notifications.services import _common
 
     gateway.delay = 0.05  # a slow gateway, so the kill lands in the middle of a batch
     limits = {"CELERY_TASK_SOFT_TIME_LIMIT": 8, "CELERY_TASK_TIME_LIMIT": 10}
     worker = start_worker(NOTIFICATIONS_BATCH_SIZE=50, **_gateway_env(gateway), **limits)
     # Published below with a 10 s hard limit in the task message, so a dead worker's claims end after 40 s
     # (the commit's own publish carries none: the worker's default, 300 s, would hold them for 330 s).
-    monkeypatch.setattr(services, "_dispatch_after_commit", lambda ids: None)
+    monkeypatch.setattr(_common, "_dispatch_after_commit", lambda ids: None)
     texts = _texts(200)
     _publish(texts, size=50, hard=10)
     wait_for(lambda: len(gateway.sent) >= 30, timeout=60, message="the first texts")

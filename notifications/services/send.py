@@ -1,176 +1,28 @@
-"""Every write to the outbox: enqueueing a message, sending claimed batches, the sweep, resending.
-
-Guarantees:
-- `message_enqueue` writes the row in the caller's transaction; a second call with the same idempotency key
-  is a no-op that returns the existing row; after the caller commits, a Celery task sends it. A rolled-back
-  transaction leaves no row and sends nothing.
-- `messages_send` claims rows in chunks by a lease (FOR UPDATE SKIP LOCKED, next attempt moved past the task's
-  hard time limit) with one statement, sends them one at a time over one mail connection per batch, writes
-  each accepted one to the process's sent journal (notifications.journal) and marks the chunk sent with one
-  statement. A crash leaves the unsent rows pending; they are sent when the lease ends (by the sweep), and the
-  journal's rows are marked sent before that. The only duplicate possible is the message in flight when a
-  worker died (SMTP accepted it, the journal write did not happen): at most one per killed process, and it
-  carries the same Message-ID, so a receiving system can drop it.
-- Temporary errors only delay a message (backoff up to NOTIFICATIONS_RETRY_CEILING_SECONDS); it is failed by a
-  permanent (5xx) error or a context that cannot be built, and expires, unsent, when its kind's lifetime is over
-  (`notifications.kinds.Lifetime`), e.g. a weekly reminder when its week is over.
-"""
+"""Sending claimed batches: the lease claim, one mail connection per batch, the sent journal, backoff and
+failure."""
 
 import json
-import logging
 import smtplib
-import threading
 import time
-from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
-from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
-from audit.services import activity_record
 from notifications import channels, kinds
 from notifications.journal import journal, replay
-from notifications.keys import idempotency_key_for
-from notifications.models import DeliveryChannel, DeliveryPreference, Message, MessageStatus, ReminderSchedule
-from notifications.rendering import render, render_fast
-
-logger = logging.getLogger(__name__)
-
-
-def _setting(name: str, default):
-    return getattr(settings, name, default)
-
-
-def batch_size() -> int:
-    """Ids per Celery task."""
-    return _setting("NOTIFICATIONS_BATCH_SIZE", 500)
-
-
-def chunk_size() -> int:
-    """Rows claimed, loaded and marked sent per set-wise statement while sending."""
-    return _setting("NOTIFICATIONS_SEND_CHUNK", 500)
-
-
-def backoff(attempts: int) -> timedelta:
-    """Exponential backoff after the n-th failed attempt: base, 2×base, 4×base … up to the ceiling
-    (NOTIFICATIONS_RETRY_CEILING_SECONDS, 1 hour), so a relay that is back is used within that time."""
-    base = _setting("NOTIFICATIONS_RETRY_BASE_SECONDS", 60)
-    ceiling = _setting("NOTIFICATIONS_RETRY_CEILING_SECONDS", 3600)
-    return timedelta(seconds=min(base * 2 ** min(max(attempts - 1, 0), 30), ceiling))
-
-
-# A message sent again by hand makes sense for this long (its own expiry may have passed: the coordinator
-# decides it still matters).
-RESEND_LIFETIME = timedelta(days=2)
-
-
-# --- Enqueue -------------------------------------------------------------------------------------------
-
-_pending = threading.local()
-
-
-def _dispatch_after_commit(message_ids: list[int]) -> None:
-    """Queues the ids; one task per NOTIFICATIONS_BATCH_SIZE ids is sent when the transaction commits.
-
-    A callback is registered per call (cheap) and each flushes everything buffered, so a savepoint that rolls
-    back its callback loses nothing; ids of rolled-back rows are harmless (the claim finds no row).
-    """
-    buffer = getattr(_pending, "ids", None)
-    if buffer is None:
-        buffer = _pending.ids = []
-    buffer.extend(message_ids)
-    # robust: a broker outage after commit must not turn the caller's committed change into an error page;
-    # the sweep sends the row later.
-    transaction.on_commit(_flush_dispatch, robust=True)
-
-
-def _flush_dispatch() -> None:
-    ids = sorted(set(getattr(_pending, "ids", None) or ()))
-    _pending.ids = []
-    if ids:
-        dispatch(ids)
-
-
-def dispatch(ids: list[int]) -> None:
-    """Publishes send tasks for these ids, NOTIFICATIONS_BATCH_SIZE per task (never one task per message)."""
-    from notifications.tasks import send_messages
-
-    size = batch_size()
-    for start in range(0, len(ids), size):
-        send_messages.delay(ids=ids[start : start + size])
-
-
-@transaction.atomic
-def message_enqueue(
-    *,
-    jobcenter,
-    kind: str,
-    recipient_email: str,
-    recipient_name: str,
-    subject_template: str,
-    text_template: str,
-    html_template: str | None,
-    context: dict,
-    about: models.Model | None,
-    period: str = "",
-    idempotency_key: str | None = None,
-    attachments: Sequence[tuple[str, str, str]] = (),
-    status: str = MessageStatus.PENDING,
-) -> Message:
-    """Writes one message to the outbox in the caller's transaction and sends it after commit.
-
-    The templates are rendered now, in Danish; a rendering that contains a CPR number raises
-    SensitiveDataError and nothing is written. A duplicate idempotency key (default: kind + about + recipient +
-    period) is a no-op returning the existing row. `kind` must be registered in notifications.kinds.
-    Attachments are (filename, content, mimetype), e.g. ("kursus.ics", ics, "text/calendar; method=REQUEST").
-    `status` HELD keeps the message for the person's daily digest, INBOX_ONLY never sends it (the person's
-    delivery preference, notifications.preferences); neither is published to the send task.
-    """
-    message_kind = kinds.get(kind)
-    key = idempotency_key or idempotency_key_for(kind=kind, about=about, recipient_email=recipient_email, period=period)
-    with scopes_disabled():
-        existing = Message.objects.filter(jobcenter=jobcenter, idempotency_key=key).first()
-        if existing is not None:
-            return existing
-        subject, text, html = render(
-            subject_template=subject_template, text_template=text_template, html_template=html_template, context=context
-        )
-        message = Message(
-            jobcenter=jobcenter,
-            kind=kind,
-            recipient_email=recipient_email.strip(),
-            recipient_name=recipient_name.strip(),
-            subject=subject,
-            body_text=text,
-            body_html=html,
-            attachments=[list(attachment) for attachment in attachments],
-            about_type=ContentType.objects.get_for_model(about) if about is not None else None,
-            about_id=about.pk if about is not None else None,
-            period=period,
-            idempotency_key=key,
-            status=status,
-        )
-        message.expires_at = message_kind.lifetime.expires_at(about=about, period=period, created_at=message.created_at)
-        # ON CONFLICT DO NOTHING: a concurrent transaction inserting the same key makes this a no-op (it waits
-        # for that transaction, then reads its row) instead of an IntegrityError that would abort the caller.
-        Message.objects.bulk_create([message], ignore_conflicts=True)
-        message = Message.objects.get(jobcenter=jobcenter, idempotency_key=key)
-    if message.status == MessageStatus.PENDING:
-        _dispatch_after_commit([message.pk])
-    return message
-
+from notifications.models import Message, MessageStatus
+from notifications.rendering import render_fast
+from notifications.services._common import _setting, backoff, chunk_size, logger
 
 # --- Send ----------------------------------------------------------------------------------------------
 
@@ -613,132 +465,3 @@ def _send_chunk(rows, ids, id_range, mailer, budget, lease, outcome, sent, state
         sent.append(message.pk)
         state["slowest"] = max(state["slowest"], time.monotonic() - started)
     return False
-
-
-# --- Sweep ---------------------------------------------------------------------------------------------
-
-
-def messages_expire(*, now: datetime | None = None) -> int:
-    """Marks pending rows past their expiry as expired (the outbox shows why: their kind's lifetime). A row
-    put off by backoff is due again at its expiry at the latest, so the due-rows index finds them all."""
-    now = now or timezone.now()
-    with scopes_disabled():
-        expired = Message.objects.filter(
-            status=MessageStatus.PENDING, next_attempt_at__lte=now, expires_at__lte=now
-        ).update(status=MessageStatus.EXPIRED)
-    if expired:
-        logger.warning("Outbox: %d messages expired unsent", expired)
-    return expired
-
-
-def outbox_sweep(*, now: datetime | None = None) -> int:
-    """Expires the pending rows that no longer make sense, then re-queues pending rows that are due but that no
-    task has picked up for NOTIFICATIONS_SWEEP_AFTER_SECONDS (a crash between commit and publish, a lost broker
-    message, a task stopped by its time limit). Their due time is moved to now, so the next sweep does not queue
-    them again while they wait in the queue. Returns how many were re-queued."""
-    now = now or timezone.now()
-    journal_replay()  # before re-queuing: a stopped worker's accepted messages are marked sent, not sent again
-    messages_expire(now=now)
-    stale_before = now - timedelta(seconds=_setting("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300))
-    total = 0
-    with scopes_disabled():
-        while True:
-            with transaction.atomic():
-                ids = list(
-                    Message.objects.filter(status=MessageStatus.PENDING, next_attempt_at__lt=stale_before)
-                    .select_for_update(skip_locked=True)
-                    .order_by("pk")
-                    .values_list("pk", flat=True)[: batch_size()]
-                )
-                if not ids:
-                    break
-                Message.objects.filter(pk__in=ids).update(next_attempt_at=now)
-                transaction.on_commit(partial(dispatch, ids))
-            total += len(ids)
-    if total:
-        logger.info("Outbox sweep re-queued %d pending messages", total)
-    return total
-
-
-# --- Coordinator actions -------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def message_resend(*, actor, message: Message) -> Message:
-    """A coordinator sends a failed, expired (or sent) message again: it becomes pending with fresh attempts,
-    a new Message-ID (so a receiver that drops repeats does not drop it) and RESEND_LIFETIME to be sent in."""
-    message = Message.objects.select_for_update().get(pk=message.pk, jobcenter=message.jobcenter)
-    previous = message.status
-    now = timezone.now()
-    Message.objects.filter(pk=message.pk).update(
-        status=MessageStatus.PENDING,
-        attempts=0,
-        last_error="",
-        sent_at=None,
-        next_attempt_at=now,
-        expires_at=now + RESEND_LIFETIME,
-        resends=F("resends") + 1,
-    )
-    message.refresh_from_db()
-    activity_record(actor=actor, action="notifications.message.resend", obj=message, data={"previous_status": previous})
-    _dispatch_after_commit([message.pk])
-    return message
-
-
-@transaction.atomic
-def reminder_schedule_update(
-    *,
-    actor,
-    jobcenter,
-    weekday: int,
-    hour: int,
-    is_active: bool,
-    allow_digest: bool = True,
-    allow_inbox_only: bool = True,
-) -> ReminderSchedule:
-    """Sets when the jobcenter's weekly reminders, daily notices and daily digests go out (one row per
-    jobcenter), and which delivery choices its people have for hand-off messages. A change takes effect from
-    the next beat tick; a week already sent is not sent again (its run marker stays). A choice no longer
-    allowed falls back to e-mail at once for the next message (the stored choice is kept)."""
-    values = {
-        "weekday": weekday,
-        "hour": hour,
-        "is_active": is_active,
-        "allow_digest": allow_digest,
-        "allow_inbox_only": allow_inbox_only,
-    }
-    schedule, _created = ReminderSchedule.objects.update_or_create(jobcenter=jobcenter, defaults=values)
-    activity_record(
-        actor=actor, action="notifications.schedule.updated", obj=schedule, jobcenter=jobcenter, data=values
-    )
-    return schedule
-
-
-@transaction.atomic
-def delivery_preferences_update(*, actor, jobcenter, role: str, channels: dict[str, str]) -> None:
-    """Stores how `actor` wants each group of hand-off messages in `jobcenter` (one row per group; e-mail at
-    once deletes the row). Only the groups the member's role receives, and only channels the jobcenter allows:
-    anything else is a ValidationError naming the group's field, and nothing is saved."""
-    from django.core.exceptions import ValidationError
-
-    from notifications import preferences
-
-    allowed = preferences.allowed_channels(ReminderSchedule.objects.filter(jobcenter=jobcenter).first())
-    groups = {group.key for group in preferences.groups_for_role(role)}
-    errors = {
-        key: gettext("Vælg en af de muligheder, jobcentret tillader.")
-        for key, channel in channels.items()
-        if key not in groups or channel not in allowed
-    }
-    if errors:
-        raise ValidationError(errors)
-    for key, channel in channels.items():
-        if channel == DeliveryChannel.EMAIL:
-            DeliveryPreference.objects.filter(jobcenter=jobcenter, user=actor, group=key).delete()
-        else:
-            DeliveryPreference.objects.update_or_create(
-                jobcenter=jobcenter, user=actor, group=key, defaults={"channel": channel}
-            )
-    activity_record(
-        actor=actor, action="notifications.preferences.updated", jobcenter=jobcenter, data={"channels": channels}
-    )
