@@ -58,9 +58,15 @@ JOBCENTERS = [
 USERS = [
     ("koordinator", "Mette Kjær", Role.COORDINATOR, "favrskov", None),
     ("sagsbehandler", "Anders Holm", Role.CASEWORKER, "favrskov", None),
+    # More caseworkers, each with a share of the jobcenter's citizens (citizens.demo spreads them), as in a real
+    # jobcenter, where the coordinators work with several caseworkers.
+    ("sagsbehandler2", "Birthe Lauridsen", Role.CASEWORKER, "favrskov", None),
+    ("sagsbehandler3", "Kasper Mikkelsen", Role.CASEWORKER, "favrskov", None),
     ("admin", "Lone Vestergaard", Role.JOBCENTER_ADMIN, "favrskov", None),
     ("leder", "Peter Sørensen", Role.COMPANY_LEADER, "favrskov", "Hammel Maskinfabrik A/S"),
     ("koordinator", "Fatima Yilmaz", Role.COORDINATOR, "kalundborg", None),
+    ("sagsbehandler", "Rikke Dahl", Role.CASEWORKER, "kalundborg", None),
+    ("sagsbehandler2", "Morten Thygesen", Role.CASEWORKER, "kalundborg", None),
 ]
 
 # Users who work in more than one jobcenter (a shared service centre, a consultant who covers two

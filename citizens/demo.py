@@ -1,7 +1,13 @@
 """Demo citizens for `manage.py seed_demo`: about 120 citizens in every state across the last year,
 with mentor agreements, first meetings, placements, step-up plans, goals, weekly follow-ups and
-competence-card assessments. Idempotent: citizens are keyed by their (fictitious) CPR number, and a
-citizen's history is only created when the citizen is new.
+competence-card assessments, and in Kalundborg 50 more referred for a cohort (matching.demo). Idempotent:
+citizens are keyed by their (fictitious) CPR number, and a citizen's history is only created when the
+citizen is new.
+
+The data hold together as a jobcenter would expect: the citizens are spread over the jobcenter's caseworkers;
+a corps mentor gets agreements only up to their capacity, preferably one who knows one of the citizen's needs;
+a placement goes to an active company that offers its placement type and has a free seat; and the corps
+mentors' hours of the last four weeks are registered against their active agreements' citizens.
 
 The CPR numbers are made up (serials 9xxx… in the 1900s are not issued to real people in this
 pattern), but they are valid dates, so the reveal and the search can be tried."""
@@ -37,8 +43,8 @@ from citizens.models import (
 )
 from citizens.services import progress_summary_refresh, vocabulary_defaults_ensure
 from citizens.vocabulary import COMPLAINT_GUIDANCE
-from companies.models import Company, CompanyMentor
-from corps.models import Competence, Language, Mentor, MentorStatus
+from companies.models import CollaborationStatus, Company, CompanyMentor
+from corps.models import Competence, HoursEntry, HoursStatus, Language, Mentor, MentorStatus
 
 FIRST = [
     "Mads",
@@ -164,6 +170,13 @@ STATES = (
     + ["ended"] * len(OUTCOMES)
 )
 COUNTS = {"favrskov": 100, "kalundborg": 20}
+# Kalundborg starts 50 candidates at a time in company placements (matching.demo's cohort): referred for it,
+# each with a need or two the company mentors can meet. Their indexes follow the ordinary citizens'.
+COHORT_COUNTS = {"kalundborg": 50}
+COHORT_FIRST_INDEX = 500
+COHORT_REFERRAL = "Henvist til virksomhedsholdet: fælles opstart i virksomhedspraktik sammen med andre borgere."
+# A corps mentor's hours of a week with one citizen, drawn around the agreement's weekly hours.
+HOURS_WEEKS = 4
 
 
 def _demo_cpr(index: int, born: datetime.date) -> str:
@@ -189,13 +202,91 @@ def _ensure_company_mentors(jobcenter, rng) -> list[CompanyMentor]:
     for name, cvr in names:
         company = Company.objects.filter(jobcenter=jobcenter, cvr=cvr).first()
         if company is None:
-            company = Company.objects.create(jobcenter=jobcenter, name=name, cvr=cvr)
+            company = Company.objects.create(
+                jobcenter=jobcenter, name=name, cvr=cvr, status=CollaborationStatus.ACTIVE, capacity=4
+            )
+            company.placement_types.set(PlacementType.objects.filter(jobcenter=jobcenter))
         CompanyMentor.objects.get_or_create(
             company=company,
             email=f"mentor@{cvr}.demo",
             defaults={"full_name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "job_title": "Værkfører"},
         )
     return list(CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True).select_related("company"))
+
+
+class _Room:
+    """What the demo may still give out while it seeds one jobcenter: the corps mentors' free capacity and the
+    companies' free seats, counted from what the database already holds (a re-run adds to an existing world)."""
+
+    def __init__(self, jobcenter, corps_mentors, company_mentors):
+        self.mentors = corps_mentors
+        self.mentor_needs = {mentor_id: set() for mentor_id in (m.pk for m in corps_mentors)}
+        for mentor_id, competence_id in Mentor.competences.through.objects.filter(mentor__in=corps_mentors).values_list(
+            "mentor_id", "competence_id"
+        ):
+            self.mentor_needs[mentor_id].add(competence_id)
+        # An active agreement counts towards a mentor's capacity (corps.selectors' load); a draft soon will.
+        self.load = dict(
+            MentorAgreement.objects.filter(
+                jobcenter=jobcenter, status__in=[AgreementStatus.ACTIVE, AgreementStatus.DRAFT]
+            )
+            .exclude(mentor=None)
+            .values("mentor")
+            .annotate(n=Count("pk"))
+            .values_list("mentor", "n")
+        )
+        self.company_mentors = company_mentors
+        # A proposed or running placement holds a company seat (matching.cohort_seats).
+        self.taken = dict(
+            Placement.objects.filter(jobcenter=jobcenter, status__in=[PlacementStatus.PROPOSED, PlacementStatus.ACTIVE])
+            .values("company")
+            .annotate(n=Count("pk"))
+            .values_list("company", "n")
+        )
+        self.company_types = {}
+        for company_id, type_id in Company.placement_types.through.objects.filter(
+            company__jobcenter=jobcenter
+        ).values_list("company_id", "placementtype_id"):
+            self.company_types.setdefault(company_id, set()).add(type_id)
+
+    def mentor_for(self, rng, need_ids: set[int], *, holds_capacity: bool):
+        """A corps mentor with room (for an agreement that counts towards capacity), preferably one who knows
+        one of the citizen's needs; None when the corps is full."""
+        mentors = [m for m in self.mentors if not holds_capacity or self.load.get(m.pk, 0) < m.capacity]
+        knowing = [m for m in mentors if self.mentor_needs[m.pk] & need_ids]
+        if not mentors:
+            return None
+        mentor = rng.choice(knowing or mentors)
+        if holds_capacity:
+            self.load[mentor.pk] = self.load.get(mentor.pk, 0) + 1
+        return mentor
+
+    def company_mentor_for(self, rng, placement_type, *, holds_seat: bool):
+        """A company mentor at an active company that offers the placement type and, for a placement that
+        holds a seat, has one free; None when there is none."""
+        candidates = [
+            m
+            for m in self.company_mentors
+            if m.company.status == CollaborationStatus.ACTIVE
+            and placement_type.pk in self.company_types.get(m.company_id, ())
+            and (not holds_seat or self.taken.get(m.company_id, 0) < m.company.capacity)
+        ]
+        if not candidates:
+            return None
+        mentor = rng.choice(candidates)
+        if holds_seat:
+            self.taken[mentor.company_id] = self.taken.get(mentor.company_id, 0) + 1
+        return mentor
+
+
+def _caseworkers(jobcenter) -> list:
+    """The jobcenter's caseworkers, in a fixed order (by e-mail), so each citizen index gets the same one."""
+    return [
+        m.user
+        for m in Membership.objects.filter(jobcenter=jobcenter, role=Role.CASEWORKER, is_active=True)
+        .select_related("user")
+        .order_by("user__email")
+    ]
 
 
 def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
@@ -207,32 +298,33 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
     dimensions = list(ProgressDimension.objects.filter(jobcenter=jobcenter, is_active=True))
     competences = list(Competence.objects.filter(jobcenter=jobcenter))
     languages = list(Language.objects.filter(code__in=["da", "ar", "en", "so", "ti", "uk", "pl"]))
-    # The jobcenter's first coordinator and caseworker (accounts.demo's user per role): a user added later in
-    # another role, like the consultant who works in both jobcenters, must not take over their citizens.
-    staff = {}
-    for m in (
-        Membership.objects.filter(jobcenter=jobcenter, role__in=[Role.COORDINATOR, Role.CASEWORKER])
+    # The jobcenter's first coordinator (accounts.demo's): a user added later as a coordinator, like the
+    # consultant who works in both jobcenters, must not take over the placements.
+    coordinator = (
+        Membership.objects.filter(jobcenter=jobcenter, role=Role.COORDINATOR)
         .select_related("user")
         .order_by("created_at", "pk")
-    ):
-        staff.setdefault(m.role, m.user)
-    coordinator = staff.get(Role.COORDINATOR)
-    caseworker = staff.get(Role.CASEWORKER, coordinator)
+        .first()
+    )
+    coordinator = coordinator.user if coordinator else None
+    caseworkers = _caseworkers(jobcenter) or [coordinator]
     if coordinator is None:
         stdout.write(f"  (ingen koordinator i {jobcenter.name}: springer borgere over)")
         return 0
-    corps_mentors = list(
-        Mentor.objects.filter(jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.APPROVED])
-    )
+    corps_mentors = list(Mentor.objects.filter(jobcenter=jobcenter, status=MentorStatus.ACTIVE).order_by("pk"))
     company_mentors = _ensure_company_mentors(jobcenter, rng)
+    room = _Room(jobcenter, corps_mentors, company_mentors)
+    plan = [(index, STATES[(index * 37) % len(STATES)]) for index in range(count)]
+    first = COHORT_FIRST_INDEX
+    plan += [(index, "cohort") for index in range(first, first + COHORT_COUNTS.get(jobcenter.slug, 0))]
     created = 0
-    for index in range(count):
+    for index, state in plan:
         # One generator per citizen, so a re-run that skips existing citizens draws the same values.
         rng = random.Random(f"citizens-demo-{jobcenter.slug}-{index}")  # noqa: S311 - demo data
-        state = STATES[(index * 37) % len(STATES)]
         born = datetime.date(rng.randint(1966, 2005), rng.randint(1, 12), rng.randint(1, 28))
         number = _demo_cpr(index, born)
         referred = today - datetime.timedelta(days=rng.randint(20, 360) if state != "ended" else rng.randint(200, 365))
+        caseworker = caseworkers[index % len(caseworkers)]
         defaults = {
             "name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
             "birth_date": born,
@@ -249,6 +341,9 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
             "caseworker_view": rng.choice(VIEWS),
             "created_by": caseworker,
         }
+        if state == "cohort":
+            defaults["referred_on"] = today - datetime.timedelta(days=rng.randint(5, 40))
+            defaults["referral_reason"] = COHORT_REFERRAL
         digest = cpr.search_hash(number)
         citizen = Citizen.objects.filter(jobcenter=jobcenter, cpr_hash=digest).first()
         if citizen is not None:
@@ -256,7 +351,8 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
         citizen = Citizen.objects.create(
             jobcenter=jobcenter, cpr_hash=digest, **{**defaults, "cpr_encrypted": cpr.encrypt(number)}
         )
-        citizen.needs.set(rng.sample(competences, k=min(len(competences), rng.randint(1, 3))))
+        needs = rng.sample(competences, k=min(len(competences), rng.randint(1, 2 if state == "cohort" else 3)))
+        citizen.needs.set(needs)
         citizen.languages.set(rng.sample(languages, k=min(len(languages), rng.randint(1, 2))))
         if index % 7 == 0:
             SensitiveNote.objects.create(
@@ -267,6 +363,8 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
                 author=caseworker,
             )
         created += 1
+        if state == "cohort":
+            continue  # waits for the cohort's placements (matching.demo)
         _seed_history(
             citizen,
             state,
@@ -275,27 +373,92 @@ def _seed_jobcenter(jobcenter, count: int, stdout) -> int:
             today,
             coordinator,
             caseworker,
-            corps_mentors,
-            company_mentors,
+            room,
+            {need.pk for need in needs},
             types,
             dimensions,
         )
     return created
 
 
+def _seed_hours(jobcenter) -> int:
+    """The corps mentors' hours of the last four full weeks, one row per active agreement and week it ran,
+    near the agreement's weekly hours: approved, except the latest week, which waits for approval. Only for
+    hourly-paid mentors (full-time mentors are not paid by the hour). Existing rows are left as they are."""
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    weeks = [monday - datetime.timedelta(weeks=n) for n in range(HOURS_WEEKS, 0, -1)]
+    coordinator = (
+        Membership.objects.filter(jobcenter=jobcenter, role=Role.COORDINATOR)
+        .select_related("user")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    actor = coordinator.user if coordinator else None
+    agreements = (
+        MentorAgreement.objects.filter(
+            jobcenter=jobcenter,
+            status=AgreementStatus.ACTIVE,
+            mentor__status=MentorStatus.ACTIVE,
+            mentor__hourly_rate__isnull=False,
+        )
+        .select_related("mentor")
+        .order_by("pk")
+    )
+    existing = set(
+        HoursEntry.objects.filter(mentor__jobcenter=jobcenter, week__in=weeks).values_list(
+            "mentor_id", "week", "citizen_id"
+        )
+    )
+    now = timezone.now()
+    rows = []
+    for agreement in agreements:
+        rng = random.Random(f"citizens-demo-hours-{agreement.pk}")  # noqa: S311 - demo data
+        for week in weeks:
+            if not agreement.starts_on <= week <= agreement.ends_on:
+                continue
+            if (agreement.mentor_id, week, agreement.citizen_id) in existing:
+                continue
+            decided = week != weeks[-1]
+            agreed = agreement.hours_per_week
+            rows.append(
+                HoursEntry(
+                    mentor=agreement.mentor,
+                    week=week,
+                    citizen_id=agreement.citizen_id,
+                    # What corps.services.hours_record writes for a citizen.
+                    mentee_reference=f"Borger nr. {agreement.citizen_id}",
+                    hours=max(Decimal("0.5"), agreed + Decimal(rng.choice(["-1", "-0.5", "0", "0", "0.5", "1"]))),
+                    agreed_hours=agreed,
+                    hourly_rate=agreement.mentor.hourly_rate,
+                    status=HoursStatus.APPROVED if decided else HoursStatus.SUBMITTED,
+                    entered_by=actor,
+                    decided_by=actor if decided else None,
+                    decided_at=now if decided else None,
+                )
+            )
+    HoursEntry.objects.bulk_create(rows)
+    return len(rows)
+
+
 def _seed_history(
-    citizen, state, index, rng, today, coordinator, caseworker, corps_mentors, company_mentors, types, dimensions
+    citizen, state, index, rng, today, coordinator, caseworker, room, need_ids, types, dimensions
 ) -> None:
     if state == "referred":
         return
     start = citizen.referred_on + datetime.timedelta(days=rng.randint(7, 21))
     start = min(start, today - datetime.timedelta(days=1))
     end = min(start + datetime.timedelta(days=rng.choice([90, 120, 150, 180])), start + datetime.timedelta(days=181))
-    mentor = rng.choice(corps_mentors) if corps_mentors else None
     agreement_status = {
         "draft": AgreementStatus.DRAFT,
         "ended": AgreementStatus.ENDED,
     }.get(state, AgreementStatus.ACTIVE)
+    if state == "ended":
+        mentor = room.mentor_for(rng, need_ids, holds_capacity=False)
+    else:
+        mentor = room.mentor_for(rng, need_ids, holds_capacity=True)
+        if mentor is None:
+            return  # every corps mentor is full: the citizen waits for one, as referred
     if end < today and agreement_status == AgreementStatus.ACTIVE:
         # A long-running case: the first agreement ran out and was renewed after a concrete assessment.
         first = MentorAgreement.objects.create(
@@ -352,18 +515,21 @@ def _seed_history(
         recorded_by=coordinator,
     )
     citizen.status = CitizenStatus.ACTIVE
-    if state == "agreement" or not company_mentors:
-        citizen.save(update_fields=["status"])
-        return
-    company_mentor = rng.choice(company_mentors)
-    placement_type = types.get(rng.choice(["virksomhedspraktik", "udviklingspraktik", "loentilskud", "fleksjob"]))
-    p_start = min(start + datetime.timedelta(days=rng.randint(10, 30)), today - datetime.timedelta(days=1))
-    p_end = p_start + datetime.timedelta(days=rng.choice([56, 84, 91, 120]))
     status = {
         "proposed": PlacementStatus.PROPOSED,
         "declined": PlacementStatus.DECLINED,
         "ended": PlacementStatus.ENDED,
     }.get(state, PlacementStatus.ACTIVE)
+    placement_type = types.get(rng.choice(["virksomhedspraktik", "udviklingspraktik", "loentilskud", "fleksjob"]))
+    holds_seat = status in (PlacementStatus.PROPOSED, PlacementStatus.ACTIVE)
+    company_mentor = None
+    if state != "agreement" and placement_type is not None:
+        company_mentor = room.company_mentor_for(rng, placement_type, holds_seat=holds_seat)
+    if company_mentor is None:  # a mentor agreement only, or no company has a free seat of the kind
+        citizen.save(update_fields=["status"])
+        return
+    p_start = min(start + datetime.timedelta(days=rng.randint(10, 30)), today - datetime.timedelta(days=1))
+    p_end = p_start + datetime.timedelta(days=rng.choice([56, 84, 91, 120]))
     outcome = OUTCOMES[(index * 7) % len(OUTCOMES)] if state == "ended" else ""
     ended_on = min(p_end, today) if status == PlacementStatus.ENDED else None
     development = placement_type.code == "udviklingspraktik"
@@ -478,10 +644,12 @@ def _seed_history(
 def seed(*, stdout) -> None:
     # Demo data for every demo jobcenter in one run (manage.py seed_demo), no request and no tenant.
     with scopes_disabled():
-        total = 0
+        total = hours = 0
         for slug, count in COUNTS.items():
             jobcenter = Jobcenter.objects.filter(slug=slug).first()
             if jobcenter is not None:
                 total += _seed_jobcenter(jobcenter, count, stdout)
+                hours += _seed_hours(jobcenter)
         summary = Citizen.objects.aggregate(all=Count("id"), ended=Count("id", filter=Q(status=CitizenStatus.ENDED)))
         stdout.write(f"  {total} nye borgere; i alt {summary['all']} borgere, heraf {summary['ended']} afsluttede")
+        stdout.write(f"  {hours} nye timeregistreringer for korpsmentorernes aftaler")

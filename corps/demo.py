@@ -15,7 +15,6 @@ from corps.models import (
     Competence,
     Employment,
     HoursEntry,
-    HoursStatus,
     Language,
     Mentor,
     MentorNote,
@@ -40,26 +39,65 @@ LAST = [
     "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Mølgaard", "Yilmaz",
     "Haile", "Ahmadi", "Kowalski", "Østergaard", "Bach", "Lund",
 ]  # fmt: skip
-BACKGROUNDS = [
-    ("Social- og sundhedsassistent", "20 år i hjemmeplejen", "Sundhed, ældrepleje"),
-    ("Tømrer", "Selvstændig tømrermester i 25 år", "Byggeri"),
-    ("Cand.psych.", "Skolepsykolog", "Undervisning, psykologi"),
-    ("Kontoruddannet", "Bogholder i en mellemstor virksomhed", "Økonomi, administration"),
-    ("Pædagog", "Fritidsklub og SSP-arbejde", "Pædagogik, ungdomsarbejde"),
-    ("Lærer", "Folkeskolelærer i 30 år, nu pensioneret", "Undervisning"),
-    ("Smed", "Værkfører på Hammel Maskinfabrik", "Industri, metal"),
-    ("Butiksuddannet", "Butikschef i dagligvarehandlen", "Detail"),
-    ("Socialrådgiverstuderende", "Studiejob på et bosted", "Socialt arbejde"),
-    ("Sygeplejerske", "Psykiatrisk afdeling, Regionshospitalet", "Sundhed, psykiatri"),
-    ("HD i regnskab", "Revisor", "Økonomi"),
-    ("Chauffør", "Vognmand i 15 år", "Transport, logistik"),
-    ("Kok", "Køkkenchef i kantine", "Hotel og restauration"),
-    ("Tolk", "Tolk i tigrinya og arabisk", "Sprog, integration"),
-    ("Landmand", "Driver eget landbrug", "Landbrug"),
-]
+# Biographies by attachment to the labour market: (education, work experience, industries). "{years}" is
+# filled in with a number of years the mentor's age allows (a career from 22 at the earliest), so a student
+# is never a retired teacher and a 35-year-old never has 30 years in a trade.
+BACKGROUNDS = {
+    Attachment.JOB: [
+        ("Social- og sundhedsassistent", "{years} år i hjemmeplejen", "Sundhed, ældrepleje"),
+        ("Tømrer", "Selvstændig tømrermester i {years} år", "Byggeri"),
+        ("Cand.psych.", "Skolepsykolog i {years} år", "Undervisning, psykologi"),
+        ("Kontoruddannet", "Bogholder i en mellemstor virksomhed i {years} år", "Økonomi, administration"),
+        ("Pædagog", "Fritidsklub og SSP-arbejde i {years} år", "Pædagogik, ungdomsarbejde"),
+        ("Smed", "Værkfører i en maskinfabrik, {years} år i faget", "Industri, metal"),
+        ("Butiksuddannet", "Butikschef i dagligvarehandlen, {years} år i faget", "Detail"),
+        ("Sygeplejerske", "{years} år i psykiatrien, Regionshospitalet", "Sundhed, psykiatri"),
+        ("HD i regnskab", "Revisor i {years} år", "Økonomi"),
+        ("Chauffør", "Vognmand i {years} år", "Transport, logistik"),
+        ("Kok", "Køkkenchef i en kantine, {years} år i faget", "Hotel og restauration"),
+        ("Tolk", "Tolk i tigrinya og arabisk i {years} år", "Sprog, integration"),
+        ("Landmand", "Driver eget landbrug, {years} år som selvstændig", "Landbrug"),
+    ],
+    Attachment.EDUCATION: [
+        ("Socialrådgiverstuderende", "Studiejob på et bosted", "Socialt arbejde"),
+        ("Lærerstuderende", "Vikar i folkeskolen ved siden af studiet", "Undervisning"),
+        ("Sygeplejestuderende", "Studiejob i hjemmeplejen", "Sundhed"),
+        ("Pædagogstuderende", "Studiejob i en fritidsklub", "Pædagogik, ungdomsarbejde"),
+        ("Psykologistuderende", "Studentermedhjælper i Pædagogisk Psykologisk Rådgivning", "Psykologi"),
+        ("HD-studerende", "Deltidsjob i dagligvarehandlen", "Detail, økonomi"),
+    ],
+    Attachment.RETIRED: [
+        ("Lærer", "Folkeskolelærer i {years} år, nu pensioneret", "Undervisning"),
+        ("Smed", "Værkfører i {years} år, nu pensioneret", "Industri, metal"),
+        ("Sygeplejerske", "Sygeplejerske i psykiatrien i {years} år, nu pensioneret", "Sundhed, psykiatri"),
+        ("Tømrer", "Selvstændig tømrermester i {years} år, nu pensioneret", "Byggeri"),
+        ("Kontoruddannet", "Kontorchef i kommunen i {years} år, nu pensioneret", "Offentlig administration"),
+        ("Landmand", "Drev eget landbrug i {years} år, nu pensioneret", "Landbrug"),
+        ("Social- og sundhedsassistent", "{years} år i hjemmeplejen, nu pensioneret", "Sundhed, ældrepleje"),
+    ],
+}
+# Earlier seeds drew one of 15 backgrounds per mentor; the draw is kept (as a slot into the mentor's list),
+# because the mentors' names, and so their e-mail addresses (the natural key), come from the same generator.
+BACKGROUND_DRAW = 15
+CAREER_START_AGE = 22
+
+
+def biography(attachment: str, birth_year: int, slot: int, *, this_year: int) -> tuple[str, str, str]:
+    """(education, work experience, industries) that agree with the mentor's attachment and age."""
+    choices = BACKGROUNDS[attachment]
+    education, work, industries = choices[slot % len(choices)]
+    career = max(1, this_year - birth_year - CAREER_START_AGE)
+    if attachment == Attachment.RETIRED:
+        career = min(career, 67 - CAREER_START_AGE)  # a working life ends at the pension age
+    years = max(1, career - slot % 7)
+    return education, work.format(years=years), industries
+
+
 POSTCODES = ["8450", "8370", "8382", "8860", "8881", "8620", "8800", "8000"]
 LANGUAGE_PICKS = [["da"], ["da", "en"], ["da", "en", "de"], ["da", "ar"], ["da", "ti"], ["da", "tr"], ["da", "so"],
                   ["da", "fa"], ["da", "pl"], ["da", "uk", "ru"]]  # fmt: skip
+STALE_MENTEE = "Demo-borger A"
+STALE_MEETING = "netvaerk-misbrug"
 APPLICANTS = [
     ("Louise Frandsen", "applicant", Attachment.EDUCATION),
     ("Mikkel Ravn", "applicant", Attachment.JOB),
@@ -69,18 +107,23 @@ APPLICANTS = [
 ]
 
 
-def _mentor_specs(slug: str, count: int, rng: random.Random):
+def _mentor_specs(slug: str, count: int, rng: random.Random, *, this_year: int):
     for i in range(count):
         female = rng.random() < 0.55
         first = rng.choice(FIRST_FEMALE if female else FIRST_MALE)
         last = rng.choice(LAST)
-        education, work, industries = rng.choice(BACKGROUNDS)
+        slot = rng.randrange(BACKGROUND_DRAW)
         attachment = rng.choices([Attachment.JOB, Attachment.EDUCATION, Attachment.RETIRED], [6, 2, 3])[0]
-        birth_year = {
+        full_time = i % 13 == 0
+        if full_time:
+            attachment = Attachment.JOB  # the jobcenter's full-time mentors are employees, not students or retired
+        birth_years = {
             Attachment.EDUCATION: rng.randint(1996, 2003),
             Attachment.RETIRED: rng.randint(1950, 1960),
-        }.get(attachment, rng.randint(1965, 1992))
-        full_time = i % 13 == 0
+            Attachment.JOB: rng.randint(1965, 1992),
+        }
+        birth_year = birth_years[attachment]
+        education, work, industries = biography(attachment, birth_year, slot, this_year=this_year)
         status = MentorStatus.ACTIVE
         if i % 11 == 5:
             status = MentorStatus.PAUSED
@@ -126,10 +169,8 @@ def _seed_jobcenter(jobcenter: Jobcenter, count: int, *, stdout) -> int:
     competences = list(Competence.objects.filter(jobcenter=jobcenter, is_active=True))
     languages = {lang.code: lang for lang in Language.objects.all()}
     today = timezone.localdate()
-    last_month_monday = today.replace(day=1) - datetime.timedelta(days=28)
-    last_month_monday -= datetime.timedelta(days=last_month_monday.weekday())
     created = 0
-    for spec in _mentor_specs(jobcenter.slug, count, rng):
+    for spec in _mentor_specs(jobcenter.slug, count, rng, this_year=today.year):
         spec = dict(spec)
         picked_languages = [languages[code] for code in spec.pop("languages") if code in languages]
         picked_competences = rng.sample(competences, min(spec.pop("competence_count"), len(competences)))
@@ -159,25 +200,19 @@ def _seed_jobcenter(jobcenter: Jobcenter, count: int, *, stdout) -> int:
                 defaults={"title": "Mentorkursus, grundforløb (2 dage)", "kind": QualificationKind.COURSE,
                           "completed_on": mentor.contract_start + datetime.timedelta(days=30)},
             )  # fmt: skip
+        # Draws that earlier seeds used for a network meeting and a month of hours; kept so that the next
+        # mentors keep their names and e-mail addresses. Network meetings attended are the courses app's
+        # registrations (courses.demo), and hours are registered against agreements (citizens.demo).
         if rng.random() < 0.3:
-            Qualification.objects.update_or_create(
-                mentor=mentor, source="demo", source_reference="netvaerk-misbrug",
-                defaults={"title": "Netværksmøde: Misbrug", "kind": QualificationKind.NETWORK_MEETING,
-                          "completed_on": today - datetime.timedelta(days=rng.randint(20, 200))},
-            )  # fmt: skip
+            rng.randint(20, 200)
         if status == MentorStatus.ACTIVE and mentor.hourly_rate:
-            for week_index in range(4):
-                week = last_month_monday + datetime.timedelta(weeks=week_index)
-                hours = Decimal(rng.choice(["1.5", "2", "3", "4", "5.5"]))
-                decided = week_index < 3
-                HoursEntry.objects.update_or_create(
-                    mentor=mentor, week=week, mentee_reference="Demo-borger A", citizen=None,
-                    defaults={
-                        "hours": hours, "agreed_hours": Decimal("3"), "hourly_rate": mentor.hourly_rate,
-                        "status": HoursStatus.APPROVED if decided else HoursStatus.SUBMITTED,
-                        "decided_at": timezone.now() if decided else None,
-                    },
-                )  # fmt: skip
+            for _week in range(4):
+                rng.randrange(5)
+    # Rows of earlier seeds that did not hold together: hours for a made-up mentee, a meeting on no real date.
+    HoursEntry.objects.filter(mentor__jobcenter=jobcenter, citizen=None, mentee_reference=STALE_MENTEE).delete()
+    Qualification.objects.filter(
+        mentor__jobcenter=jobcenter, source="demo", source_reference="netvaerk-misbrug"
+    ).delete()
     return created
 
 

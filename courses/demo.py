@@ -1,6 +1,8 @@
-"""Demo courses for `manage.py seed_demo`: last year's and next year's mentor courses, special modules and
-network meetings in Favrskov (network meetings twice a year) and Kalundborg (a fixed yearly programme),
-with registrations, a waiting list, attendance, completions on the qualification records and evaluations.
+"""Demo courses for `manage.py seed_demo`: last year's, this year's and next year's mentor courses, special
+modules and network meetings in Favrskov (network meetings twice a year) and Kalundborg (a fixed yearly
+programme), with registrations, attendance, completions on the qualification records and evaluations for
+those held. The courses to come have free seats, except Favrskov's next special module, which is full and has
+a waiting list.
 
 Idempotent: courses are found by jobcenter + title, registrations by course + e-mail, attendance by
 registration + day. Rows are written directly (no e-mails are queued for demo data)."""
@@ -16,6 +18,7 @@ from accounts.permissions import STAFF
 from companies.models import Company, CompanyMentor
 from corps.models import Mentor, MentorStatus, Qualification
 from courses.models import (
+    SEAT_STATUSES,
     Attendance,
     Category,
     Course,
@@ -53,6 +56,10 @@ PROGRAMMES = {
         (NETWORK, 11, 2, 5, 1, (10, 0), (13, 0), "Weekendmøde for små virksomheder", "Kalundborg Havn"),
     ],
 }
+# Seats: a base course takes 20, the others 25; the one full course (a small special module) takes 6 and has
+# two more on its waiting list.
+FULL_COURSE = ("favrskov", MODULE)
+FULL_CAPACITY = 6
 COMMENTS = [
     "Meget brugbart, især værktøjerne til målsamtaler.",
     "Godt at møde de andre virksomheder og jobkonsulenterne.",
@@ -101,12 +108,15 @@ def _seed_jobcenter(jobcenter, *, rng: random.Random) -> tuple[int, int]:
     people = _participants(jobcenter)
     today = timezone.localdate()
     courses = registrations = 0
-    for year in (today.year - 1, today.year + 1):
+    full_done = False
+    for year in (today.year - 1, today.year, today.year + 1):
         for type_name, month, nth, weekday, days, start, end, theme, venue in PROGRAMMES[jobcenter.slug]:
             course_type = types[type_name]
             first = nth_weekday(year, month, weekday, nth)
             dates = [first + datetime.timedelta(days=i) for i in range(days)]
             capacity = 20 if course_type.category == Category.BASE_COURSE else 25
+            full = not full_done and first > today and (jobcenter.slug, type_name) == FULL_COURSE
+            full_done = full_done or full
             course, _ = Course.objects.update_or_create(
                 jobcenter=jobcenter,
                 title=_title(type_name, theme, first),
@@ -115,7 +125,7 @@ def _seed_jobcenter(jobcenter, *, rng: random.Random) -> tuple[int, int]:
                     "theme": theme,
                     "venue": venue,
                     "provider": "MENTOR company A/S" if course_type.category == Category.BASE_COURSE else "",
-                    "capacity": capacity if year < today.year else 6,
+                    "capacity": FULL_CAPACITY if full else capacity,
                     "registration_deadline": first - datetime.timedelta(days=14),
                     "first_day": dates[0],
                     "last_day": dates[-1],
@@ -135,8 +145,11 @@ def _seed_jobcenter(jobcenter, *, rng: random.Random) -> tuple[int, int]:
                 consultants[:1] if type_name == NETWORK and jobcenter.slug == "kalundborg" else consultants
             )
             courses += 1
-            chosen = rng.sample(people, k=min(len(people), 9 if year < today.year else 8))
             past = dates[-1] < today
+            # Held courses had 9 participants; a course to come has some registrations so far, the full one
+            # two more than its seats.
+            wanted = 9 if past else (FULL_CAPACITY + 2 if full else 3 + (courses * 5) % 8)
+            chosen = rng.sample(people, k=min(len(people), wanted))
             for index, person in enumerate(chosen):
                 seat = index < course.capacity
                 status = RegistrationStatus.REGISTERED if seat else RegistrationStatus.WAITING
@@ -165,7 +178,22 @@ def _seed_jobcenter(jobcenter, *, rng: random.Random) -> tuple[int, int]:
                     )
                 if attended_all:
                     _complete(registration, course)
+            if not past:
+                _promote_waiting(course)
     return courses, registrations
+
+
+def _promote_waiting(course: Course) -> None:
+    """Gives the free seats of a course to come to those waiting (rows of an earlier seed with fewer seats),
+    first come first served, so no one waits for a course with room."""
+    free = course.capacity - Registration.objects.filter(course=course, status__in=SEAT_STATUSES).count()
+    if free <= 0:
+        return
+    waiting = Registration.objects.filter(course=course, status=RegistrationStatus.WAITING).order_by(
+        "waiting_since", "pk"
+    )
+    ids = list(waiting.values_list("pk", flat=True)[:free])
+    Registration.objects.filter(pk__in=ids).update(status=RegistrationStatus.REGISTERED, waiting_since=None)
 
 
 def _complete(registration: Registration, course: Course) -> None:

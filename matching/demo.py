@@ -1,6 +1,6 @@
 """Demo matching for `manage.py seed_demo`: default weights for every jobcenter, a few open offers and
-declines in Favrskov (the mentors are the engine's real suggestions), and one cohort in Kalundborg
-spread over its companies. Idempotent: offers are found by citizen + mentor, the cohort by name."""
+declines in Favrskov (the mentors are the engine's real suggestions), and in Kalundborg a cohort of 50
+candidates spread over 10 companies. Idempotent: offers are found by citizen + mentor, the cohort by name."""
 
 import datetime
 import hashlib
@@ -10,17 +10,25 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter, Membership, Role
+from citizens.demo import COHORT_REFERRAL
 from citizens.models import PlacementType
-from companies.models import Company
+from companies.models import CollaborationStatus, Company
 from matching import selectors, services
-from matching.models import AnsweredVia, Cohort, CohortCandidate, CohortCompany, Offer, OfferStatus
+from matching.cohort_seats import rooms_for
+from matching.models import AnsweredVia, Cohort, Offer, OfferStatus
 
 DECLINE_REASONS = [
     "Jeg har eksamen i januar og kan ikke tage en ny borger før februar.",
     "Borgeren bor for langt fra mig; jeg har ikke bil.",
     "Jeg kender borgerens familie privat.",
 ]
-COHORT_NAME = "Virksomhedshold forår 2027"
+COHORT_NAME = "Virksomhedshold: fælles opstart i virksomhedspraktik"
+LEGACY_COHORT_NAMES = ["Virksomhedshold forår 2027"]
+COHORT_PLACEMENT_TYPE = "virksomhedspraktik"
+COHORT_CANDIDATES = 50
+COHORT_COMPANIES = 10
+COHORT_MIN_GROUP = 4
+COHORT_SEATS = 7  # at most per company: 10 companies of 4 to 7 take the 50
 
 
 def _offer(citizen, suggestion, *, status: str, coordinator, days_ago: int, reason: str = "") -> bool:
@@ -82,37 +90,63 @@ def _seed_offers(jobcenter, stdout) -> None:
 
 
 def _seed_cohort(jobcenter, stdout) -> None:
+    """Kalundborg's way of working: 50 candidates (citizens.demo referred them for it) over 10 companies, at
+    least 4 at each, made through the cohort services as a coordinator would, and spread by the solver. The
+    coordinator opens it under *Hold*, can spread it again, move candidates and create the placements."""
+    legacy = Cohort.objects.filter(jobcenter=jobcenter, name__in=LEGACY_COHORT_NAMES, committed_at__isnull=True)
+    legacy.delete()  # a smaller cohort of earlier seeds, never committed
     if Cohort.objects.filter(jobcenter=jobcenter, name=COHORT_NAME).exists():
         return
-    kind = PlacementType.objects.filter(jobcenter=jobcenter, is_active=True).order_by("position", "id").first()
-    responsible = Membership.objects.filter(jobcenter=jobcenter, role=Role.COORDINATOR).select_related("user").first()
-    companies = list(Company.objects.filter(jobcenter=jobcenter).order_by("name", "id")[:4])
-    candidates = list(selectors.cohort_candidate_choices(jobcenter=jobcenter)[:14])
-    if kind is None or responsible is None or len(companies) < 2 or len(candidates) < 6:
-        stdout.write(f"  matchning {jobcenter.slug}: for få borgere eller virksomheder til et hold")
-        return
-    start = timezone.localdate() + datetime.timedelta(days=30)
-    cohort = Cohort.objects.create(
-        jobcenter=jobcenter,
-        name=COHORT_NAME,
-        placement_type=kind,
-        starts_on=start,
-        ends_on=start + datetime.timedelta(days=91),
-        hours_per_week=Decimal("12"),
-        tasks="Lager, produktion og kantine efter virksomhedens behov; fælles opstart for holdet.",
-        responsible=responsible.user,
-        created_by=responsible.user,
+    kind = PlacementType.objects.filter(jobcenter=jobcenter, code=COHORT_PLACEMENT_TYPE, is_active=True).first()
+    responsible = (
+        Membership.objects.filter(jobcenter=jobcenter, role=Role.COORDINATOR, is_active=True)
+        .select_related("user")
+        .order_by("created_at", "pk")
+        .first()
     )
-    per_company = max(3, -(-len(candidates) // len(companies)) + 1)
-    CohortCompany.objects.bulk_create(
-        [
-            CohortCompany(cohort=cohort, company=company, capacity=per_company, min_group=3, allow_empty=True)
-            for company in companies
+    candidates = list(
+        selectors.cohort_candidate_choices(jobcenter=jobcenter).filter(referral_reason=COHORT_REFERRAL)[
+            :COHORT_CANDIDATES
         ]
     )
-    CohortCandidate.objects.bulk_create([CohortCandidate(cohort=cohort, citizen=citizen) for citizen in candidates])
+    companies = Company.objects.filter(jobcenter=jobcenter, status=CollaborationStatus.ACTIVE).order_by("name", "pk")
+    rooms = rooms_for(companies.values_list("pk", flat=True))
+    # The companies that offer work practice with room for a group, the most room first.
+    fitting = sorted(
+        (room for room in rooms.values() if room.offers(kind) and room.free >= COHORT_MIN_GROUP),
+        key=lambda room: (-room.free, room.name),
+    )[:COHORT_COMPANIES]
+    if kind is None or responsible is None or len(fitting) < 2 or len(candidates) < COHORT_MIN_GROUP:
+        stdout.write(f"  matchning {jobcenter.slug}: for få borgere eller virksomheder til et hold")
+        return
+    by_pk = companies.in_bulk([room.company_id for room in fitting])
+    start = timezone.localdate() + datetime.timedelta(days=28)
+    start += datetime.timedelta(days=-start.weekday() % 7)  # a Monday
+    cohort = services.cohort_create(
+        actor=responsible.user,
+        jobcenter=jobcenter,
+        data={
+            "name": COHORT_NAME,
+            "placement_type": kind,
+            "starts_on": start,
+            "ends_on": start + datetime.timedelta(weeks=13),
+            "hours_per_week": Decimal("12"),
+            "tasks": "Lager, produktion, kantine og pleje efter virksomhedens behov; fælles opstart for holdet.",
+            "responsible": responsible.user,
+        },
+        citizens=candidates,
+        seats=[
+            services.CompanySeat(
+                company=by_pk[room.company_id], capacity=min(room.free, COHORT_SEATS), min_group=COHORT_MIN_GROUP
+            )
+            for room in fitting
+        ],
+    )
     services.cohort_solve(actor=responsible.user, cohort=cohort)
-    stdout.write(f"  matchning {jobcenter.slug}: holdet «{COHORT_NAME}» med {len(candidates)} kandidater")
+    stdout.write(
+        f"  matchning {jobcenter.slug}: holdet «{COHORT_NAME}» med {len(candidates)} kandidater "
+        f"over {len(fitting)} virksomheder"
+    )
 
 
 def seed(*, stdout) -> None:

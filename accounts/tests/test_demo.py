@@ -46,18 +46,19 @@ def test_seed_demo_lists_the_consultant_and_demo_totp_shows_the_code():
 
 
 def test_the_consultant_takes_over_no_other_demo_users_citizens():
-    """The citizens' demo picks each jobcenter's first coordinator and caseworker, so the consultant who joined
-    later takes over nothing of Favrskov's; in Kalundborg, which had no caseworker, they are the caseworker."""
+    """The citizens' demo spreads each jobcenter's citizens over its caseworkers and gives the placements to its
+    first coordinator, so the consultant, a coordinator in Favrskov who joined later, takes over nothing of
+    Favrskov's; in Kalundborg, where they are a caseworker, they have a share like the other caseworkers."""
     seed_accounts()
     companies_demo.seed(stdout=io.StringIO())
     corps_demo.seed(stdout=io.StringIO())
     citizens_demo.seed(stdout=io.StringIO())
     favrskov = set(Citizen.objects.filter(jobcenter__slug="favrskov").values_list("caseworker__email", flat=True))
-    assert favrskov == {"sagsbehandler@favrskov.demo"}
+    assert favrskov == {"sagsbehandler@favrskov.demo", "sagsbehandler2@favrskov.demo", "sagsbehandler3@favrskov.demo"}
     responsible = set(Placement.objects.filter(jobcenter__slug="favrskov").values_list("responsible__email", flat=True))
     assert responsible == {"koordinator@favrskov.demo"}
     kalundborg = set(Citizen.objects.filter(jobcenter__slug="kalundborg").values_list("caseworker__email", flat=True))
-    assert kalundborg == {CONSULTANT}
+    assert kalundborg == {CONSULTANT, "sagsbehandler@kalundborg.demo", "sagsbehandler2@kalundborg.demo"}
 
 
 def test_every_demo_user_has_the_demo_authenticator_and_make_totp_prints_them_all():
