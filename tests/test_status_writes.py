@@ -20,7 +20,7 @@ SKIPPED_PARTS = {"tests", "migrations", "benchmarks", ".venv", "var", "node_modu
 OWNERS = {
     "AgreementStatus": {"citizens/services/agreement.py"},
     "PlacementStatus": {"citizens/services/placement.py"},
-    "ClaimStatus": {"companies/services.py"},
+    "ClaimStatus": {"companies/services/claim.py"},
     "OfferStatus": {"matching/services/offer.py"},
     "RegistrationStatus": {
         "courses/services/registration.py",
