@@ -17,6 +17,7 @@ from accounts.permissions import COORDINATORS, role_required
 from audit.models import AccessAction
 from audit.services import access_record
 from corps import csvio, selectors, services
+from corps.editable_texts import APPLY
 from corps.filters import MentorFilter
 from corps.forms import (
     ApproveForm,
@@ -36,6 +37,7 @@ from corps.models import HoursEntry, HoursStatus, MentorStatus
 from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
 from mentorship.web import form_errors_from, form_submit, paginate, query_without
+from texts import selectors as text_selectors
 
 PAGE_SIZE = 25
 APPLY_RATE_LIMIT = 5  # applications per client address and jobcenter
@@ -429,10 +431,16 @@ def apply(request, jobcenter_slug: str):
     jobcenter = get_object_or_404(Jobcenter, slug=jobcenter_slug, is_active=True)
     with scope(jobcenter=jobcenter):
         form = MentorApplicationForm(request.POST or None, jobcenter=jobcenter)
+        # The introduction is the jobcenter's own wording (texts), else the product's.
+        context = {
+            "form": form,
+            "jobcenter": jobcenter,
+            "intro_html": text_selectors.text_html(jobcenter=jobcenter, key=APPLY, lead=True),
+        }
         if request.method == "POST" and form.is_valid():
             if over_limit(request, f"corps:apply:{jobcenter.pk}", limit=APPLY_RATE_LIMIT, window=APPLY_RATE_WINDOW):
                 form.add_error(None, _("Vi har modtaget mange ansøgninger fra din forbindelse. Prøv igen om en time."))
-                return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter}, status=429)
+                return render(request, "corps/apply.html", context, status=429)
             if not form.is_spam:
                 try:
                     services.mentor_apply(
@@ -443,10 +451,10 @@ def apply(request, jobcenter_slug: str):
                     )
                 except ValidationError as error:
                     form_errors_from(form, error)
-                    return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter})
+                    return render(request, "corps/apply.html", context)
             # A bot that filled the honeypot gets the same receipt page, and nothing is saved or sent.
             return redirect("corps_public:apply_thanks", jobcenter_slug=jobcenter.slug)
-        return render(request, "corps/apply.html", {"form": form, "jobcenter": jobcenter})
+        return render(request, "corps/apply.html", context)
 
 
 @login_not_required

@@ -36,6 +36,7 @@ ITEMS = [
     NavItem(_("Rapporter"), "reports:index", COORDINATORS),
     NavItem(_("Privatliv og slettefrister"), "audit:overview", STAFF),
     NavItem(_("Log ind med adgangskode"), "saml:local_passwords", ADMINS),
+    NavItem(_("Tekster"), "texts:list", ADMINS),
     NavItem(_("Administration"), "admin:index", ADMINS, staff_flag=True),
     NavItem(_("Forløb"), "portal:placements", LEADERS),
     NavItem(_("Mentorer"), "portal:mentors", LEADERS),

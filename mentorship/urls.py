@@ -20,6 +20,7 @@ urlpatterns = [
     path("matchning/", include("matching.urls")),
     path("rapporter/", include("reports.urls")),
     path("privatliv/", include("audit.urls")),
+    path("tekster/", include("texts.urls")),
     path("bliv-mentor/", include("corps.public_urls")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
 ]

@@ -24,7 +24,9 @@ from courses.models import Via
 from mentorship.idempotency import idempotent_create
 from mentorship.web import action_submit, counted_page, form_errors_from, form_submit, query_without
 from portal import selectors
+from portal.editable_texts import SCHEME
 from portal.forms import AssessmentForm, CompanyFollowUpForm, PlacementAnswerForm
+from texts import selectors as text_selectors
 
 leader_required = role_required(*LEADERS)
 
@@ -45,8 +47,10 @@ def home(request):
 @leader_required
 @require_GET
 def scheme(request):
-    """What the mentor scheme is, what the company gains, the leader's role, and compensation (seed 003)."""
-    return render(request, "portal/scheme.html", {"company": request.company})
+    """What the mentor scheme is, what the company gains, the leader's role, and compensation: the jobcenter's
+    own wording (texts), else the product's."""
+    text_html = text_selectors.text_html(jobcenter=request.jobcenter, key=SCHEME)
+    return render(request, "portal/scheme.html", {"company": request.company, "text_html": text_html})
 
 
 # --- The company ----------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from mentorship.admin import RoleAwareAdmin, has_simple_history
 from notifications.models import ReminderRun, ReminderSchedule
 from notifications.tests.factories import MessageFactory
 from tests.database_state import changed_tables, table_fingerprints
+from texts.models import Text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -156,6 +157,7 @@ def build_tenant(jobcenter, member) -> dict:
         ReminderSchedule.objects.create(jobcenter=jobcenter),
         ReminderRun.objects.create(jobcenter=jobcenter, kind="test", period="2026-W01"),
         RetentionRule.objects.create(jobcenter=jobcenter, kind=RetentionKind.ACCESS_LOG, months=24),
+        Text.objects.create(jobcenter=jobcenter, key="portal.scheme", body="Vores egen tekst."),
         ArchiveHold.objects.create(jobcenter=jobcenter, citizen=citizen, reason="Bevares", set_by=member),
         AccessLog.objects.create(jobcenter=jobcenter, action="view", purpose="Test", object_repr="Test"),
         ActivityLog.objects.create(jobcenter=jobcenter, action="test.done"),

@@ -48,6 +48,7 @@ from matching.forms import CohortCompanyForm
 from matching.models import MatchingPreferences
 from matching.tests.factories import cohort_with
 from notifications.models import ReminderSchedule
+from texts.models import Text
 
 pytestmark = pytest.mark.django_db
 
@@ -587,6 +588,12 @@ EDIT_FORMS: dict[str, EditForm] = {
         url_kwargs=lambda jobcenter: {},
         new_values=retention_values,
         readers=RetentionReaders(),
+    ),
+    "texts:edit": EditForm(
+        user="jobcenter_admin",
+        make=lambda world: Text.objects.create(jobcenter=world.jobcenter, key="portal.scheme", body="Vores tekst."),
+        url_kwargs=lambda text: {"key": text.key},
+        new_values=lambda world, text: {"body": "Vores nye tekst med **fed** og [et link](https://favrskov.dk)."},
     ),
     "audit:archive_hold": EditForm(
         user="coordinator",

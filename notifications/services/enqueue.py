@@ -11,6 +11,7 @@ from notifications.keys import idempotency_key_for
 from notifications.models import Message, MessageStatus
 from notifications.rendering import render
 from notifications.services._common import _dispatch_after_commit
+from texts.selectors import email_opening_context, email_openings
 
 
 @transaction.atomic
@@ -45,8 +46,13 @@ def message_enqueue(
         existing = Message.objects.filter(jobcenter=jobcenter, idempotency_key=key).first()
         if existing is not None:
             return existing
+        # The jobcenter's own opening of this kind, after the greeting, if it wrote one (texts).
+        opening = email_openings(jobcenter_ids=[jobcenter.pk], kinds=[kind]).get((jobcenter.pk, kind), "")
         subject, text, html = render(
-            subject_template=subject_template, text_template=text_template, html_template=html_template, context=context
+            subject_template=subject_template,
+            text_template=text_template,
+            html_template=html_template,
+            context={**context, **email_opening_context(opening)},
         )
         message = Message(
             jobcenter=jobcenter,

@@ -23,6 +23,7 @@ from notifications.journal import journal, replay
 from notifications.models import Message, MessageStatus
 from notifications.rendering import render_fast
 from notifications.services._common import _setting, backoff, chunk_size, logger
+from texts.selectors import email_opening_context, email_openings
 
 # --- Send ----------------------------------------------------------------------------------------------
 
@@ -85,6 +86,15 @@ def deferred_contexts(messages) -> dict[int, dict]:
         kind = kinds.get(key)
         if kind.deferred_context:
             contexts.update(kind.deferred_context(group))
+    if contexts:
+        # Each jobcenter's own opening of the kind (texts), one query for the batch.
+        loaded = [message for group in by_kind.values() for message in group if message.pk in contexts]
+        openings = email_openings(
+            jobcenter_ids={message.jobcenter_id for message in loaded}, kinds={message.kind for message in loaded}
+        )
+        for message in loaded:
+            opening = openings.get((message.jobcenter_id, message.kind), "")
+            contexts[message.pk] = {**contexts[message.pk], **email_opening_context(opening)}
     return contexts
 
 
