@@ -199,6 +199,8 @@ def pytest_collection_modifyitems(items):
 
 
 BROWSER_TESTS = "tests/browser/"
+# Seeds the whole demo once per module (a module-scoped fixture): its tests stay on one worker.
+DEMO_DATA_TESTS = "tests/test_demo_data.py"
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
@@ -206,16 +208,20 @@ def pytest_xdist_make_scheduler(config, log):
     """Under `--dist loadgroup` (make test) the browser tests are one group that one worker runs one after
     another: one Chromium and one live server instead of two fighting over two cores, and the package-scoped
     browser fixtures set up once. xdist sends the largest group first, so the other worker works through the
-    rest meanwhile. (The group is told by the test's path: with pytest 9.2, pytest-xdist 3.8's `xdist_group`
-    marker no longer reaches the scheduler, since xdist renames the test by assigning `item._nodeid`, which
-    pytest no longer reads.)"""
+    rest meanwhile. The demo-data tests, which share one seeded demo, are a group too. (The group is told by
+    the test's path: with pytest 9.2, pytest-xdist 3.8's `xdist_group` marker no longer reaches the scheduler,
+    since xdist renames the test by assigning `item._nodeid`, which pytest no longer reads.)"""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadGroupScheduling
 
     class BrowserTestsOnOneWorker(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith(BROWSER_TESTS) else super()._split_scope(nodeid)
+            if nodeid.startswith(BROWSER_TESTS):
+                return "browser"
+            if nodeid.startswith(DEMO_DATA_TESTS):
+                return "demo-data"
+            return super()._split_scope(nodeid)
 
     return BrowserTestsOnOneWorker(config, log)
 
