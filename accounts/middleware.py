@@ -6,12 +6,39 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scope, scopes_disabled
 
+from accounts.backends import NOT_LOADED, device_hint
 from accounts.federation import federated_second_factor
 from accounts.tenancy import requires_two_factor, resolve_tenant
 from mentorship.web import CONTROL_CHARACTERS
+
+
+class OTPMiddleware(DjangoOTPMiddleware):
+    """django-otp's middleware (request.user.otp_device, user.is_verified()), taking the session's device from the
+    query that loads the user and their memberships (accounts.backends) instead of a query of its own. The
+    rules are django-otp's: the device must be the user's and confirmed, else the session forgets it. A user the
+    backend read without memberships gets django-otp's own lookup."""
+
+    def _verify_user_sync(self, request, user):
+        session = getattr(request, "session", None)
+        persistent_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
+        token = device_hint.set(persistent_id)
+        try:
+            self._init_user_fields(user)  # loads the lazy user: the backend reads the hinted device with it
+        finally:
+            device_hint.reset(token)
+        if user.is_authenticated:
+            preloaded = getattr(user, "preloaded_otp_device", NOT_LOADED)
+            if preloaded is not NOT_LOADED and preloaded[0] == persistent_id:
+                device = preloaded[1]
+            else:
+                device = self._device_from_persistent_id(persistent_id) if persistent_id else None
+            user.otp_device = self._finalize_device(request, user, device)
+        return user
 
 
 class TenantMiddleware:

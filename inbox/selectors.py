@@ -1,6 +1,7 @@
 """Reads of the inbox, always for one user in the membership they are working in (request.membership)."""
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
@@ -27,6 +28,29 @@ def unread_count(*, user, membership) -> int:
     if membership is None:
         return 0
     return inbox_for(user=user, membership=membership).filter(read_at__isnull=True).count()
+
+
+def unread_count_annotation():
+    """unread_count as an annotation of a Membership queryset, the same rule as inbox_for (the membership's
+    jobcenter, the events its role may see, a leader's company or no company): accounts.backends reads every
+    page's header count with the user and their memberships, in one query. Must be built outside a tenant
+    scope (the backend's), as it counts across the user's memberships."""
+    unread = InboxItem.objects.filter(
+        recipient_id=OuterRef("user_id"), jobcenter_id=OuterRef("jobcenter_id"), read_at__isnull=True
+    ).order_by()
+    branches = []
+    for role in Role:
+        events = events_for_role(role)
+        if not events:
+            continue
+        items = unread.filter(event__in=events)
+        if role == Role.COMPANY_LEADER:
+            items = items.filter(company_id=OuterRef("company_id"))
+        else:
+            items = items.filter(company__isnull=True)
+        count = items.values("recipient_id").annotate(n=Count("id")).values("n")
+        branches.append(When(role=role, then=Subquery(count, output_field=IntegerField())))
+    return Coalesce(Case(*branches, default=Value(0)), Value(0), output_field=IntegerField())
 
 
 def item_get(*, user, membership, pk: int) -> InboxItem:
