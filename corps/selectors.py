@@ -20,6 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -299,28 +300,46 @@ def waiting_citizens(*, jobcenter) -> QuerySet:
     return citizen.objects.filter(jobcenter=jobcenter, status="referred").exclude(Exists(active))
 
 
+def _grouped_counts(groupings: dict[str, tuple[QuerySet, str, str]]) -> dict[str, dict[int, int]]:
+    """Several counts grouped by a column, in ONE query (UNION ALL): {name: (rows, column, counted)} gives
+    {name: {column value: COUNT(counted)}}."""
+    names = list(groupings)
+    parts = [
+        rows.values(column)
+        .annotate(n=Count(counted))
+        .order_by()
+        .annotate(part=Value(i, output_field=IntegerField()))
+        .values_list("part", column, "n")
+        for i, (rows, column, counted) in enumerate(groupings.values())
+    ]
+    counts: dict[str, dict[int, int]] = {name: {} for name in names}
+    for part, key, n in parts[0].union(*parts[1:], all=True):
+        counts[names[part]][key] = n
+    return counts
+
+
 def waiting_needs_for_corps(*, jobcenter, wishes: bool = True) -> WaitingNeeds:
-    """The needs of the jobcenter's waiting citizens, counted for the corps overview. Three queries, or
-    two with `wishes=False` (no gender and age-band wishes, and no total: for the breadth tables only).
+    """The needs of the jobcenter's waiting citizens, counted for the corps overview. Two queries, or
+    one with `wishes=False` (no gender and age-band wishes, and no total: for the breadth tables only).
 
     Lives here rather than in citizens.selectors (the citizens app's owner's file): it reads the
     citizens models only, and corps is the one that asks."""
     citizen = apps.get_model("citizens", "Citizen")
     waiting = waiting_citizens(jobcenter=jobcenter)
     ids = waiting.values("pk")
-    counts = {}
-    for relation, target in (("needs", "competence_id"), ("languages", "language_id")):
-        through = citizen._meta.get_field(relation).remote_field.through
-        # COUNT, not COUNT(DISTINCT): a citizen has a competence or a language once (the through
-        # table's unique pair), and the sort a DISTINCT needs was most of the query's time. InIds:
-        # the waiting citizens' rows through the index, not a hash of every citizen's.
-        counts[relation] = dict(
-            through.objects.filter(InIds("citizen_id", ids))
-            .values(target)
-            .annotate(n=Count("citizen_id"))
-            .order_by()
-            .values_list(target, "n")
-        )
+    # COUNT, not COUNT(DISTINCT): a citizen has a competence or a language once (the through
+    # table's unique pair), and the sort a DISTINCT needs was most of the query's time. InIds:
+    # the waiting citizens' rows through the index, not a hash of every citizen's.
+    counts = _grouped_counts(
+        {
+            relation: (
+                citizen._meta.get_field(relation).remote_field.through.objects.filter(InIds("citizen_id", ids)),
+                target,
+                "citizen_id",
+            )
+            for relation, target in (("needs", "competence_id"), ("languages", "language_id"))
+        }
+    )
     needs = WaitingNeeds(competences=counts["needs"], languages=counts["languages"])
     if not wishes:
         return needs
@@ -336,24 +355,25 @@ def waiting_needs_for_corps(*, jobcenter, wishes: bool = True) -> WaitingNeeds:
 
 def corps_breadth(*, jobcenter, needs: WaitingNeeds | None = None) -> tuple[list[BreadthLine], list[BreadthLine]]:
     """The active corps' competences and languages against the waiting citizens' needs: (competences,
-    languages), each line a vocabulary item, its active mentors and its waiting citizens. Four queries
-    (two more without `needs`). Competences in their order (position, name), languages too; a
+    languages), each line a vocabulary item, its active mentors and its waiting citizens. Three queries
+    (one more without `needs`). Competences in their order (position, name), languages too; a
     language is listed when an active mentor speaks it or a waiting citizen needs it."""
     needs = needs or waiting_needs_for_corps(jobcenter=jobcenter, wishes=False)
-    counts = {}
-    for relation, target, through in (
-        ("competences", "competence_id", Mentor.competences.through),
-        ("languages", "language_id", Mentor.languages.through),
-    ):
-        # From the jobcenter's active mentors to their rows in the through table: counting from the
-        # vocabulary side joined every mentor of the country.
-        counts[relation] = dict(
-            through.objects.filter(mentor__jobcenter=jobcenter, mentor__status=MentorStatus.ACTIVE)
-            .values(target)
-            .annotate(n=Count("pk"))
-            .order_by()
-            .values_list(target, "n")
-        )
+    # From the jobcenter's active mentors to their rows in the through table: counting from the
+    # vocabulary side joined every mentor of the country.
+    counts = _grouped_counts(
+        {
+            relation: (
+                through.objects.filter(mentor__jobcenter=jobcenter, mentor__status=MentorStatus.ACTIVE),
+                target,
+                "pk",
+            )
+            for relation, target, through in (
+                ("competences", "competence_id", Mentor.competences.through),
+                ("languages", "language_id", Mentor.languages.through),
+            )
+        }
+    )
     competence_rows = competences_for(jobcenter=jobcenter).order_by("position", "name").values_list("pk", "name")
     # Every language (a short national list), kept below when spoken or needed: one query whatever the data.
     language_rows = Language.objects.order_by("position", "name").values_list("pk", "name")

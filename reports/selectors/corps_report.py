@@ -31,7 +31,7 @@ def corps_report(*, jobcenter, mentors: QuerySet[Mentor], params: dict) -> Repor
     """Per active or paused corps mentor: active mentees against capacity, and hours agreed, delivered
     and confirmed (approved) in the period; and the corps' breadth against waiting citizens' needs.
     Three queries for the mentors (the mentors, their hours, their active agreements; the totals are
-    the sums of the rows), plus corps_breadth's six."""
+    the sums of the rows), plus corps_breadth's four."""
     date_from, date_to = _period(params)
     base = mentors.filter(jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED]).order_by()
     chosen = base.values("pk")
