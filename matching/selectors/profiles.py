@@ -7,6 +7,7 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import (
     CharField,
+    F,
     QuerySet,
     Value,
 )
@@ -65,13 +66,24 @@ def slots_of(weekdays: int, day_parts: int) -> frozenset[int]:
 
 
 def citizen_profile(*, citizen: Citizen, offers: list[Offer] | None = None) -> CitizenProfile:
-    """The citizen as the engine sees it (3 queries: needs, languages, and the preferences with the
+    """The citizen as the engine sees it (2 queries: needs and languages in one, and the preferences with the
     preferred mentors, one row per preferred mentor, so the same count whether there are any or not; a
-    fourth for the mentors who declined, unless the caller passes the citizen's `offers`, already read)."""
-    needs = tuple(
-        _need_name(name) for name in citizen.needs.order_by("position", "name").values_list("name", flat=True)
+    third for the mentors who declined, unless the caller passes the citizen's `offers`, already read)."""
+    # Needs (their names) and languages (their codes), each in its vocabulary's order, in one UNION ALL.
+    vocabulary = (
+        citizen.needs.annotate(part=Value(0), label=F("name"))
+        .values_list("part", "position", "name", "label")
+        .union(
+            citizen.languages.annotate(part=Value(1), label=F("code")).values_list("part", "position", "name", "label"),
+            all=True,
+        )
+        .order_by("part", "position", "name")
     )
-    codes = list(citizen.languages.order_by("position", "name").values_list("code", flat=True))
+    labels: tuple[list[str], list[str]] = ([], [])
+    for part, _position, _name, label in vocabulary:
+        labels[part].append(label)
+    needs = tuple(_need_name(name) for name in labels[0])
+    codes = labels[1]
     if citizen.wish_language is not None:  # no query when unset
         wished = citizen.wish_language.code
         codes = [wished] + [code for code in codes if code != wished]

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import (
     BigIntegerField,
     Case,
+    F,
     QuerySet,
     Sum,
     Value,
@@ -23,7 +24,7 @@ from django.utils import timezone
 from citizens.models import (
     Citizen,
 )
-from corps.models import Competence, Employment, Mentor
+from corps.models import Competence, Employment, Language, Mentor
 from corps.selectors import mentor_loads_query
 from matching.engine.batch import MentorColumns, contenders, profile_of
 from matching.engine.scoring import CitizenProfile, MentorProfile, PairScore, rank_mentors
@@ -36,7 +37,6 @@ from matching.selectors.profiles import (
     MENTOR_COLUMNS,
     SUGGESTIONS_SHOWN,
     citizen_profile,
-    language_codes,
     mentor_profiles,
     slots_of,
     weights_for,
@@ -127,7 +127,7 @@ def mentor_columns(
     ``citizen`` alone: the competence and language masks hold only the citizen's needs and languages,
     which is all a coverage count needs. None when the citizen has more than 63 of either.
 
-    One query whatever the number of mentors (plus the two vocabularies): the mentor rows joined with
+    One query whatever the number of mentors (plus one for the two vocabularies): the mentor rows joined with
     their load, held seats and the two masks, each a grouped subquery. No per-mentor Python objects
     beyond the row tuples. With ``locations`` the centres of the mentors' postcodes come along (for the
     distance criterion)."""
@@ -136,12 +136,20 @@ def mentor_columns(
     mentors = _scored_mentors(jobcenter=jobcenter, severe_only=severe_only, exclude_ids=exclude_ids, only_ids=only_ids)
     needs_ix = {name: i for i, name in enumerate(citizen.needs)}
     language_ix = {code: i for i, code in enumerate(citizen.languages)}
-    competence_bits = {
-        pk: 1 << needs_ix[_need_name(name)]
-        for pk, name in Competence.objects.filter(jobcenter=jobcenter).values_list("id", "name")
-        if _need_name(name) in needs_ix
-    }
-    language_bits = {pk: 1 << language_ix[code] for pk, code in language_codes().items() if code in language_ix}
+    # The two vocabularies (the jobcenter's competences by name, the languages by code) in one UNION ALL.
+    vocabulary = (
+        Competence.objects.filter(jobcenter=jobcenter)
+        .annotate(part=Value(0), label=F("name"))
+        .values_list("part", "id", "label")
+        .union(Language.objects.annotate(part=Value(1), label=F("code")).values_list("part", "id", "label"), all=True)
+    )
+    competence_bits: dict[int, int] = {}
+    language_bits: dict[int, int] = {}
+    for part, pk, label in vocabulary:
+        if part == 0 and _need_name(label) in needs_ix:
+            competence_bits[pk] = 1 << needs_ix[_need_name(label)]
+        elif part == 1 and label in language_ix:
+            language_bits[pk] = 1 << language_ix[label]
     # alias: (grouped query, the name of its mentor id column)
     parts = {
         "a": (mentor_loads_query(mentors), "mentor"),
