@@ -23,6 +23,9 @@ TODAY = timezone.localdate()
 
 
 def _count(client, url, django_assert_max_num_queries, limit):
+    # The second view, as on a working day: the first after a test login also stamps the session (a real login
+    # does that at its own response) and fills Django's content-type cache.
+    assert client.get(url).status_code == 200
     with django_assert_max_num_queries(limit):
         response = client.get(url)
     assert response.status_code == 200
@@ -33,7 +36,7 @@ def _count(client, url, django_assert_max_num_queries, limit):
 def test_citizen_list(world, login, django_assert_max_num_queries, rows):
     for _ in range(rows):
         CitizenFactory(jobcenter=world.jobcenter, caseworker=world.caseworker)
-    response = _count(login(world.coordinator), reverse("citizens:list"), django_assert_max_num_queries, 14)
+    response = _count(login(world.coordinator), reverse("citizens:list"), django_assert_max_num_queries, 4)
     assert response.content.decode().count('href="/borgere/') >= rows
 
 
@@ -45,7 +48,7 @@ def test_citizen_detail(world, login, django_assert_max_num_queries, rows):
         AgreementFactory(citizen=citizen, mentor=MentorFactory(jobcenter=world.jobcenter))
     for _ in range(rows):
         PlacementFactory(citizen=citizen)
-    _count(login(world.coordinator), reverse("citizens:detail", args=[citizen.pk]), django_assert_max_num_queries, 16)
+    _count(login(world.coordinator), reverse("citizens:detail", args=[citizen.pk]), django_assert_max_num_queries, 8)
 
 
 @pytest.mark.parametrize("rows", [1, 30])
@@ -61,9 +64,8 @@ def test_citizen_timeline(world, login, django_assert_max_num_queries, rows):
         FollowUpFactory(citizen=citizen, placement=placement, author=world.coordinator)
         ProgressScoreFactory(assessment__placement=placement)
         OfferFactory(citizen=citizen, status="declined", answered_at=timezone.now(), decline_reason="Ingen tid")
-    # 18: one more since the header counts the unread inbox items (inbox.context_processors).
     response = _count(
-        login(world.coordinator), reverse("citizens:timeline", args=[citizen.pk]), django_assert_max_num_queries, 18
+        login(world.coordinator), reverse("citizens:timeline", args=[citizen.pk]), django_assert_max_num_queries, 10
     )
     assert response.content.decode().count("citizens-event ") >= 6 * rows
 
@@ -86,7 +88,7 @@ def test_placement_detail(world, login, django_assert_max_num_queries, rows):
         login(world.coordinator),
         reverse("citizens:placement_detail", args=[placement.pk]),
         django_assert_max_num_queries,
-        18,
+        9,
     )
 
 
@@ -105,5 +107,11 @@ def test_lists_for_coordinators(world, login, django_assert_max_num_queries, row
             starts_on=TODAY - datetime.timedelta(days=100),
         )
     client = login(world.coordinator)
-    for name in ("citizens:follow_up_overdue", "citizens:hours", "citizens:agreements_ending", "citizens:outcomes"):
-        _count(client, reverse(name), django_assert_max_num_queries, 14)
+    limits = {
+        "citizens:follow_up_overdue": 3,
+        "citizens:hours": 4,
+        "citizens:agreements_ending": 3,
+        "citizens:outcomes": 2,
+    }
+    for name, limit in limits.items():
+        _count(client, reverse(name), django_assert_max_num_queries, limit)

@@ -286,7 +286,9 @@ def _many_companies(world, n):
 def test_company_list_and_export_have_fixed_query_counts(world, login, django_assert_max_num_queries, n):
     _many_companies(world, n)
     client = login(world.coordinator)
-    with django_assert_max_num_queries(12):
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("companies:list")).status_code == 200
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("companies:list"), {"q": "Virksomhed"}).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("companies:export")).status_code == 200
@@ -303,8 +305,11 @@ def test_company_detail_has_a_fixed_query_count(world, login, django_assert_max_
         placement_for(world.company_a, mentor=mentor)
         LeaderInvitationFactory(company=world.company_a)
     client = login(world.coordinator)
-    with django_assert_max_num_queries(20):
-        assert client.get(reverse("companies:detail", args=[world.company_a.pk])).status_code == 200
+    url = reverse("companies:detail", args=[world.company_a.pk])
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("n", [1, 20])

@@ -154,8 +154,11 @@ def test_suggestions_page_query_count_is_fixed(world, login, django_assert_max_n
     for mentor in list(citizen.jobcenter.mentors.all())[:2]:
         OfferFactory(citizen=citizen, mentor=mentor)
     client = login(world.coordinator)
-    with django_assert_max_num_queries(30):
-        assert client.get(reverse("matching:citizen", kwargs={"pk": citizen.pk})).status_code == 200
+    url = reverse("matching:citizen", kwargs={"pk": citizen.pk})
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("rows", [1, 20])

@@ -351,25 +351,26 @@ def test_portal_pages_have_fixed_query_counts(world, login, django_assert_max_nu
             recorded_as="company",
         )
     client = login(world.leader_a)
-    pages = [
-        reverse(name)
-        for name in (
-            "portal:home",
-            "portal:scheme",
-            "portal:company",
-            "portal:company_edit",
-            "portal:mentors",
-            "portal:mentor_create",
-            "portal:placements",
-            "portal:claims",
-            "portal:claim_create",
-        )
-    ]
-    pages += [reverse(name, args=[detail.pk]) for name in ("portal:placement_detail", "portal:placement_assessment")]
-    pages += [reverse("portal:claim_detail", args=[CompensationClaim.objects.first().pk])]
-    pages += [reverse("portal:mentor_edit", args=[mentor.pk])]
-    for url in pages:
-        with django_assert_max_num_queries(20):
+    # Each page and its queries after the first view (at most 10, the same with many rows).
+    pages = {
+        reverse("portal:home"): 5,
+        reverse("portal:scheme"): 1,
+        reverse("portal:company"): 3,
+        reverse("portal:company_edit"): 5,
+        reverse("portal:mentors"): 5,
+        reverse("portal:mentor_create"): 4,
+        reverse("portal:placements"): 4,
+        reverse("portal:claims"): 4,
+        reverse("portal:claim_create"): 2,
+        reverse("portal:placement_detail", args=[detail.pk]): 9,
+        reverse("portal:placement_assessment", args=[detail.pk]): 4,
+        reverse("portal:claim_detail", args=[CompensationClaim.objects.first().pk]): 3,
+        reverse("portal:mentor_edit", args=[mentor.pk]): 6,
+    }
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("portal:home")).status_code == 200
+    for url, limit in pages.items():
+        with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200, url
     assert Placement.objects.filter(company=world.company_a).count() >= 2 * n
 
