@@ -24,11 +24,12 @@ import holidays
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Value
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from accounts.models import Jobcenter
+from accounts.models import Jobcenter, Membership, Role
+from accounts.permissions import COORDINATORS
 from citizens.rules import agreement_running_on, follow_up_overdue, placement_running_on
 from notifications import kinds
 from notifications.keys import idempotency_key_sql
@@ -103,6 +104,8 @@ def next_due(*, jobcenter: Jobcenter, now: datetime | None = None) -> datetime |
 
 # Which app a listed item's link opens (Message.items): the coordinator app, the company portal, or none.
 AUDIENCE_STAFF, AUDIENCE_COMPANY, AUDIENCE_CORPS = "s", "c", "m"
+# When one person gets the same object through two sources, the listing keeps the first audience here.
+AUDIENCE_PRIORITY = (AUDIENCE_STAFF, AUDIENCE_COMPANY, AUDIENCE_CORPS)
 
 
 @dataclass(frozen=True)
@@ -144,21 +147,55 @@ def _union(branches: list[tuple[str, list]]) -> tuple[str, list]:
     return " UNION ALL ".join(parts), [param for _sql, params in branches for param in params]
 
 
+def _may_act(jobcenter_id: int, user_field: str) -> Q:
+    """`user_field` is an active user who may act on a reminder in this jobcenter: register the follow-up, end or
+    renew the agreement (accounts.permissions.COORDINATORS: a coordinator or jobcenter admin). A caseworker may
+    only read, so is never reminded to act."""
+    acting = Membership.objects.with_scope(jobcenter=jobcenter_id).filter(
+        user_id=OuterRef(user_field), jobcenter_id=jobcenter_id, role__in=COORDINATORS, is_active=True
+    )
+    return Q(**{f"{user_field}__is_active": True}) & Q(Exists(acting))
+
+
+def _staff_branches(queryset, *, jobcenter_id: int, user_field: str, about_type_id: int) -> list[tuple[str, list]]:
+    """The staff recipients of each object: its person in the jobcenter (`user_field`) while they may act on it
+    (`_may_act`), else the jobcenter's active coordinators, so an object with a caseworker (or someone who left)
+    as its person still reaches someone who can act, and a caseworker gets no reminder they cannot act on."""
+    coordinator = "jobcenter__memberships"
+    return [
+        _recipients_sql(
+            queryset.filter(_may_act(jobcenter_id, user_field)),
+            about_type_id=about_type_id,
+            email=f"{user_field}__email",
+            name=f"{user_field}__full_name",
+            audience=AUDIENCE_STAFF,
+        ),
+        _recipients_sql(
+            # One filter() call: the conditions and the annotated e-mail and name are about the same membership.
+            queryset.exclude(_may_act(jobcenter_id, user_field)).filter(
+                **{
+                    f"{coordinator}__role": Role.COORDINATOR,
+                    f"{coordinator}__is_active": True,
+                    f"{coordinator}__user__is_active": True,
+                }
+            ),
+            about_type_id=about_type_id,
+            email=f"{coordinator}__user__email",
+            name=f"{coordinator}__user__full_name",
+            audience=AUDIENCE_STAFF,
+        ),
+    ]
+
+
 def _placement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Running placements (citizens.rules.placement_running_on): the responsible job consultant and the
-    company mentor."""
+    """Running placements (citizens.rules.placement_running_on): the responsible job consultant (else the
+    coordinators, see `_staff_branches`) and the company mentor."""
     model = apps.get_model("citizens", "Placement")
     ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
     running = model.objects.with_scope(jobcenter=jobcenter_id).filter(placement_running_on(on=on))
     return _union(
         [
-            _recipients_sql(
-                running.filter(responsible__is_active=True),
-                about_type_id=ct,
-                email="responsible__email",
-                name="responsible__full_name",
-                audience=AUDIENCE_STAFF,
-            ),
+            *_staff_branches(running, jobcenter_id=jobcenter_id, user_field="responsible", about_type_id=ct),
             _recipients_sql(
                 running.filter(company_mentor__is_active=True).exclude(company_mentor__email=""),
                 about_type_id=ct,
@@ -171,20 +208,14 @@ def _placement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
 
 
 def _agreement_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Running mentor agreements (citizens.rules.agreement_running_on): the jobcenter contact (caseworker) and
-    the mentor (corps or company)."""
+    """Running mentor agreements (citizens.rules.agreement_running_on): the jobcenter contact while they may act
+    on it (else the coordinators, see `_staff_branches`) and the mentor (corps or company)."""
     model = apps.get_model("citizens", "MentorAgreement")
     ct = ContentType.objects.get_by_natural_key("citizens", "mentoragreement").pk
     running = model.objects.with_scope(jobcenter=jobcenter_id).filter(agreement_running_on(on=on))
     return _union(
         [
-            _recipients_sql(
-                running.filter(caseworker__is_active=True),
-                about_type_id=ct,
-                email="caseworker__email",
-                name="caseworker__full_name",
-                audience=AUDIENCE_STAFF,
-            ),
+            *_staff_branches(running, jobcenter_id=jobcenter_id, user_field="caseworker", about_type_id=ct),
             _recipients_sql(
                 running.filter(mentor__isnull=False).exclude(mentor__email=""),
                 about_type_id=ct,
@@ -210,17 +241,12 @@ SOURCES: list[ReminderSource] = [
 
 
 def _overdue_sql(jobcenter_id: int, on: date) -> tuple[str, list]:
-    """Placements overdue for follow-up (citizens.rules.follow_up_overdue): their job consultant."""
+    """Placements overdue for follow-up (citizens.rules.follow_up_overdue): their job consultant (else the
+    coordinators, see `_staff_branches`)."""
     model = apps.get_model("citizens", "Placement")
     ct = ContentType.objects.get_by_natural_key("citizens", "placement").pk
     overdue = model.objects.with_scope(jobcenter=jobcenter_id).filter(follow_up_overdue(on=on))
-    return _recipients_sql(
-        overdue.filter(responsible__is_active=True),
-        about_type_id=ct,
-        email="responsible__email",
-        name="responsible__full_name",
-        audience=AUDIENCE_STAFF,
-    )
+    return _union(_staff_branches(overdue, jobcenter_id=jobcenter_id, user_field="responsible", about_type_id=ct))
 
 
 OVERDUE_SOURCES: list[ReminderSource] = [ReminderSource("overdue_placements", "citizens.Placement", _overdue_sql)]
@@ -271,10 +297,20 @@ def weekly_reminders_create(
         key = idempotency_key_sql(
             kind="%s", app_label=None, model=None, about_id=None, email="MIN(src.email)", period="%s"
         )
+        # An object reaches a person once, whatever the number of ways (a coordinator told of an agreement without
+        # a contact person who is also its corps mentor): the audience with the most to offer wins, the coordinator
+        # app's link before the portal's before none (AUDIENCE_PRIORITY).
+        rank = " ".join(f"WHEN '{audience}' THEN {i + 1}" for i, audience in enumerate(AUDIENCE_PRIORITY))
+        once = f"""
+            SELECT MIN(each.email) AS email, MIN(each.name) AS name, each.about_type_id, each.about_id,
+                   SUBSTR('{"".join(AUDIENCE_PRIORITY)}', MIN(CASE each.audience {rank} END), 1) AS audience
+              FROM ({union}) AS each
+             GROUP BY LOWER(TRIM(each.email)), each.about_type_id, each.about_id
+        """  # noqa: S608 (names and codes from code; values are parameters)
         select = f"""
             SELECT %s, %s, 'pending', MIN(TRIM(src.email)), MIN(src.name), FALSE, '', '', '', '[]', NULL, NULL, %s,
                 {key}, 0, '', %s, %s, NULL, %s, {_items_aggregate()}
-              FROM ({union}) AS src
+              FROM ({once}) AS src
              WHERE src.email IS NOT NULL AND TRIM(src.email) <> ''
              GROUP BY LOWER(TRIM(src.email))
         """  # noqa: S608 (names from code; values are parameters)

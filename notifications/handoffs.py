@@ -35,7 +35,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, Role
 
-STAFF = (Role.COORDINATOR, Role.JOBCENTER_ADMIN, Role.CASEWORKER)
 COORDINATORS = (Role.COORDINATOR, Role.JOBCENTER_ADMIN)
 LEADERS = (Role.COMPANY_LEADER,)
 
@@ -96,7 +95,7 @@ HANDOFFS: dict[str, Handoff] = {
             "A leader accepts a proposed placement",
             "citizens.services.placement_accept",
             "the placement's job consultant (else the coordinators)",
-            STAFF,
+            COORDINATORS,
         ),
         Handoff(
             "placement.declined",
@@ -106,7 +105,7 @@ HANDOFFS: dict[str, Handoff] = {
             "A leader declines a proposed placement",
             "citizens.services.placement_decline",
             "the placement's job consultant (else the coordinators)",
-            STAFF,
+            COORDINATORS,
         ),
         Handoff(
             "follow_up.by_company",
@@ -116,7 +115,7 @@ HANDOFFS: dict[str, Handoff] = {
             "A leader writes a follow-up in the portal",
             "citizens.services.follow_up_create",
             "the placement's job consultant (else the coordinators)",
-            STAFF,
+            COORDINATORS,
         ),
         Handoff(
             "assessment.by_company",
@@ -126,7 +125,7 @@ HANDOFFS: dict[str, Handoff] = {
             "A leader records a progress assessment in the portal",
             "citizens.services.progress_assessment_record",
             "the placement's job consultant (else the coordinators)",
-            STAFF,
+            COORDINATORS,
         ),
         Handoff(
             "claim.submitted",
@@ -195,9 +194,9 @@ HANDOFFS: dict[str, Handoff] = {
             _("Mentoraftale udløber snart"),
             "A mentor agreement is about to end (daily notice, as before)",
             "notifications.daily.daily_notices_run",
-            "the agreement's contact person or the citizen's caseworker (as the daily notice decides), "
-            "else the coordinators",
-            STAFF,
+            "the agreement's contact person or the citizen's caseworker while they may end or renew it "
+            "(a coordinator or jobcenter admin), else the coordinators; never a caseworker",
+            COORDINATORS,
             inbox=False,
         ),
     ]
@@ -397,9 +396,10 @@ def _is_member(user, jobcenter_id: int, roles: tuple[str, ...], company=None) ->
 
 
 def job_consultant(placement) -> list:
-    """The placement's job consultant while they still work in the jobcenter; else its coordinators, so a
-    hand-off never lands with someone who has left."""
-    if _is_member(placement.responsible, placement.jobcenter_id, STAFF):
+    """The placement's job consultant while they may act on it (a coordinator or jobcenter admin of the
+    jobcenter: follow-ups, goals and a new proposal are theirs, accounts.permissions.COORDINATORS); else its
+    coordinators, so a hand-off never lands with someone who has left or with a caseworker, who may only read."""
+    if _is_member(placement.responsible, placement.jobcenter_id, COORDINATORS):
         return [placement.responsible]
     return coordinators(placement.jobcenter_id)
 

@@ -74,6 +74,7 @@ class CompanyMentorFactory(UnscopedFactory):
 class PlacementFactory(UnscopedFactory):
     class Meta:
         model = "citizens.Placement"
+        skip_postgeneration_save = True
 
     jobcenter = factory.SubFactory(JobcenterFactory)
     citizen = factory.SubFactory(CitizenFactory, jobcenter=factory.SelfAttribute("..jobcenter"))
@@ -88,3 +89,16 @@ class PlacementFactory(UnscopedFactory):
     ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
     tasks = "Lager og pakning"
     hours_per_week = 15
+
+    @factory.post_generation
+    def responsible_may_act(placement, create, extracted, **kwargs):
+        """The job consultant is a coordinator of the placement's jobcenter, as in the product: reminders go only
+        to someone who may act on them (a caseworker or a person without a membership there never is)."""
+        from accounts.models import Membership, Role
+
+        if create and placement.responsible_id:
+            Membership.objects.get_or_create(
+                user_id=placement.responsible_id,
+                jobcenter_id=placement.jobcenter_id,
+                defaults={"role": Role.COORDINATOR},
+            )

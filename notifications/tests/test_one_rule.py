@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from accounts.tests.factories import JobcenterFactory, UserFactory
+from accounts.models import Role
+from accounts.tests.factories import JobcenterFactory, MembershipFactory, UserFactory
 from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
 from citizens.selectors import placements_without_follow_up
 from citizens.tests.factories import AgreementFactory, CitizenFactory
@@ -109,8 +110,9 @@ def test_the_import_check_sees_the_import_it_forbids(tmp_path):
 
 @pytest.mark.django_db
 def test_the_weekly_fanout_reaches_each_running_agreements_people():
-    """The agreements' source, compiled from citizens.rules.agreement_running_on: the caseworker (if active)
-    and the mentor of either kind (with an address; a company mentor only while active)."""
+    """The agreements' source, compiled from citizens.rules.agreement_running_on: the contact person while they
+    may act on it (active, and a coordinator there), else the coordinators; and the mentor of either kind (with
+    an address; a company mentor only while active)."""
     jobcenter = JobcenterFactory()
     started = TODAY - timedelta(days=30)
 
@@ -120,12 +122,15 @@ def test_the_weekly_fanout_reaches_each_running_agreements_people():
         return AgreementFactory(citizen=CitizenFactory(jobcenter=jobcenter), **fields)
 
     caseworker, gone = UserFactory(), UserFactory(is_active=False)
+    # The contact person may act on the agreement (the jobcenter's one coordinator); the inactive one no longer
+    # can, so their agreement, and those without a contact person, reach the coordinator.
+    MembershipFactory(jobcenter=jobcenter, user=caseworker, role=Role.COORDINATOR)
     corps_mentor = MentorFactory(jobcenter=jobcenter)
     company_mentor = CompanyMentorFactory(company=CompanyFactory(jobcenter=jobcenter))
     first = agreement(caseworker=caseworker, mentor=corps_mentor)
     second = agreement(caseworker=gone, company_mentor=company_mentor)
-    agreement(mentor=MentorFactory(jobcenter=jobcenter, email=""))  # no address, no caseworker
-    agreement(company_mentor=CompanyMentorFactory(company=company_mentor.company, is_active=False))
+    third = agreement(mentor=MentorFactory(jobcenter=jobcenter, email=""))  # no address, no caseworker
+    fourth = agreement(company_mentor=CompanyMentorFactory(company=company_mentor.company, is_active=False))
     agreement(caseworker=caseworker, mentor=corps_mentor, starts_on=TODAY + timedelta(days=2))  # not started yet
     agreement(caseworker=caseworker, status="draft")
     other = JobcenterFactory()
@@ -149,5 +154,8 @@ def test_the_weekly_fanout_reaches_each_running_agreements_people():
     assert rows == {
         (first.pk, caseworker.email),
         (first.pk, corps_mentor.email),
+        (second.pk, caseworker.email),
         (second.pk, company_mentor.email),
+        (third.pk, caseworker.email),
+        (fourth.pk, caseworker.email),
     }
