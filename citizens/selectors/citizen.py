@@ -1,10 +1,15 @@
 """The citizens: vocabulary choices, the list and its search, one citizen's record, CPR and sensitive notes,
 and the outcome counts."""
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Count, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Upper
 from django.shortcuts import get_object_or_404
 
 from citizens import cpr
@@ -100,13 +105,62 @@ def citizen_by_cpr(*, jobcenter, cpr_number: str) -> Citizen | None:
     )
 
 
+# Danish letters as they are written without a Danish keyboard (æ → ae, ø → oe, å → aa), then each digraph to
+# one letter, so "Sørensen", "Soerensen" and "Sorensen", or "Åse" and "Aase", have the same key.
+_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ł": "l", "đ": "d", "ı": "i"})
+_DIGRAPHS = re.compile(r"aa|ae|oe")
+# Two names of citizens with the same birth date count as the same when their keys are this alike (a typo,
+# Mohammad/Mohammed); with a birth date missing on one side, only the same key counts.
+SIMILAR_NAMES = 0.85
+# How many candidates PostgreSQL hands back for the comparison in Python (a trigram match, or a birth date).
+_CANDIDATES = 200
+
+
+def name_key(name: str) -> str:
+    """A name as the duplicate check compares it: case, spaces, hyphens, accents and the order of the names
+    aside, and æ/ø/å the same as ae/oe/aa and a/o/a ("Jørgen  Østergaard-Hansen" ~ "hansen jorgen ostergaard")."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = (_DIGRAPHS.sub(lambda match: match.group()[0], word) for word in re.findall(r"[^\W\d_]+", text))
+    return " ".join(sorted(words))
+
+
+class _TrigramSimilar(Func):
+    """`a % b`: pg_trgm's similarity operator (similarity above pg_trgm.similarity_threshold, 0.3), which the
+    trigram index on UPPER(name) serves (citizens/migrations/0003)."""
+
+    function = ""
+    arg_joiner = " %% "
+    output_field = BooleanField()
+
+
 def likely_duplicates(*, jobcenter, name: str, birth_date: date | None) -> list[Citizen]:
-    """Citizens of the jobcenter who are probably the one about to be created: the same name (case and spaces
-    aside) and the same birth date, or a birth date missing on one side (a citizen made without CPR)."""
-    same_name = Citizen.objects.filter(jobcenter=jobcenter, name__iexact=" ".join(name.split()))
+    """Citizens of the jobcenter who are probably the one about to be created (at most 5, oldest first): the same
+    name as `name_key` compares names (case, spaces, accents, æ/ø/å and word order aside) with the same birth date
+    or one missing on one side (a citizen made without CPR); or, with the same birth date on both sides, a name
+    almost the same (SIMILAR_NAMES). Another jobcenter's citizens are never looked at. One query: on PostgreSQL the
+    trigram index picks the candidates by name, and those with the birth date come along."""
+    key = name_key(name)
+    if not key:
+        return []
+    citizens = Citizen.objects.filter(jobcenter=jobcenter)
+    by_name = Q()
+    if connection.vendor == "postgresql":
+        by_name = Q(_TrigramSimilar(Upper("name"), Upper(Value(" ".join(name.split())))))
     if birth_date is not None:
-        same_name = same_name.filter(Q(birth_date=birth_date) | Q(birth_date__isnull=True))
-    return list(same_name.only("id", "jobcenter_id", "name").order_by("id")[:5])
+        candidates = citizens.filter(Q(birth_date=birth_date) | (Q(birth_date__isnull=True) & by_name))
+    else:
+        candidates = citizens.filter(by_name)
+    candidates = candidates.only("id", "jobcenter_id", "name", "birth_date").order_by("id")
+    if connection.vendor == "postgresql":
+        candidates = candidates[:_CANDIDATES]  # elsewhere (the embedded SQLite) every name is compared
+    found = []
+    for citizen in candidates:
+        other = name_key(citizen.name)
+        same_day = birth_date is not None and citizen.birth_date == birth_date
+        if other == key or (same_day and SequenceMatcher(None, key, other).ratio() >= SIMILAR_NAMES):
+            found.append(citizen)
+    return found[:5]
 
 
 def citizen_get(*, jobcenter, pk: int) -> Citizen:
