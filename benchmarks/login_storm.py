@@ -25,7 +25,6 @@ import os
 import pstats
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -34,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorship.settings")
+
+from benchmarks._gunicorn import gunicorn, proc_cpu  # noqa: E402 (after the path)
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -150,47 +151,15 @@ def profile(verbose: bool, runs: int, with_cprofile: bool) -> None:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
 
-def proc_cpu(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
-def children(pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False).stdout  # noqa: S603, S607
-    return [pid] + [int(p) for p in out.split()]
-
-
 def storm(sizes: list[int]) -> None:
     import requests
 
     from accounts.scale import SCALE_PASSWORD, totp_token
 
-    host = os.environ.get("BENCH_HOST", "127.0.0.1")
-    port = os.environ.get("BENCH_PORT", "8765")
-    base = f"http://{host}:{port}"
-    workers, threads = os.environ.get("BENCH_WORKERS", "3"), os.environ.get("BENCH_THREADS", "2")
-    log = Path(os.environ.get("MENTORSHIP_VAR_DIR", ROOT / "var")) / "login-storm-gunicorn.log"
-    gunicorn = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv/bin/gunicorn"), "mentorship.wsgi", "--bind", f"{host}:{port}", "--workers", workers,
-         "--threads", threads, "--keep-alive", "5", "--access-logfile", "/dev/null", "--error-logfile", str(log)],
-        cwd=ROOT,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                if requests.get(f"{base}/healthz/", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.2)
-        pids = children(gunicorn.pid)
-        print(f"gunicorn {workers} workers x {threads} threads; load average (1 min) {os.getloadavg()[0]:.2f} "
-              f"on {os.cpu_count()} CPUs")  # fmt: skip
+    with gunicorn(log_name="login-storm-gunicorn.log", ready_path="/healthz/") as server:
+        base, pids = server.base, server.pids
+        print(f"gunicorn {server.workers} workers x {server.threads} threads; load average (1 min) "
+              f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")  # fmt: skip
         header = ("log-ins", "all in", "p50", "p95", "max", "server CPU", "per log-in", "load")
         print(" ".join(f"{h:>{w}}" for h, w in zip(header, (7, 8, 7, 7, 7, 10, 10, 5), strict=True)))
         used = 0
@@ -213,7 +182,7 @@ def storm(sizes: list[int]) -> None:
                     token = CSRF.search(page.text).group(1)
                     page = session.post(f"{base}/konto/tofaktor/", timeout=120,
                                         data={"token": totp_token(email), "csrfmiddlewaretoken": token})  # fmt: skip
-                    if page.status_code != 200 or not page.url.rstrip("/").endswith(port):
+                    if page.status_code != 200 or page.url.rstrip("/") != base:  # the start page
                         failures.append(f"{email}: {page.status_code} {page.url}")
                     times.append(time.perf_counter() - started)
                 except Exception as error:  # reported, the storm goes on
@@ -239,9 +208,6 @@ def storm(sizes: list[int]) -> None:
             print(f"{size:>7} {wall:7.2f}s {statistics.median(ordered):6.2f}s {p95:6.2f}s {ordered[-1]:6.2f}s "
                   f"{cpu:9.2f}s {cpu / size * 1000:8.0f}ms {os.getloadavg()[0]:5.1f}")  # fmt: skip
             time.sleep(2)
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ what else the machine is doing). Target (issue 24): every page's p95 at most 3x 
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -26,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks" / "loadtest"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.closed_loop.settings"
+
+from benchmarks._gunicorn import gunicorn, proc_cpu  # noqa: E402 (after the path)
 
 PAGES = [  # names from benchmarks/loadtest/query_counts.py
     "/ (coordinator)",
@@ -38,22 +39,6 @@ PAGES = [  # names from benchmarks/loadtest/query_counts.py
     "/ (leader)",
     "/portal/forloeb/",
 ]
-
-
-def proc_cpu(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
-
-
-def gunicorn_pids(master: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True, check=False).stdout  # noqa: S603, S607
-    return [master] + [int(p) for p in out.split()]
 
 
 def cookies() -> tuple[dict, dict, dict]:
@@ -119,28 +104,10 @@ def main() -> None:
     parser.add_argument("--pages", nargs="*", default=PAGES)
     arguments = parser.parse_args()
     coordinator, leader, urls = cookies()
-    host, port = os.environ.get("BENCH_HOST", "127.0.0.1"), os.environ.get("BENCH_PORT", "8765")
-    base = f"http://{host}:{port}"
-    workers, threads = os.environ.get("BENCH_WORKERS", "3"), os.environ.get("BENCH_THREADS", "2")
-    log = Path(os.environ.get("MENTORSHIP_VAR_DIR", ROOT / "var")) / "closed-loop-gunicorn.log"
-    server = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv/bin/gunicorn"), "mentorship.wsgi", "--bind", f"{host}:{port}", "--workers", workers,
-         "--threads", threads, "--keep-alive", "5", "--access-logfile", "/dev/null", "--error-logfile", str(log)],
-        cwd=ROOT,
-    )  # fmt: skip
-    import requests
-
-    try:
-        for _ in range(100):
-            try:
-                if requests.get(f"{base}/__floor__/", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
-        pids = gunicorn_pids(server.pid)
-        print(f"gunicorn {workers} x {threads}, {arguments.clients} clients, {arguments.seconds:.0f} s a page; "
-              f"load average (1 min) {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")  # fmt: skip
+    with gunicorn(log_name="closed-loop-gunicorn.log", ready_path="/__floor__/") as server:
+        base, pids = server.base, server.pids
+        print(f"gunicorn {server.workers} x {server.threads}, {arguments.clients} clients, {arguments.seconds:.0f} s "
+              f"a page; load average (1 min) {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")  # fmt: skip
         print(f"{'page':<28} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'CPU ms/req':>10} {'errors':>6} {'load':>5}")
         floor_run = ("floor", "__floor__", None)
         plan = [floor_run] + [(n, *urls[n]) for n in arguments.pages] + [floor_run]
@@ -166,9 +133,6 @@ def main() -> None:
         for row in rows[1:-1]:
             flag = "" if row[3] <= 3 * floor else "  over 3x"
             print(f"{row[0]:<28} p95 {row[3]:7.1f} ms  {row[3] / floor:5.1f}x  CPU {row[4]:6.1f} ms/req{flag}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
