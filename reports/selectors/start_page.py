@@ -93,6 +93,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             ),
             messages_failed=_count(Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.FAILED)),
             messages_delayed=_count(messages_delayed(jobcenter=jobcenter)),
+            minimum=minimum,
         )
         .values(
             "follow_up_overdue",
@@ -104,6 +105,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             "nominations",
             "messages_failed",
             "messages_delayed",
+            "minimum",
         )
         .get()
     )
@@ -138,7 +140,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
         ),
         TodoItem(
             "courses_short",
-            _("Kommende kurser med færre end %(n)s jobkonsulenter") % {"n": minimum},
+            _("Kommende kurser med færre end %(n)s jobkonsulenter") % {"n": counts["minimum"]},
             counts["courses_short"],
             reverse("courses:list"),
             _("Find jobkonsulenter"),

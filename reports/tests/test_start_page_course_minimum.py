@@ -11,9 +11,13 @@ from reports import selectors
 pytestmark = pytest.mark.django_db
 
 
-def _short(jobcenter) -> int:
+def _item(jobcenter):
     with scope(jobcenter=jobcenter):
-        return next(i.count for i in selectors.coordinator_todo(jobcenter=jobcenter) if i.key == "courses_short")
+        return next(i for i in selectors.coordinator_todo(jobcenter=jobcenter) if i.key == "courses_short")
+
+
+def _short(jobcenter) -> int:
+    return _item(jobcenter).count
 
 
 def test_the_jobcenters_own_minimum_decides_and_the_default_applies_without_settings(world, django_assert_num_queries):
@@ -22,7 +26,10 @@ def test_the_jobcenters_own_minimum_decides_and_the_default_applies_without_sett
     # No settings row: the default minimum (2) applies, and one consultant is short.
     assert not CourseSettings.objects.filter(jobcenter=world.jobcenter).exists()
     assert _short(world.jobcenter) == 1
+    # The label says the number (it once showed the SQL expression's repr).
+    assert str(_item(world.jobcenter).label) == "Kommende kurser med færre end 2 jobkonsulenter"
     CourseSettings.objects.create(jobcenter=world.jobcenter, minimum_job_consultants=1)
     assert _short(world.jobcenter) == 0
+    assert str(_item(world.jobcenter).label) == "Kommende kurser med færre end 1 jobkonsulenter"
     with scope(jobcenter=world.jobcenter), django_assert_num_queries(1):
         selectors.coordinator_todo(jobcenter=world.jobcenter)
