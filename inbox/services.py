@@ -5,6 +5,7 @@ programme's data (the activity log records what was done to citizens, companies 
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -13,35 +14,41 @@ from django.utils import timezone
 from inbox.models import InboxItem
 
 
-def items_create(
-    *,
-    jobcenter,
-    company,
-    event: str,
-    title: str,
-    link: str,
-    about_type,
-    about_id: int,
-    recipients: Sequence[tuple[Any, str]],
-) -> None:
-    """Writes one item per (user, key) in the caller's transaction (notifications.handoffs.notify). A key the
-    user already has is skipped (ON CONFLICT DO NOTHING), so a repeated step adds nothing."""
+@dataclass(frozen=True)
+class NewItem:
+    """One inbox item to write: for `recipient`, keyed by its outbox message's idempotency key."""
+
+    recipient: Any
+    key: str
+    company: Any
+    event: str
+    title: str
+    link: str
+    about_type: Any
+    about_id: int
+
+
+def items_create_all(*, jobcenter, items: Sequence[NewItem]) -> None:
+    """Writes the items (of one jobcenter) in the caller's transaction with one INSERT; a key the user already
+    has is skipped (ON CONFLICT DO NOTHING), so a repeated step adds nothing."""
+    if not items:
+        return
     now = timezone.now()
     InboxItem.objects.bulk_create(
         [
             InboxItem(
                 jobcenter=jobcenter,
-                recipient=user,
-                company=company,
-                event=event,
-                title=title[:300],
-                link=link,
-                about_type=about_type,
-                about_id=about_id,
-                key=key,
+                recipient=item.recipient,
+                company=item.company,
+                event=item.event,
+                title=item.title[:300],
+                link=item.link,
+                about_type=item.about_type,
+                about_id=item.about_id,
+                key=item.key,
                 created_at=now,
             )
-            for user, key in recipients
+            for item in items
         ],
         ignore_conflicts=True,
     )

@@ -32,10 +32,13 @@ def offer_declined(*, offer, next_offer=None) -> None:
 
 def cohort_proposed(*, cohort, placements) -> None:
     """A committed cohort proposes its placements: one message per company (to each of its leaders) listing
-    the company's citizens by first name, never one per citizen."""
+    the company's citizens by first name, never one per citizen. All companies' messages and inbox items are
+    written at once (`notify_all`), in the same number of queries for 5 companies as for 50."""
     by_company = groupby(sorted(placements, key=lambda p: (p.company_id, p.pk)), key=lambda p: p.company_id)
-    for _company_id, group in by_company:
-        rows = list(group)
+    groups = [list(group) for _company_id, group in by_company]
+    leaders = handoffs.leaders_by_company(rows[0].company for rows in groups)
+    steps = []
+    for rows in groups:
         company = rows[0].company
         with handoffs.danish():
             values = {
@@ -60,4 +63,5 @@ def cohort_proposed(*, cohort, placements) -> None:
                 period=f"c{company.pk}",
                 company=company,
             )
-        handoffs.notify("cohort.proposed", handoffs.leaders(company), cohort, context)
+        steps.append(handoffs.Step(leaders[company.pk], cohort, context))
+    handoffs.notify_all("cohort.proposed", steps)

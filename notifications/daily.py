@@ -3,8 +3,8 @@
 Each app registers a `DailyNotice` in its `message_kinds.py`: a function that, for one jobcenter and day,
 returns the messages that are due (an agreement running out in 4 weeks, an offer a mentor has not answered,
 applications waiting for screening). One beat tick (hourly) runs them for every jobcenter once a day, on
-working days, from the jobcenter's reminder hour. Volumes are small (tens per jobcenter per day), so each
-message goes through `message_enqueue`, whose idempotency key makes a second run a no-op: an agreement is
+working days, from the jobcenter's reminder hour. A jobcenter's due messages of the day are written at once
+by `messages_enqueue`, whose idempotency keys make a second run a no-op: an agreement is
 warned about once, an offer reminded once, a coordinator told of waiting applications once a week.
 """
 
@@ -72,29 +72,31 @@ def daily_notices_run(*, jobcenter: Jobcenter, today: date, now: datetime) -> in
     messages are new. The run marker is written in the same transaction, so a crash repeats the whole run
     and the idempotency keys keep it from sending anything twice."""
     from notifications.models import Message
-    from notifications.services import message_enqueue
+    from notifications.services import Outgoing, messages_enqueue
 
     with transaction.atomic(), scope(jobcenter=jobcenter):
-        # message_enqueue returns the existing row for a repeated key: a row is new when its id is above the
+        # messages_enqueue returns the existing row for a repeated key: a row is new when its id is above the
         # highest id before the run (one index lookup, instead of counting the outbox before and after).
         highest = Message.objects.aggregate(highest=Max("id"))["highest"] or 0
-        created = 0
+        outgoing = []
         for notice in NOTICES:
             for item in notice.collect(jobcenter, today, now):
                 kind = kinds.get(item.kind)
-                message = message_enqueue(
-                    jobcenter=jobcenter,
-                    kind=item.kind,
-                    recipient_email=item.recipient_email,
-                    recipient_name=item.recipient_name,
-                    subject_template=kind.subject_template,
-                    text_template=kind.text_template,
-                    html_template=kind.html_template,
-                    context=item.context,
-                    about=item.about,
-                    period=item.period,
+                outgoing.append(
+                    Outgoing(
+                        kind=item.kind,
+                        recipient_email=item.recipient_email,
+                        recipient_name=item.recipient_name,
+                        subject_template=kind.subject_template,
+                        text_template=kind.text_template,
+                        html_template=kind.html_template,
+                        context=item.context,
+                        about=item.about,
+                        period=item.period,
+                    )
                 )
-                created += message.pk > highest
+        messages = messages_enqueue(jobcenter=jobcenter, messages=outgoing)
+        created = len({message.pk for message in messages if message.pk > highest})
         ReminderRun.objects.bulk_create(
             [ReminderRun(jobcenter=jobcenter, kind=DAILY_RUN, period=today.isoformat(), created_count=created)],
             ignore_conflicts=True,

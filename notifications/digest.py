@@ -3,8 +3,8 @@ message they chose to get that way (notifications.preferences) since their last 
 
 Built by Celery from the outbox: the hand-off messages wait there as HELD. An hourly beat tick runs, per
 jobcenter once a day from its hour (`ReminderSchedule.hour`, the hour of its reminders and daily notices), ONE
-transaction that locks the jobcenter's held rows, writes one digest message per person (through
-`message_enqueue`, key `kind:-:e-mail:YYYY-MM-DD`, so exactly once per person per day), marks the rows it lists
+transaction that locks the jobcenter's held rows, writes one digest message per person (all at once, through
+`messages_enqueue`, key `kind:-:e-mail:YYYY-MM-DD`, so exactly once per person per day), marks the rows it lists
 DIGESTED and writes the day's run marker. A worker killed during it leaves nothing behind (the transaction
 rolls back, the next tick does it all); a digest written is sent by the outbox like any message (a killed
 sender repeats at most the one in flight). Held rows that arrive after the day's digest wait for the next.
@@ -55,7 +55,7 @@ def digest_context(*, recipient_name: str, day: date, held: list[tuple[datetime,
 
 def daily_digests_run(*, jobcenter: Jobcenter, day: date, now: datetime) -> int:
     """One jobcenter's digests for `day` (see the module docstring); returns how many digests are new."""
-    from notifications.services import message_enqueue
+    from notifications.services import Outgoing, messages_enqueue
 
     kind = kinds.get(DAILY_DIGEST)
     with transaction.atomic(), scopes_disabled():
@@ -69,29 +69,36 @@ def daily_digests_run(*, jobcenter: Jobcenter, day: date, now: datetime) -> int:
         people: dict[str, list[Message]] = {}
         for row in held:
             people.setdefault(row.recipient_email.strip().lower(), []).append(row)
-        created = 0
-        for rows in people.values():
-            digest = message_enqueue(
-                jobcenter=jobcenter,
-                kind=DAILY_DIGEST,
-                recipient_email=rows[0].recipient_email,
-                recipient_name=rows[0].recipient_name,
-                subject_template=kind.subject_template,
-                text_template=kind.text_template,
-                html_template=kind.html_template,
-                context=digest_context(
-                    recipient_name=rows[0].recipient_name, day=day, held=[(r.created_at, r.subject) for r in rows]
-                ),
-                about=None,
-                period=day.isoformat(),
-            )
-            if digest.pk <= highest:
-                continue  # this person's digest of the day exists already: the rows wait for tomorrow's
-            Message.objects.filter(pk=digest.pk).update(items=[[0, row.pk, ""] for row in rows])
-            Message.objects.filter(pk__in=[row.pk for row in rows], status=MessageStatus.HELD).update(
-                status=MessageStatus.DIGESTED
-            )
-            created += 1
+        groups = list(people.values())
+        digests = messages_enqueue(
+            jobcenter=jobcenter,
+            messages=[
+                Outgoing(
+                    kind=DAILY_DIGEST,
+                    recipient_email=rows[0].recipient_email,
+                    recipient_name=rows[0].recipient_name,
+                    subject_template=kind.subject_template,
+                    text_template=kind.text_template,
+                    html_template=kind.html_template,
+                    context=digest_context(
+                        recipient_name=rows[0].recipient_name, day=day, held=[(r.created_at, r.subject) for r in rows]
+                    ),
+                    about=None,
+                    period=day.isoformat(),
+                )
+                for rows in groups
+            ],
+        )
+        # A person whose digest of the day exists already (its id is not above the highest before the run): their
+        # rows wait for tomorrow's.
+        made = [(digest, rows) for digest, rows in zip(digests, groups, strict=True) if digest.pk > highest]
+        for digest, rows in made:
+            digest.items = [[0, row.pk, ""] for row in rows]
+        Message.objects.bulk_update([digest for digest, _rows in made], ["items"])
+        Message.objects.filter(
+            pk__in=[row.pk for _digest, rows in made for row in rows], status=MessageStatus.HELD
+        ).update(status=MessageStatus.DIGESTED)
+        created = len(made)
         ReminderRun.objects.bulk_create(
             [ReminderRun(jobcenter=jobcenter, kind=DAILY_DIGEST, period=day.isoformat(), created_count=created)],
             ignore_conflicts=True,

@@ -13,12 +13,13 @@ kind. Each owning app registers the message kinds of its hand-offs in its `<app>
 What `notify` guarantees:
 - It runs inside the step's transaction: the outbox message and the inbox item are written with the change
   that causes them, or not at all (a rolled-back step tells no one); the outbox publishes the send task when
-  the transaction commits (`transaction.on_commit`, in `message_enqueue`).
+  the transaction commits (`transaction.on_commit`, in `messages_enqueue`). `notify_all` does the same for
+  several performances of one step at once (a cohort's companies) in a fixed number of queries.
 - Exactly once: the outbox row's idempotency key (kind, object, recipient, `context.period`) is also the inbox
   item's key, each under a unique constraint, so calling it again for the same step is a no-op.
 - Only people who may see the object are told: a recipient must hold an active membership of the object's
   jobcenter with one of the hand-off's roles (and, for the portal, be a leader of the object's company).
-- No CPR number or health note: the e-mail is rendered and scanned by `message_enqueue`; contexts carry
+- No CPR number or health note: the e-mail is rendered and scanned by `messages_enqueue`; contexts carry
   first names and company names only, and inbox titles carry no person's name at all.
 """
 
@@ -266,18 +267,36 @@ class Context:
     extra: dict = field(default_factory=dict)
 
 
-def _allowed(handoff: Handoff, *, jobcenter_id: int, users: list, company) -> list:
-    """The users who may receive `handoff` about an object of this jobcenter (and company): an active
-    membership there with one of its roles; a leader only of that company. One query."""
-    ids = {user.pk for user in users}
+@dataclass(frozen=True)
+class Step:
+    """One performance of a hand-off's step, for `notify_all`: who is told, what about, and what it says."""
+
+    recipients: Iterable
+    obj: models.Model
+    context: Context
+
+
+def _allowed(handoff: Handoff, *, jobcenter_id: int, steps: Sequence[tuple[list, Context]]) -> list[list]:
+    """Per step, the users who may receive `handoff` about an object of this jobcenter (and the step's company):
+    an active membership there with one of its roles; a leader only of that company. One query for all steps."""
+    ids = {user.pk for users, _context in steps for user in users}
     if not ids:
-        return []
+        return [[] for _step in steps]
     memberships = Membership.objects.filter(
         jobcenter_id=jobcenter_id, user_id__in=ids, is_active=True, user__is_active=True, role__in=handoff.roles
     ).select_related("user")
-    if handoff.roles == LEADERS:
-        memberships = memberships.filter(company=company)
-    return sorted({m.user for m in memberships}, key=lambda user: user.pk)
+    leaders_only = handoff.roles == LEADERS
+    places: dict[int, set] = {}
+    people = {}
+    for membership in memberships:
+        places.setdefault(membership.user_id, set()).add(membership.company_id)
+        people[membership.user_id] = membership.user
+    allowed = []
+    for users, context in steps:
+        company_id = context.company.pk if context.company is not None else None
+        keep = {user.pk for user in users if user.pk in places and (not leaders_only or company_id in places[user.pk])}
+        allowed.append([people[pk] for pk in sorted(keep)])
+    return allowed
 
 
 def notify(
@@ -286,53 +305,78 @@ def notify(
     """Tells `recipients` (users) that `event` happened to `obj`: one outbox message each and, unless the
     hand-off is e-mail only, one inbox item each. The `actor` who performed the step is not told of it. Call
     it inside the step's transaction. Returns the outbox rows (existing ones for a repeated call)."""
-    from inbox.services import items_create
+    return notify_all(event, [Step(recipients, obj, context)], jobcenter=jobcenter, actor=actor)
+
+
+def notify_all(event: str, steps: Sequence[Step], *, jobcenter=None, actor=None) -> list:
+    """`notify` for several performances of one hand-off in one jobcenter at once (a committed cohort's proposal
+    to each of its companies), with the same messages and inbox items as one `notify` per step, in a fixed
+    number of queries whatever the number of steps and people: one for who may be told, two at most for their
+    delivery preferences, the outbox's set-wise `messages_enqueue` and one INSERT of the inbox items."""
+    from inbox.services import NewItem, items_create_all
     from notifications.preferences import STATUS_FOR, channels_for
-    from notifications.services import message_enqueue
+    from notifications.services import Outgoing, messages_enqueue
 
     handoff = get(event)
-    jobcenter = jobcenter or obj.jobcenter  # type: ignore[attr-defined]
-    others = [user for user in recipients if user is not None and (actor is None or user.pk != actor.pk)]
-    users = _allowed(handoff, jobcenter_id=jobcenter.pk, users=others, company=context.company)
-    url = settings.SITE_URL.rstrip("/") + context.link
-    messages, items = [], []
-    content_type = ContentType.objects.get_for_model(obj)
+    if not steps:
+        return []
+    jobcenter = jobcenter or steps[0].obj.jobcenter  # type: ignore[attr-defined]
+    wanted = [
+        (
+            [user for user in step.recipients if user is not None and (actor is None or user.pk != actor.pk)],
+            step.context,
+        )
+        for step in steps
+    ]
+    allowed = _allowed(handoff, jobcenter_id=jobcenter.pk, steps=wanted)
     # Each person's delivery preference (notifications.preferences): e-mail now, held for the daily digest, or
     # the inbox only. The inbox item below is written whatever they chose.
-    channels = channels_for(jobcenter=jobcenter, users=users, event=event)
-    for user in users:
-        message = message_enqueue(
-            status=STATUS_FOR[channels[user.pk]],
+    everyone = {user.pk: user for users in allowed for user in users}
+    channels = channels_for(jobcenter=jobcenter, users=list(everyone.values()), event=event)
+    outgoing, told = [], []
+    for step, users in zip(steps, allowed, strict=True):
+        context = step.context
+        url = settings.SITE_URL.rstrip("/") + context.link
+        for user in users:
+            outgoing.append(
+                Outgoing(
+                    status=STATUS_FOR[channels[user.pk]],
+                    kind=handoff.kind,
+                    recipient_email=user.email,
+                    recipient_name=user.full_name,
+                    context={
+                        "recipient_name": user.full_name,
+                        "title": context.title,
+                        "lines": list(context.lines),
+                        "items": list(context.items),
+                        "reason": context.reason,
+                        "url": url,
+                        "jobcenter_name": jobcenter.name,
+                        **context.extra,
+                    },
+                    about=step.obj,
+                    period=context.period,
+                    **TEMPLATES,
+                )
+            )
+            told.append((step, user))
+    messages = messages_enqueue(jobcenter=jobcenter, messages=outgoing)
+    if handoff.inbox and messages:
+        items_create_all(
             jobcenter=jobcenter,
-            kind=handoff.kind,
-            recipient_email=user.email,
-            recipient_name=user.full_name,
-            context={
-                "recipient_name": user.full_name,
-                "title": context.title,
-                "lines": list(context.lines),
-                "items": list(context.items),
-                "reason": context.reason,
-                "url": url,
-                "jobcenter_name": jobcenter.name,
-                **context.extra,
-            },
-            about=obj,
-            period=context.period,
-            **TEMPLATES,
-        )
-        messages.append(message)
-        items.append((user, message.idempotency_key))
-    if handoff.inbox and items:
-        items_create(
-            jobcenter=jobcenter,
-            company=context.company if handoff.roles == LEADERS else None,
-            event=event,
-            title=context.title,
-            link=context.link,
-            about_type=content_type,
-            about_id=obj.pk,
-            recipients=items,
+            items=[
+                NewItem(
+                    recipient=user,
+                    key=message.idempotency_key,
+                    company=step.context.company if handoff.roles == LEADERS else None,
+                    event=event,
+                    title=step.context.title,
+                    link=step.context.link,
+                    about_type=ContentType.objects.get_for_model(step.obj),
+                    about_id=step.obj.pk,
+                )
+                for (step, user), message in zip(told, messages, strict=True)
+            ],
         )
     return messages
 
@@ -384,6 +428,24 @@ def leaders(company) -> list:
         user__is_active=True,
     ).select_related("user")
     return [membership.user for membership in rows]
+
+
+def leaders_by_company(companies) -> dict[int, list]:
+    """{company pk: its active leaders (users)} for several companies of one jobcenter, in one query."""
+    companies = list(companies)
+    found: dict[int, list] = {company.pk: [] for company in companies}
+    if not companies:
+        return found
+    rows = Membership.objects.filter(
+        jobcenter_id=companies[0].jobcenter_id,
+        company__in=companies,
+        role=Role.COMPANY_LEADER,
+        is_active=True,
+        user__is_active=True,
+    ).select_related("user")
+    for membership in rows:
+        found[membership.company_id].append(membership.user)
+    return found
 
 
 def _is_member(user, jobcenter_id: int, roles: tuple[str, ...], company=None) -> bool:

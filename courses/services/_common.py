@@ -18,7 +18,7 @@ from courses.models import (
     RegistrationStatus,
     Session,
 )
-from notifications.services import message_enqueue
+from notifications.services import Outgoing, messages_enqueue
 
 RS = RegistrationStatus
 
@@ -61,7 +61,7 @@ def _link(name: str, token: str) -> str:
     return settings.SITE_URL + reverse(name, kwargs={"token": token})
 
 
-def _send(
+def _message(
     kind: str,
     course: Course,
     sessions: Sequence[Session],
@@ -73,13 +73,13 @@ def _send(
     method: str | None = REQUEST,
     partstat: str = "NEEDS-ACTION",
     **extra,
-) -> None:
+) -> Outgoing:
+    """One course e-mail to one person, with its calendar file (for `_send_all`)."""
     attachments: tuple[tuple[str, str, str], ...] = ()
     if method is not None and sessions:
         ics = course_ics(course, sessions, method=method, attendee_email=email, attendee_name=name, partstat=partstat)
         attachments = (ics.as_attachment(),)
-    message_enqueue(
-        jobcenter=course.jobcenter,
+    return Outgoing(
         kind=kind,
         recipient_email=email,
         recipient_name=name,
@@ -89,6 +89,16 @@ def _send(
         attachments=attachments,
         **mk.templates_for(kind),
     )
+
+
+def _send_all(course: Course, messages: Sequence[Outgoing]) -> None:
+    """Queues a course's e-mails to several people at once (one set-wise write to the outbox)."""
+    messages_enqueue(jobcenter=course.jobcenter, messages=messages)
+
+
+def _send(kind: str, course: Course, sessions: Sequence[Session], **arguments) -> None:
+    """Queues one course e-mail (see `_message`)."""
+    _send_all(course, [_message(kind, course, sessions, **arguments)])
 
 
 def _sessions(course: Course) -> list[Session]:

@@ -15,7 +15,7 @@ from courses.models import (
     Evaluation,
     Registration,
 )
-from courses.services._common import RS, _link, _lock, _send, _sessions
+from courses.services._common import RS, _link, _lock, _message, _send_all, _sessions
 
 
 @transaction.atomic
@@ -93,6 +93,7 @@ def course_complete(*, actor, course: Course) -> int:
         present_days[registration_id] = present_days.get(registration_id, 0) + 1
     completed = [r for r in registrations if present_days.get(r.pk, 0) >= days]
     kind = QUALIFICATION_KIND[course.course_type.category]
+    messages = []
     for registration in completed:
         registration.completed_on = course.last_day
         registration.save(update_fields=["completed_on"])
@@ -112,17 +113,20 @@ def course_complete(*, actor, course: Course) -> int:
         )
         if newer and course.course_type.category == Category.BASE_COURSE:
             company_mentor_update(actor=actor, mentor=mentor, data={"course_completed_on": course.last_day})
-        _send(
-            mk.EVALUATION,
-            course,
-            sessions,
-            email=registration.email,
-            name=registration.name,
-            about=registration,
-            key=f"{mk.EVALUATION}:{registration.pk}",
-            method=None,
-            link=_link("courses:public_evaluation", tokens.make(tokens.EVALUATION, registration.pk)),
+        messages.append(
+            _message(
+                mk.EVALUATION,
+                course,
+                sessions,
+                email=registration.email,
+                name=registration.name,
+                about=registration,
+                key=f"{mk.EVALUATION}:{registration.pk}",
+                method=None,
+                link=_link("courses:public_evaluation", tokens.make(tokens.EVALUATION, registration.pk)),
+            )
         )
+    _send_all(course, messages)
     if course.completed_at is None:
         course.completed_at = timezone.now()
         course.save(update_fields=["completed_at", "updated_at"])

@@ -23,7 +23,7 @@ from courses.models import (
     Registration,
     Session,
 )
-from courses.services._common import RS, _lock, _send, _sessions
+from courses.services._common import RS, _lock, _message, _send_all, _sessions
 from courses.services.waiting_list import _fill_free_seats
 from courses.vocabulary import seed_course_types
 from mentorship.constraints import constraint_errors
@@ -132,17 +132,22 @@ def _announce_change(course: Course) -> int:
     for registration in Registration.objects.filter(course=course, status__in=[*SEAT_STATUSES, RS.WAITING]):
         partstat = "ACCEPTED" if registration.status == RS.REGISTERED else "NEEDS-ACTION"
         recipients[registration.email.lower()] = (registration.name, registration, partstat)
-    for email, (name, about, partstat) in recipients.items():
-        _send(
-            mk.UPDATED,
-            course,
-            sessions,
-            email=email,
-            name=name,
-            about=about,
-            key=f"{mk.UPDATED}:{course.pk}:{course.sequence}",
-            partstat=partstat,
-        )
+    _send_all(
+        course,
+        [
+            _message(
+                mk.UPDATED,
+                course,
+                sessions,
+                email=email,
+                name=name,
+                about=about,
+                key=f"{mk.UPDATED}:{course.pk}:{course.sequence}",
+                partstat=partstat,
+            )
+            for email, (name, about, partstat) in recipients.items()
+        ],
+    )
     return len(recipients)
 
 
@@ -264,17 +269,22 @@ def course_cancel(*, actor, course: Course, reason: str) -> Course:
         recipients[registration.email.lower()] = (registration.name, registration)
     now = timezone.now()
     Registration.objects.filter(pk__in=[r.pk for r in active]).update(status=RS.CANCELLED, cancelled_at=now)
-    for email, (name, about) in recipients.items():
-        _send(
-            mk.CANCELLED,
-            course,
-            sessions,
-            email=email,
-            name=name,
-            about=about,
-            key=f"{mk.CANCELLED}:{course.pk}",
-            method=CANCEL,
-            reason=reason,
-        )
+    _send_all(
+        course,
+        [
+            _message(
+                mk.CANCELLED,
+                course,
+                sessions,
+                email=email,
+                name=name,
+                about=about,
+                key=f"{mk.CANCELLED}:{course.pk}",
+                method=CANCEL,
+                reason=reason,
+            )
+            for email, (name, about) in recipients.items()
+        ],
+    )
     activity_record(actor=actor, action="courses.course.cancel", obj=course, data={"notified": len(recipients)})
     return course

@@ -20,7 +20,7 @@ from courses.models import (
     InvitationStatus,
     Registration,
 )
-from courses.services._common import RS, _link, _lock, _send, _sessions
+from courses.services._common import RS, _link, _lock, _message, _send_all, _sessions
 from mentorship.constraints import constraint_errors
 
 if TYPE_CHECKING:  # imported inside the functions that use them at run time
@@ -122,17 +122,22 @@ def invitations_send(*, actor, course: Course, source: str, invitees: Iterable[I
     Invitation.objects.bulk_create(new)
     created = list(Invitation.objects.filter(course=course, email__in=[i.email for i in new]))
     sessions = _sessions(course)
-    for invitation in created:
-        _send(
-            mk.INVITATION,
-            course,
-            sessions,
-            email=invitation.email,
-            name=invitation.name or invitation.email,
-            about=invitation,
-            key=f"{mk.INVITATION}:{invitation.pk}",
-            link=_link("courses:public_invitation", tokens.make(tokens.INVITATION, invitation.pk)),
-        )
+    _send_all(
+        course,
+        [
+            _message(
+                mk.INVITATION,
+                course,
+                sessions,
+                email=invitation.email,
+                name=invitation.name or invitation.email,
+                about=invitation,
+                key=f"{mk.INVITATION}:{invitation.pk}",
+                link=_link("courses:public_invitation", tokens.make(tokens.INVITATION, invitation.pk)),
+            )
+            for invitation in created
+        ],
+    )
     activity_record(
         actor=actor, action="courses.invitation.send", obj=course, data={"source": source, "sent": len(created)}
     )

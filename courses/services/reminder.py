@@ -13,7 +13,7 @@ from courses.models import (
     CourseStatus,
     Registration,
 )
-from courses.services._common import RS, _send, _sessions
+from courses.services._common import RS, _message, _send_all, _sessions
 
 
 def reminders_send(*, today: datetime.date | None = None) -> int:
@@ -53,17 +53,22 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
                 course = registrations[0].course
                 sessions = _sessions(course)
                 now = timezone.now()
-                for registration in registrations:
-                    _send(
-                        mk.REMINDER,
-                        course,
-                        sessions,
-                        email=registration.email,
-                        name=registration.name,
-                        about=registration,
-                        key=f"{mk.REMINDER}:{registration.pk}",
-                        partstat="ACCEPTED",
-                    )
+                _send_all(
+                    course,
+                    [
+                        _message(
+                            mk.REMINDER,
+                            course,
+                            sessions,
+                            email=registration.email,
+                            name=registration.name,
+                            about=registration,
+                            key=f"{mk.REMINDER}:{registration.pk}",
+                            partstat="ACCEPTED",
+                        )
+                        for registration in registrations
+                    ],
+                )
                 Registration.objects.filter(pk__in=[r.pk for r in registrations], reminded_at__isnull=True).update(
                     reminded_at=now
                 )

@@ -16,7 +16,18 @@ from courses.models import (
     Course,
     Registration,
 )
-from courses.services._common import RS, _held_seats, _link, _lock, _send, _sessions, _when, settings_for
+from courses.services._common import (
+    RS,
+    _held_seats,
+    _link,
+    _lock,
+    _message,
+    _send,
+    _send_all,
+    _sessions,
+    _when,
+    settings_for,
+)
 
 
 def _fill_free_seats(course: Course, *, now: datetime.datetime | None = None) -> list[Registration]:
@@ -41,24 +52,28 @@ def _fill_free_seats(course: Course, *, now: datetime.datetime | None = None) ->
         .filter(course=course, status=RS.WAITING)
         .order_by("waiting_since", "pk")[:free]
     )
+    messages = []
     for registration in offered:
         Registration.STATUS_TRANSITIONS.require(registration.status, RS.OFFERED)
         registration.status = RS.OFFERED
         registration.offered_at = now
         registration.offer_expires_at = deadline
         registration.save(update_fields=["status", "offered_at", "offer_expires_at"])
-        _send(
-            mk.OFFER,
-            course,
-            sessions,
-            email=registration.email,
-            name=registration.name,
-            about=registration,
-            key=f"{mk.OFFER}:{registration.pk}:{now.isoformat()}",
-            link=_link("courses:public_offer", tokens.make(tokens.OFFER, registration.pk)),
-            expires_at=_when(deadline),
+        messages.append(
+            _message(
+                mk.OFFER,
+                course,
+                sessions,
+                email=registration.email,
+                name=registration.name,
+                about=registration,
+                key=f"{mk.OFFER}:{registration.pk}:{now.isoformat()}",
+                link=_link("courses:public_offer", tokens.make(tokens.OFFER, registration.pk)),
+                expires_at=_when(deadline),
+            )
         )
         activity_record(actor=None, action="courses.registration.offer", obj=registration, jobcenter=course.jobcenter)
+    _send_all(course, messages)
     return offered
 
 

@@ -3,7 +3,8 @@
 Guarantees:
 - `message_enqueue` writes the row in the caller's transaction; a second call with the same idempotency key
   is a no-op that returns the existing row; after the caller commits, a Celery task sends it. A rolled-back
-  transaction leaves no row and sends nothing.
+  transaction leaves no row and sends nothing. `messages_enqueue` does the same for a set of messages in a fixed
+  number of queries (one INSERT … ON CONFLICT DO NOTHING for all of them, one dispatch after commit).
 - `messages_send` claims rows in chunks by a lease (FOR UPDATE SKIP LOCKED, next attempt moved past the task's
   hard time limit) with one statement, sends them one at a time over one mail connection per batch, writes
   each accepted one to the process's sent journal (notifications.journal) and marks the chunk sent with one
@@ -34,7 +35,9 @@ from notifications.services.actions import (
     reminder_schedule_update,
 )
 from notifications.services.enqueue import (
+    Outgoing,
     message_enqueue,
+    messages_enqueue,
 )
 from notifications.services.send import (
     SendOutcome,
@@ -52,6 +55,7 @@ from notifications.services.sweep import (
 
 __all__ = [
     "RESEND_LIFETIME",
+    "Outgoing",
     "SendOutcome",
     "TimeBudget",
     "backoff",
@@ -65,6 +69,7 @@ __all__ = [
     "logger",
     "message_enqueue",
     "message_resend",
+    "messages_enqueue",
     "messages_expire",
     "messages_send",
     "outbox_sweep",
