@@ -8,6 +8,8 @@ transaction that locks the jobcenter's held rows, writes one digest message per 
 DIGESTED and writes the day's run marker. A worker killed during it leaves nothing behind (the transaction
 rolls back, the next tick does it all); a digest written is sent by the outbox like any message (a killed
 sender repeats at most the one in flight). Held rows that arrive after the day's digest wait for the next.
+No digest is built on Saturday or Sunday unless the jobcenter says so (`ReminderSchedule.digest_on_weekends`):
+Monday's lists everything held since Friday's.
 """
 
 import logging
@@ -108,7 +110,8 @@ def daily_digests_run(*, jobcenter: Jobcenter, day: date, now: datetime) -> int:
 
 
 def daily_digests_tick(*, now: datetime | None = None) -> int:
-    """The beat task's body (hourly): every day, from each jobcenter's hour, its digests once."""
+    """The beat task's body (hourly): every day, from each jobcenter's hour, its digests once; on Saturday and
+    Sunday only for a jobcenter that wants them at weekends."""
     now = (now or timezone.now()).astimezone(COPENHAGEN)
     today = now.date()
     # A beat tick over every jobcenter: a worker has no tenant.
@@ -120,10 +123,14 @@ def daily_digests_tick(*, now: datetime | None = None) -> int:
                 "jobcenter_id", flat=True
             )
         )
+    weekend = today.weekday() >= 5
     created = 0
     for jobcenter in jobcenters:
         _weekday, hour, _active = schedule_for(jobcenter, schedules)
         if jobcenter.pk in done or now.hour < hour:
+            continue
+        schedule = schedules.get(jobcenter.pk)
+        if weekend and not (schedule is not None and schedule.digest_on_weekends):
             continue
         created += daily_digests_run(jobcenter=jobcenter, day=today, now=now)
     return created

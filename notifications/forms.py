@@ -15,7 +15,7 @@ class ReminderScheduleForm(forms.ModelForm):
 
     class Meta:
         model = ReminderSchedule
-        fields = ["weekday", "hour", "is_active", "allow_digest", "allow_inbox_only"]
+        fields = ["weekday", "hour", "is_active", "allow_digest", "allow_inbox_only", "digest_on_weekends"]
         labels = {"weekday": _("Ugedag for de ugentlige påmindelser")}
         error_messages = {"weekday": {"invalid_choice": _("Vælg en hverdag fra mandag til fredag.")}}
         help_texts = {
@@ -29,6 +29,9 @@ class ReminderScheduleForm(forms.ModelForm):
             ),
             "allow_inbox_only": _(
                 "Medarbejdere og virksomhedsledere kan vælge kun at se beskeder om overdragelser i indbakken."
+            ),
+            "digest_on_weekends": _(
+                "Ellers samler mandagens e-mail alt fra weekenden. Hver person får højst én samlet e-mail om dagen."
             ),
         }
 

@@ -240,6 +240,8 @@ class ReminderSchedule(models.Model):
     # What the jobcenter lets its people choose for their hand-off messages (e-mail at once is always allowed).
     allow_digest = models.BooleanField(_("tillad daglig samlet e-mail"), default=True)
     allow_inbox_only = models.BooleanField(_("tillad kun indbakke"), default=True)
+    # The daily digest skips Saturday and Sunday unless the jobcenter wants it then too: Monday's lists the weekend.
+    digest_on_weekends = models.BooleanField(_("send den daglige samlede e-mail lørdag og søndag"), default=False)
 
     objects = ScopedManager(jobcenter="jobcenter")
 

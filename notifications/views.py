@@ -87,6 +87,7 @@ def schedule_edit(request):
             is_active=form.cleaned_data["is_active"],
             allow_digest=form.cleaned_data["allow_digest"],
             allow_inbox_only=form.cleaned_data["allow_inbox_only"],
+            digest_on_weekends=form.cleaned_data["digest_on_weekends"],
         )
         messages.success(request, _("Tidsplanen for påmindelser er gemt."))
         return redirect("notifications:outbox")

@@ -573,6 +573,7 @@ EDIT_FORMS: dict[str, EditForm] = {
             "is_active": False,
             "allow_digest": False,
             "allow_inbox_only": False,
+            "digest_on_weekends": True,
         },
     ),
     "notifications:preferences": EditForm(

@@ -44,17 +44,20 @@ def reminder_schedule_update(
     is_active: bool,
     allow_digest: bool = True,
     allow_inbox_only: bool = True,
+    digest_on_weekends: bool = False,
 ) -> ReminderSchedule:
     """Sets when the jobcenter's weekly reminders, daily notices and daily digests go out (one row per
     jobcenter), and which delivery choices its people have for hand-off messages. A change takes effect from
     the next beat tick; a week already sent is not sent again (its run marker stays). A choice no longer
-    allowed falls back to e-mail at once for the next message (the stored choice is kept)."""
+    allowed falls back to e-mail at once for the next message (the stored choice is kept). The daily digest
+    skips Saturday and Sunday unless `digest_on_weekends`."""
     values = {
         "weekday": weekday,
         "hour": hour,
         "is_active": is_active,
         "allow_digest": allow_digest,
         "allow_inbox_only": allow_inbox_only,
+        "digest_on_weekends": digest_on_weekends,
     }
     schedule, _created = ReminderSchedule.objects.update_or_create(jobcenter=jobcenter, defaults=values)
     activity_record(

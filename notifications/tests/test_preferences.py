@@ -138,3 +138,48 @@ def test_preferences_page_round_trip_and_refusals(world, login, django_assert_ma
     leader_page = login(world.leader_a).get(url)
     assert leader_page.status_code == 200
     assert any(t.name == "base_portal.html" for t in leader_page.templates)
+
+
+SATURDAY_0900 = MONDAY_0900 + timedelta(days=5)
+
+
+@pytest.mark.parametrize("with_schedule", [True, False])
+def test_no_digest_at_weekends_and_mondays_lists_the_weekend(world, with_schedule):
+    person = _coordinator(world)
+    _choose(world, person, {"referrals": "digest"})
+    if with_schedule:
+        ReminderSchedule.objects.create(jobcenter=world.jobcenter, hour=8)
+    for moment in (
+        SATURDAY_0900 - timedelta(hours=1),
+        SATURDAY_0900 + timedelta(hours=5),
+        SATURDAY_0900 + timedelta(days=1),
+    ):
+        with time_machine.travel(moment, tick=False):
+            _refer(world, [person])
+    for day in (SATURDAY_0900, SATURDAY_0900 + timedelta(days=1, hours=3)):  # Saturday, Sunday after the hour
+        assert daily_digests_tick(now=day) == 0
+    monday = SATURDAY_0900 + timedelta(days=2)
+    with time_machine.travel(monday, tick=False):
+        assert daily_digests_tick(now=monday) == 1
+        assert daily_digests_tick(now=monday + timedelta(hours=6)) == 0  # once a day
+    with scopes_disabled():
+        digest = Message.objects.get(kind=DAILY_DIGEST)
+        assert set(Message.objects.exclude(kind=DAILY_DIGEST).values_list("status", flat=True)) == {
+            MessageStatus.DIGESTED
+        }
+    assert digest.period == "2026-11-30" and len(digest.items) == 3
+
+
+def test_a_jobcenter_may_have_its_digest_at_weekends_too(world):
+    person = _coordinator(world)
+    _choose(world, person, {"referrals": "digest"})
+    ReminderSchedule.objects.create(jobcenter=world.jobcenter, hour=8, digest_on_weekends=True)
+    for day in (SATURDAY_0900, SATURDAY_0900 + timedelta(days=1)):
+        with time_machine.travel(day - timedelta(hours=2), tick=False):
+            _refer(world, [person])
+        with time_machine.travel(day, tick=False):
+            assert daily_digests_tick(now=day) == 1
+            assert daily_digests_tick(now=day + timedelta(hours=1)) == 0  # exactly once a day
+    with scopes_disabled():
+        periods = sorted(Message.objects.filter(kind=DAILY_DIGEST).values_list("period", flat=True))
+    assert periods == ["2026-11-28", "2026-11-29"]
