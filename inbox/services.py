@@ -1,4 +1,4 @@
-"""Every write to the inbox: items written by a hand-off, and marking them read.
+"""Every write to the inbox: items written by a hand-off, marking them read, and deleting old read ones.
 
 Marking read writes no activity-log entry: it is the reader's own view of their inbox, not a change to the
 programme's data (the activity log records what was done to citizens, companies and mentors).
@@ -6,10 +6,13 @@ programme's data (the activity log records what was done to citizens, companies 
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from inbox.models import InboxItem
 
@@ -70,3 +73,13 @@ def items_mark_all_read(*, actor, items) -> int:
     """Marks every unread item of `items` (the actor's inbox, from inbox.selectors.inbox_for) read; returns how
     many. One UPDATE."""
     return items.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def items_delete_old_read(*, now=None) -> int:
+    """Deletes read items created more than INBOX_READ_RETENTION_DAYS days ago, in every jobcenter, with one
+    DELETE; unread items stay however old. Returns how many were deleted. Idempotent (the beat task's body)."""
+    before = (now or timezone.now()) - timedelta(days=settings.INBOX_READ_RETENTION_DAYS)
+    # A beat task over every jobcenter: the rule is the same for all and names no tenant's rows.
+    with scopes_disabled():
+        deleted, _detail = InboxItem.objects.filter(read_at__isnull=False, created_at__lt=before).delete()
+    return deleted

@@ -404,6 +404,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "submissions.tasks.expire_submission_tokens",
         "schedule": timedelta(hours=1),
     },
+    # Inbox: read items older than INBOX_READ_RETENTION_DAYS are deleted (idempotent).
+    "inbox-delete-old-read-items": {
+        "task": "inbox.tasks.delete_old_read_items",
+        "schedule": timedelta(days=1),
+    },
     # Privacy: deletes what has passed each jobcenter's retention periods (idempotent).
     "audit-retention": {
         "task": "audit.tasks.retention_run",
@@ -423,6 +428,10 @@ NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 500, minimum=1)
 NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 500, minimum=1)
 NOTIFICATIONS_JOURNAL_DIR = Path(env_str("NOTIFICATIONS_JOURNAL_DIR", str(VAR_DIR / "outbox-journal")))
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
+
+# --- Inbox ---------------------------------------------------------------------------------------
+# A read inbox item is deleted this many days after it was written (unread items are kept).
+INBOX_READ_RETENTION_DAYS = env_int("INBOX_READ_RETENTION_DAYS", 180, minimum=1)
 
 # --- Text messages (SMS) ---------------------------------------------------------------------------
 # The outbox's second channel (notifications.sms): off unless SMS_GATEWAY_URL is set. The gateway takes a JSON

@@ -510,3 +510,30 @@ def test_a_reminder_whose_context_is_gone_fails_alone_in_the_worker(start_worker
     assert rows.filter(status=MessageStatus.SENT).count() == 48
     _report("one reminder's placement deleted before sending", {"sent": 48, "failed": failed.count()})
     assert smtp.total() == 48
+
+
+def test_old_read_inbox_items_are_deleted_by_the_worker(start_worker):
+    """The daily inbox clean-up, as beat sends it, run by the worker: read items older than
+    INBOX_READ_RETENTION_DAYS (here 30) go in every jobcenter, unread and recent ones stay; run again, it
+    deletes nothing more."""
+    from inbox.models import InboxItem
+    from inbox.tasks import delete_old_read_items
+    from inbox.tests.factories import item_for
+
+    now = timezone.now()
+    old, recent = now - timedelta(days=31), now - timedelta(days=29)
+    kept, gone = [], []
+    for _jobcenter in range(2):
+        placement = PlacementFactory()
+        for index in range(50):
+            user = placement.responsible
+            gone.append(item_for(user, placement, key=f"gone:{index}", created_at=old, read_at=old).pk)
+            kept.append(item_for(user, placement, key=f"unread:{index}", created_at=old).pk)
+            kept.append(item_for(user, placement, key=f"recent:{index}", created_at=recent, read_at=recent).pk)
+    start_worker(INBOX_READ_RETENTION_DAYS=30)
+    delete_old_read_items.apply_async()
+    wait_for(lambda: not InboxItem.objects.filter(pk__in=gone).exists(), timeout=60, message="the old read items")
+    assert set(InboxItem.objects.values_list("pk", flat=True)) == set(kept)
+    delete_old_read_items.apply_async()
+    time.sleep(3)  # time for the second run to delete anything it wrongly would
+    assert InboxItem.objects.count() == len(kept) == 200
