@@ -1,179 +1,28 @@
-"""The Django admin: the platform superuser sees everything; a jobcenter admin sees their jobcenter.
-
-One tenancy rule for every admin page, kept here in the base classes (RoleAwareAdmin, JobcenterScopedAdmin)
-so that every registered ModelAdmin gets it (tests/test_admin_matrix.py fails for one that does not):
-
-- An object belongs to a jobcenter admin when it is in the admin's queryset (`get_queryset`). Every view
-  that takes an object id (change, delete, history, history detail, password) answers 404 for any other
-  object, exactly as for an absent one, and the object-level permissions say the same.
-- Change history (django-simple-history) is read-only for everyone but the platform superuser, who may
-  revert only what they may change. History rows are scoped like the objects.
-- Choices: a foreign key or many-to-many to a user offers only the jobcenter's active members; one to a
-  tenant model offers only what the admin of that model shows. The autocomplete view follows the same rule.
-- Filters: only the changelist's declared filters (and its date hierarchy) are accepted as lookups, so a
-  hidden field cannot be probed through the URL.
-- Reads of personal data (a citizen, a corps mentor, a company mentor, or a row about one) are written to
-  the access log, as the app's own pages do.
-"""
-
-import re
-from functools import update_wrapper
-from urllib.parse import urlencode
+"""The base classes every registered ModelAdmin extends (RoleAwareAdmin, JobcenterScopedAdmin) and the
+tenant form that checks a jobcenter's unique constraints next to the form."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets, unquote
-from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.admin.widgets import url_params_from_lookup_dict
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model
 from django.db.models.constants import LOOKUP_SEP
-from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import Jobcenter, Role, User
-from audit.models import AccessAction
-from audit.registry import SUBJECT_MODELS, registry
-from audit.services import access_record
+from accounts.models import User
+from mentorship.admin.access_log import CPR_IN_TEXT, holds_personal_data, log_admin_list, log_admin_read
+from mentorship.admin.users import is_jobcenter_admin, jobcenter_members
 from mentorship.dates import with_plausible_range
 from mentorship.tenancy import scoped_objects
 
 
-class MentorshipAdminSite(admin.AdminSite):
-    site_header = _("Mentorordning – administration")
-    site_title = _("Mentorordning")
-    index_title = _("Administration")
-
-    def login(self, request, extra_context=None):
-        """One login for the whole product, with lockout and two-factor: the admin's own is not used.
-        A user already logged in goes on to the admin (or answers 403 without the right), never back
-        to the login page, which would send them here again."""
-        next_url = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-            next_url = reverse("admin:index")
-        if request.user.is_authenticated:
-            if not self.has_permission(request):
-                raise PermissionDenied
-            return redirect(next_url)
-        return redirect_to_login(next_url, reverse("accounts:login"))
-
-    def has_permission(self, request) -> bool:
-        user = request.user
-        if not (user.is_active and user.is_staff):
-            return False
-        if user.is_superuser:
-            return True
-        membership = getattr(request, "membership", None)
-        return membership is not None and membership.role == Role.JOBCENTER_ADMIN
-
-    def admin_view(self, view, cacheable=False):
-        """A logged-in user without admin rights gets 403 (too little role), not a redirect to the login
-        page, which would send them straight back here."""
-        inner = super().admin_view(view, cacheable)
-
-        def guarded(request, *args, **kwargs):
-            if request.user.is_authenticated and not self.has_permission(request):
-                raise PermissionDenied
-            return inner(request, *args, **kwargs)
-
-        return update_wrapper(guarded, inner)
-
-    def autocomplete_view(self, request):
-        return TenantAutocompleteJsonView.as_view(admin_site=self)(request)
-
-
-def is_jobcenter_admin(request) -> bool:
-    membership = getattr(request, "membership", None)
-    return membership is not None and membership.role == Role.JOBCENTER_ADMIN and request.user.is_staff
-
-
 def has_simple_history(model) -> bool:
     return hasattr(model._meta, "simple_history_manager_attribute")
-
-
-def jobcenter_members(jobcenter):
-    """Users with an active membership in `jobcenter`: the only users its admin may choose in a form."""
-    # One membership per user and jobcenter (a unique constraint), so the join yields each user once.
-    return User.objects.filter(memberships__jobcenter=jobcenter, memberships__is_active=True)
-
-
-def jobcenter_own_users(jobcenter):
-    """Users who belong to `jobcenter` alone (every membership of theirs is in it) and are not superusers.
-
-    Only these may a jobcenter admin change: a user's e-mail and password open every jobcenter they
-    belong to, so an admin of one must not set them for someone who also belongs to another.
-    """
-    return User.objects.filter(memberships__jobcenter=jobcenter, is_superuser=False).exclude(
-        memberships__jobcenter__in=Jobcenter.objects.exclude(pk=jobcenter.pk)
-    )
-
-
-# --- access log --------------------------------------------------------------------------------------
-
-PERSON_MODELS = frozenset(SUBJECT_MODELS.values())
-
-
-def holds_personal_data(model) -> bool:
-    label = model._meta.label
-    return label in PERSON_MODELS or any(entry.model == label for entry in registry())
-
-
-def persons_of(obj: Model, _seen=None) -> list[Model]:
-    """The people (citizens, corps mentors, company mentors) a row is about, found through audit's registry
-    of personal data: the row itself for a person, else the people its registered relations lead to."""
-    label = obj._meta.label
-    if label in PERSON_MODELS:
-        return [obj]
-    seen = _seen if _seen is not None else set()
-    if (label, obj.pk) in seen:
-        return []
-    seen.add((label, obj.pk))
-    found: list[Model] = []
-    for entry in registry():
-        if entry.model != label:
-            continue
-        for name in entry.via:
-            field = obj._meta.get_field(name)
-            if field.many_to_many or field.related_model is type(obj):
-                continue  # a many-to-many or a self-reference (renewal, sub-goal) names no new person
-            related = getattr(obj, name)
-            if related is not None:
-                found.extend(person for person in persons_of(related, seen) if person not in found)
-    return found
-
-
-def _jobcenter_of(person: Model):
-    if getattr(person, "jobcenter_id", None):
-        return person.jobcenter
-    company = getattr(person, "company", None)
-    return company.jobcenter if company is not None else None
-
-
-def log_admin_read(request, obj: Model, what) -> None:
-    """Writes a VIEW entry for every person `obj` is about, in that person's jobcenter (so the superuser's
-    reads appear on the person's "who has seen" page too)."""
-    purpose = _("Administration: %(what)s (%(model)s)") % {"what": what, "model": obj._meta.verbose_name}
-    for person in persons_of(obj):
-        access_record(
-            request=request, action=AccessAction.VIEW, purpose=purpose, obj=person, jobcenter=_jobcenter_of(person)
-        )
-
-
-# A CPR number in a search term (DDMMYY-XXXX, with or without the dash): as in the app's citizen list, it must
-# never sit in a URL, whose path and query the append-only access log would keep.
-CPR_IN_TEXT = re.compile(r"(?<!\d)\d{6}[- ]?\d{4}(?!\d)")
-
-
-def log_admin_list(request, model, criterion: str) -> None:
-    purpose = _("Administration: liste over %(model)s") % {"model": model._meta.verbose_name_plural}
-    action = AccessAction.SEARCH if criterion else AccessAction.VIEW
-    access_record(request=request, action=action, purpose=purpose, criterion=criterion)
 
 
 # --- the base ----------------------------------------------------------------------------------------
@@ -498,33 +347,3 @@ def tenant_form(form_class, jobcenter):
 
     TenantForm.__name__ = form_class.__name__
     return TenantForm
-
-
-class TenantAutocompleteJsonView(AutocompleteJsonView):
-    """Django's autocomplete, with the form's choices: only what the source admin's field may offer,
-    and only for a source model whose admin the user may see. A search for people is logged."""
-
-    def process_request(self, request):
-        term, model_admin, source_field, to_field_name = super().process_request(request)
-        site = self.admin_site
-        source_admin = site.get_model_admin(source_field.model) if site.is_registered(source_field.model) else None
-        if not isinstance(source_admin, RoleAwareAdmin) or not source_admin.has_view_permission(request):
-            raise PermissionDenied
-        self.source_admin = source_admin
-        return term, model_admin, source_field, to_field_name
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.request.user.is_superuser:
-            return queryset
-        choices = self.source_admin.tenant_choices(self.request, self.source_field.related_model)
-        return queryset.filter(pk__in=choices.values("pk"))
-
-    def get(self, request, *args, **kwargs):
-        if CPR_IN_TEXT.search(request.GET.get("term", "")):
-            self.process_request(request)  # the same permission checks, then nothing searched or logged
-            return JsonResponse({"results": [], "pagination": {"more": False}})
-        response = super().get(request, *args, **kwargs)
-        if holds_personal_data(self.source_field.related_model):
-            log_admin_list(request, self.source_field.related_model, urlencode({"term": self.term}))
-        return response
