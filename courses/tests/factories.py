@@ -81,3 +81,18 @@ class InvitationFactory(UnscopedFactory):
     source = "picked"
     name = factory.Faker("name", locale="da_DK")
     email = factory.Sequence(lambda n: f"inviteret{n}@example.dk")
+
+
+def fill_courses(world, n):
+    """`n` upcoming courses of the world's jobcenter, each full (3 registered, 1 waiting) with an invitation."""
+    courses = []
+    for i in range(n):
+        course = CourseFactory(jobcenter=world.jobcenter, days_ahead=3 + i, capacity=3)
+        course.job_consultants.set([world.coordinator])
+        for j in range(4):
+            RegistrationFactory(
+                course=course, status="registered" if j < 3 else "waiting", waiting_since=timezone.now()
+            )
+        InvitationFactory(course=course)
+        courses.append(course)
+    return courses
