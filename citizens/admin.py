@@ -87,13 +87,12 @@ class HoursStepAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
 
 @admin.register(Goal)
 class GoalAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
-    jobcenter_field = "placement__jobcenter"
-    list_display = ["title", "placement", "status", "target_date"]
+    list_display = ["title", "placement", "agreement", "status", "target_date"]
 
 
 @admin.register(ProgressAssessment)
 class ProgressAssessmentAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
-    list_display = ["placement", "assessed_on", "assessor_kind"]
+    list_display = ["placement", "agreement", "assessed_on", "assessor_kind"]
 
 
 @admin.register(ProgressScore)

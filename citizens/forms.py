@@ -26,6 +26,7 @@ from citizens.models import (
     Placement,
 )
 from citizens.models.citizen import SensitiveNoteKind
+from citizens.models.placement import PLACEMENT_ASSESSORS
 from citizens.selectors import (
     citizen_by_cpr,
     dimensions_for,
@@ -413,9 +414,10 @@ class GoalForm(forms.Form):
         label=_("Delmål af"), required=False, queryset=None, empty_label=_("Hovedmål (intet overordnet mål)")
     )
 
-    def __init__(self, *args, placement, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
+        """`owner`: the placement or the mentor agreement whose top-level goals a sub-goal may go under."""
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = placement.goals.filter(parent__isnull=True)
+        self.fields["parent"].queryset = owner.goals.filter(parent__isnull=True)
         self.helper = _helper(_("Tilføj mål"))
 
 
@@ -432,8 +434,10 @@ class AssessmentForm(forms.Form):
 
     SCORE_CHOICES = [("", _("Ikke vurderet"))] + [(str(n), str(n)) for n in range(1, 6)]
 
-    def __init__(self, *args, jobcenter, **kwargs):
+    def __init__(self, *args, jobcenter, assessors=PLACEMENT_ASSESSORS, **kwargs):
+        """`assessors`: who may have assessed (a placement's or a mentor agreement's, citizens.models)."""
         super().__init__(*args, **kwargs)
+        self.fields["assessor_kind"].choices = [(kind.value, kind.label) for kind in assessors]
         self.dimensions = list(dimensions_for(jobcenter=jobcenter))
         self.initial.setdefault("assessed_on", timezone.localdate())
         for dimension in self.dimensions:

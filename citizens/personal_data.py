@@ -19,10 +19,10 @@ HELD = [
     Held("citizens.FirstMeeting", CITIZEN, via=("agreement",), purpose=_("Opstartsmøder")),
     Held("citizens.Placement", CITIZEN, via=("citizen",), purpose=_("Forløb på virksomheder")),
     Held("citizens.HoursStep", CITIZEN, via=("placement",), purpose=_("Optrapningsplaner")),
-    Held("citizens.Goal", CITIZEN, via=("placement", "parent"), purpose=_("Mål og delmål")),
-    Held("citizens.ProgressAssessment", CITIZEN, via=("placement",), purpose=_("Progressionsvurderinger")),
+    Held("citizens.Goal", CITIZEN, via=("placement", "agreement", "parent"), purpose=_("Mål og delmål")),
+    Held("citizens.ProgressAssessment", CITIZEN, via=("placement", "agreement"), purpose=_("Progressionsvurderinger")),
     Held("citizens.ProgressScore", CITIZEN, via=("assessment",), purpose=_("Progressionsvurderinger")),
-    Held("citizens.ProgressSummary", CITIZEN, via=("placement",), purpose=_("Progressionsvurderinger")),
+    Held("citizens.ProgressSummary", CITIZEN, via=("placement", "agreement"), purpose=_("Progressionsvurderinger")),
     Held("citizens.FollowUp", CITIZEN, via=("citizen", "placement", "agreement"), purpose=_("Opfølgning i forløbet")),
     # The mentors' side of the same rows: they block deleting the mentor while the citizen's case exists.
     Held(

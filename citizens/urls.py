@@ -25,6 +25,13 @@ urlpatterns = [
     path("mentoraftaler/<int:pk>/opstartsmoede/", views.first_meeting, name="first_meeting"),
     path("mentoraftaler/<int:pk>/udskrift/", views.agreement_print, name="agreement_print"),
     path("mentoraftaler/<int:pk>/pdf/", views.agreement_pdf_view, name="agreement_pdf"),
+    path("mentoraftaler/<int:pk>/maal/nyt/", views.goal_create, {"owner": "agreement"}, name="agreement_goal_create"),
+    path(
+        "mentoraftaler/<int:pk>/vurdering/ny/",
+        views.assessment_create,
+        {"owner": "agreement"},
+        name="agreement_assessment_create",
+    ),
     path("mentoraftaler/udloeber/", views.agreements_ending, name="agreements_ending"),
     path("forloeb/<int:pk>/", views.placement_detail, name="placement_detail"),
     path("forloeb/<int:pk>/rediger/", views.placement_update, name="placement_update"),

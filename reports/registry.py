@@ -78,10 +78,17 @@ REPORTS = [
     ReportSpec(
         "progression",
         _("Progression"),
-        _("Gennemsnitlig bevægelse på kompetencekortenes dimensioner fra første til seneste vurdering."),
+        _(
+            "Gennemsnitlig bevægelse på kompetencekortenes dimensioner fra første til seneste vurdering, i forløb "
+            "og mentoraftaler."
+        ),
         filters.PlacementReportFilter,
         lambda jobcenter: Placement.objects.filter(jobcenter=jobcenter),
-        lambda jobcenter, f: selectors.progress_report(jobcenter=jobcenter, placements=f.result),
+        lambda jobcenter, f: selectors.progress_report(
+            jobcenter=jobcenter,
+            placements=f.result,
+            agreements=selectors.agreements_for_progress(jobcenter=jobcenter, params=f.params),
+        ),
     ),
 ]
 BY_SLUG = {spec.slug: spec for spec in REPORTS}

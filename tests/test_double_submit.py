@@ -207,6 +207,35 @@ def assessment_create(world):
     )
 
 
+def _active_agreement(world):
+    return AgreementFactory(
+        citizen=CitizenFactory(jobcenter=world.jobcenter),
+        status="active",
+        mentor=MentorFactory(jobcenter=world.jobcenter),
+    )
+
+
+def agreement_goal_create(world):
+    agreement = _active_agreement(world)
+    return Submission(
+        user=world.coordinator,
+        url=reverse("citizens:agreement_goal_create", args=[agreement.pk]),
+        answers={"title": "Står op til tiden"},
+        rows=Goal.objects.filter(agreement=agreement).count,
+    )
+
+
+def agreement_assessment_create(world):
+    agreement = _active_agreement(world)
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter)
+    return Submission(
+        user=world.coordinator,
+        url=reverse("citizens:agreement_assessment_create", args=[agreement.pk]),
+        answers={"assessed_on": day(0), "assessor_kind": "mentor", f"score_{dimension.pk}": "4"},
+        rows=ProgressAssessment.objects.filter(agreement=agreement).count,
+    )
+
+
 def follow_up_create(world):
     placement = _placement(world)
     return Submission(
@@ -560,6 +589,8 @@ CASES = {
     "citizens:hours_step_create": hours_step_create,
     "citizens:goal_create": goal_create,
     "citizens:assessment_create": assessment_create,
+    "citizens:agreement_goal_create": agreement_goal_create,
+    "citizens:agreement_assessment_create": agreement_assessment_create,
     "citizens:follow_up_create": follow_up_create,
     "companies:create": company_create,
     "companies:mentor_create": company_mentor_create,

@@ -554,7 +554,7 @@ class Builder:
                 )  # fmt: skip
                 if kind in ("active", "ended"):
                     for position, title in enumerate(rng.sample(GOALS, 2)):
-                        goals.append((pk, title, rng.choice(["not_started", "in_progress", "reached"]),
+                        goals.append((jc.id, pk, title, rng.choice(["not_started", "in_progress", "reached"]),
                                       end, position, self.now))  # fmt: skip
             part.rows = self.loader.write(
                 Placement,
@@ -566,7 +566,7 @@ class Builder:
             )  # fmt: skip
             self.loader.write(
                 Goal,
-                ["id", "placement_id", "title", "status", "target_date", "position", "updated_at"],
+                ["id", "jobcenter_id", "placement_id", "title", "status", "target_date", "position", "updated_at"],
                 ((pk, *row) for pk, row in zip(self.loader.ids(Goal, len(goals)), goals, strict=True)),
             )
 

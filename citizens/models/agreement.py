@@ -150,6 +150,7 @@ class MentorAgreement(models.Model):
     # Status rules (services, views and templates ask these, never the status string).
     EDITABLE_STATUSES = frozenset({AgreementStatus.DRAFT})
     RENEWABLE_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.ENDED})
+    ASSESSABLE_STATUSES = frozenset({AgreementStatus.ACTIVE, AgreementStatus.ENDED, AgreementStatus.RENEWED})
     STATUS_BADGES = {AgreementStatus.ACTIVE: "badge-success", AgreementStatus.DRAFT: "badge-info"}
     # Which status may follow which; citizens.services.agreement checks every move against it under the lock.
     STATUS_TRANSITIONS = Transitions(
@@ -180,6 +181,11 @@ class MentorAgreement(models.Model):
     def can_be_renewed(self) -> bool:
         """An agreement in force, or one that has ended, can be followed by a new one."""
         return self.status in self.RENEWABLE_STATUSES
+
+    @property
+    def can_be_assessed(self) -> bool:
+        """Progress is assessed once the agreement is in force, also after it has ended or was renewed."""
+        return self.status in self.ASSESSABLE_STATUSES
 
     @property
     def status_badge(self) -> str:

@@ -217,10 +217,20 @@ class GoalStatus(models.TextChoices):
     DROPPED = "dropped", _("Opgivet")
 
 
-class Goal(models.Model):
-    """A goal of the work agreement, or a sub-goal (delmål) when it has a parent."""
+# A goal, an assessment and a progress summary belong to a placement or to a mentor agreement (a citizen
+# with a corps mentor and no placement has competence cards too): exactly one of the two, never both.
+ONE_OWNER = Q(placement__isnull=False, agreement__isnull=True) | Q(placement__isnull=True, agreement__isnull=False)
 
-    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="goals")
+
+class Goal(models.Model):
+    """A goal of a placement's work agreement or of a mentor agreement, or a sub-goal (delmål) when it has a
+    parent (which has the same owner)."""
+
+    jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, null=True, blank=True, related_name="goals")
+    agreement = models.ForeignKey(
+        "citizens.MentorAgreement", on_delete=models.CASCADE, null=True, blank=True, related_name="goals"
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="sub_goals", verbose_name=_("delmål af")
     )
@@ -230,7 +240,7 @@ class Goal(models.Model):
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     updated_at = models.DateTimeField(_("opdateret"), auto_now=True)
 
-    objects = ScopedManager(jobcenter="placement__jobcenter")
+    objects = ScopedManager(jobcenter="jobcenter")
     history = HistoricalRecords()
 
     class Meta:
@@ -240,22 +250,53 @@ class Goal(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(status__in=GoalStatus.values), name="goal_status_valid"),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="goal_not_own_parent"),
+            models.CheckConstraint(condition=ONE_OWNER, name="goal_one_owner"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # The tenant is the owner's: set here so that every way of creating a goal gets it right.
+        if self.jobcenter_id is None and (self.placement_id or self.agreement_id):
+            self.jobcenter_id = self.owner.jobcenter_id
+        super().save(*args, **kwargs)
+
+    @property
+    def owner(self):
+        """The placement or the mentor agreement the goal belongs to."""
+        return self.placement if self.placement_id is not None else self.agreement
+
 
 class AssessorKind(models.TextChoices):
     COMPANY = "company", _("Virksomheden")
     JOBCENTER = "jobcenter", _("Jobcentret")
+    MENTOR = "mentor", _("Mentoren")
+
+
+# Who may assess, by owner: a placement's company (its mentor) or the jobcenter; a mentor agreement's
+# mentor (a corps mentor has no login: the coordinator enters it) or the jobcenter.
+PLACEMENT_ASSESSORS = (AssessorKind.COMPANY, AssessorKind.JOBCENTER)
+AGREEMENT_ASSESSORS = (AssessorKind.MENTOR, AssessorKind.JOBCENTER)
 
 
 class ProgressAssessment(models.Model):
-    """One filling-in of the competence cards on a date: a score 1-5 and a comment per dimension."""
+    """One filling-in of the competence cards on a date, for a placement or a mentor agreement: a score 1-5
+    and a comment per dimension."""
 
     jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
-    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="assessments")
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, null=True, blank=True, related_name="assessments"
+    )
+    # No index of its own: the (agreement, assessed_on) index starts with it.
+    agreement = models.ForeignKey(
+        "citizens.MentorAgreement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        db_index=False,
+    )
     assessed_on = models.DateField(_("dato"))
     assessor_kind = models.CharField(_("vurderet af"), max_length=10, choices=AssessorKind.choices)
     company_mentor = models.ForeignKey(
@@ -278,7 +319,11 @@ class ProgressAssessment(models.Model):
         verbose_name = _("progressionsvurdering")
         verbose_name_plural = _("progressionsvurderinger")
         ordering = ["assessed_on", "id"]
-        indexes = [models.Index(fields=["placement", "assessed_on"], name="assessment_placement_date")]
+        indexes = [
+            models.Index(fields=["placement", "assessed_on"], name="assessment_placement_date"),
+            models.Index(fields=["agreement", "assessed_on"], name="assessment_agreement_date"),
+        ]
+        constraints = [models.CheckConstraint(condition=ONE_OWNER, name="assessment_one_owner")]
 
     def __str__(self) -> str:
         return f"{_('Vurdering')} {self.assessed_on:%d.%m.%Y}"
@@ -318,8 +363,8 @@ class ProgressScore(models.Model):
 
 
 class ProgressSummary(models.Model):
-    """The first and the latest score (assessment order: date, then id) of one placement on one
-    competence-card dimension, and how many assessments scored it. Derived from the scores and kept in step
+    """The first and the latest score (assessment order: date, then id) of one placement or mentor agreement
+    on one competence-card dimension, and how many assessments scored it. Derived from the scores and kept in step
     with them in the same transaction by citizens.services.progress_summary_refresh (one assessment)
     and progress_summaries_rebuild (set-wise: migration, national data set), so the progress report
     reads one row per placement and dimension instead of every score (reports.selectors)."""
@@ -327,7 +372,15 @@ class ProgressSummary(models.Model):
     jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
     # No index of its own: the unique (placement, dimension) pair's index starts with the placement.
     placement = models.ForeignKey(
-        Placement, on_delete=models.CASCADE, related_name="progress_summaries", db_index=False
+        Placement, on_delete=models.CASCADE, null=True, related_name="progress_summaries", db_index=False
+    )
+    # No index of its own either: the unique (agreement, dimension) pair's index starts with it.
+    agreement = models.ForeignKey(
+        "citizens.MentorAgreement",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="progress_summaries",
+        db_index=False,
     )
     dimension = models.ForeignKey(
         "citizens.ProgressDimension", on_delete=models.PROTECT, related_name="+", verbose_name=_("dimension")
@@ -343,6 +396,10 @@ class ProgressSummary(models.Model):
         verbose_name_plural = _("progression pr. dimension")
         constraints = [
             models.UniqueConstraint(fields=["placement", "dimension"], name="progress_summary_one_per_dimension"),
+            models.UniqueConstraint(
+                fields=["agreement", "dimension"], name="progress_summary_agreement_one_per_dimension"
+            ),
+            models.CheckConstraint(condition=ONE_OWNER, name="progress_summary_one_owner"),
         ]
 
     def __str__(self) -> str:

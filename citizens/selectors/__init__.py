@@ -15,6 +15,7 @@ public name, so `from citizens import selectors; selectors.x(...)` works as befo
 
 from citizens.selectors.agreement import (
     active_agreements,
+    agreement_detail,
     agreement_get,
     agreements_ending_within,
 )
@@ -46,12 +47,14 @@ from citizens.selectors.placement import (
     ProgressSeries,
     ProgressTable,
     active_placements,
+    agreement_progress,
     goal_tree,
     placement_detail,
     placement_follow_ups,
     placement_get,
     placement_progress,
     placements_without_follow_up,
+    progress_table,
     unconfirmed_hours,
     unconfirmed_hours_total,
 )
@@ -70,7 +73,9 @@ __all__ = [
     "TimelineEvent",
     "active_agreements",
     "active_placements",
+    "agreement_detail",
     "agreement_get",
+    "agreement_progress",
     "agreements_ending_within",
     "can_read_sensitive",
     "citizen_by_cpr",
@@ -92,6 +97,7 @@ __all__ = [
     "placement_progress",
     "placement_types_for",
     "placements_without_follow_up",
+    "progress_table",
     "search_criterion",
     "sensitive_notes",
     "target_groups_for",

@@ -2,32 +2,48 @@
 
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from citizens.models import (
     AgreementStatus,
+    Goal,
     MentorAgreement,
 )
 from citizens.selectors.citizen import AGREEMENT_WARNING_DAYS
+from citizens.selectors.placement import goal_tree
+
+AGREEMENT_RELATED = (
+    "citizen",
+    "citizen__jobcenter",
+    "mentor",
+    "company_mentor",
+    "company_mentor__company",
+    "caseworker",
+    "renews",
+    "first_meeting",
+    "jobcenter",
+)
 
 
 def agreement_get(*, jobcenter, pk: int) -> MentorAgreement:
     return get_object_or_404(
-        MentorAgreement.objects.filter(jobcenter=jobcenter).select_related(
-            "citizen",
-            "citizen__jobcenter",
-            "mentor",
-            "company_mentor",
-            "company_mentor__company",
-            "caseworker",
-            "renews",
-            "first_meeting",
-            "jobcenter",
-        ),
+        MentorAgreement.objects.filter(jobcenter=jobcenter).select_related(*AGREEMENT_RELATED),
         pk=pk,
     )
+
+
+def agreement_detail(*, jobcenter, pk: int) -> MentorAgreement:
+    """An agreement with its goals (`top_goals`, each with `sub_goal_list`: goal_tree, one query)."""
+    agreement: MentorAgreement = get_object_or_404(
+        MentorAgreement.objects.filter(jobcenter=jobcenter)
+        .select_related(*AGREEMENT_RELATED)
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("position", "id"), to_attr="all_goals")),
+        pk=pk,
+    )
+    agreement.top_goals = goal_tree(agreement.all_goals)  # type: ignore[attr-defined]
+    return agreement
 
 
 def active_agreements(*, jobcenter=None) -> QuerySet[MentorAgreement]:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from citizens.models import (
     FollowUp,
     Goal,
+    MentorAgreement,
     Placement,
     PlacementStatus,
     ProgressAssessment,
@@ -114,11 +115,26 @@ class ProgressTable:
 
 
 def placement_progress(*, placement: Placement) -> ProgressTable:
-    """The competence-card scores over time: one row per assessment, one column per dimension. Two
-    queries (dimensions; assessments with scores)."""
-    dimensions = list(dimensions_for(jobcenter=placement.jobcenter_id, active_only=False))
+    """A placement's competence-card scores over time (progress_table)."""
+    return progress_table(jobcenter_id=placement.jobcenter_id, placement=placement)
+
+
+def agreement_progress(*, agreement: MentorAgreement) -> ProgressTable:
+    """A mentor agreement's competence-card scores over time (progress_table)."""
+    return progress_table(jobcenter_id=agreement.jobcenter_id, agreement=agreement)
+
+
+def progress_table(
+    *, jobcenter_id: int, placement: Placement | None = None, agreement: MentorAgreement | None = None
+) -> ProgressTable:
+    """The competence-card scores of one placement or one mentor agreement over time: one row per
+    assessment, one column per dimension. Two queries (dimensions; assessments with scores)."""
+    dimensions = list(dimensions_for(jobcenter=jobcenter_id, active_only=False))
+    owner: dict[str, Placement | MentorAgreement | None] = (
+        {"placement": placement} if placement is not None else {"agreement": agreement}
+    )
     assessments = list(
-        ProgressAssessment.objects.filter(jobcenter_id=placement.jobcenter_id, placement=placement)
+        ProgressAssessment.objects.filter(jobcenter_id=jobcenter_id, **owner)
         .select_related("company_mentor", "recorded_by")
         .prefetch_related("scores")
         .order_by("assessed_on", "id")

@@ -147,8 +147,8 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
             )
         )
     assessments = (
-        ProgressAssessment.objects.filter(jobcenter_id=citizen.jobcenter_id, placement__citizen=citizen)
-        .select_related("placement")
+        ProgressAssessment.objects.filter(jobcenter_id=citizen.jobcenter_id)
+        .filter(Q(placement__citizen=citizen) | Q(agreement__citizen=citizen))
         .prefetch_related(Prefetch("scores", queryset=ProgressScore.objects.select_related("dimension")))
     )
     for assessment in assessments:
@@ -159,7 +159,9 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 "assessment",
                 _("Progressionsvurdering (%(by)s)") % {"by": label(assessment, "assessor_kind")},
                 ", ".join(f"{score.dimension.name} {score.score}" for score in assessment.scores.all()),
-                reverse("citizens:placement_detail", args=[assessment.placement_id]),
+                reverse("citizens:placement_detail", args=[assessment.placement_id])
+                if assessment.placement_id
+                else reverse("citizens:agreement_detail", args=[assessment.agreement_id]),
             )
         )
     events.extend(_offer_events(citizen))

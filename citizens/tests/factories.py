@@ -132,6 +132,7 @@ class GoalFactory(UnscopedFactory):
         model = Goal
 
     placement = factory.SubFactory(PlacementFactory)
+    agreement = None  # or an agreement, with placement=None
     title = factory.Sequence(lambda n: f"Mål {n}")
 
 
@@ -152,7 +153,8 @@ class ProgressAssessmentFactory(UnscopedFactory):
         model = ProgressAssessment
 
     placement = factory.SubFactory(PlacementFactory)
-    jobcenter = factory.SelfAttribute("placement.jobcenter")
+    agreement = None  # or an agreement, with placement=None
+    jobcenter = factory.LazyAttribute(lambda o: (o.placement or o.agreement).jobcenter)
     assessed_on = factory.LazyFunction(lambda: today() - datetime.timedelta(days=5))
     assessor_kind = "jobcenter"
 
@@ -167,7 +169,11 @@ class ProgressScoreFactory(UnscopedFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        # As progress_assessment_record does: the placement's summary follows its scores.
+        # As progress_assessment_record does: the owner's summary follows its scores.
         score = super()._create(model_class, *args, **kwargs)
-        progress_summary_refresh(placement=score.assessment.placement, dimension_ids=[score.dimension_id])
+        progress_summary_refresh(
+            placement=score.assessment.placement,
+            agreement=score.assessment.agreement,
+            dimension_ids=[score.dimension_id],
+        )
         return score

@@ -67,6 +67,12 @@ MATRIX = {
     "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True, methods=GET_POST),
     "citizens:agreement_print": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreement_pdf": staff_only(kwargs=_agreement, object_of_jobcenter=True),
+    "citizens:agreement_goal_create": coordinators_only(
+        kwargs=_active_agreement, object_of_jobcenter=True, methods=GET_POST
+    ),
+    "citizens:agreement_assessment_create": coordinators_only(
+        kwargs=_active_agreement, object_of_jobcenter=True, methods=GET_POST
+    ),
     "citizens:agreements_ending": staff_only(),  # a caseworker sees only their own citizens' agreements
     "citizens:placement_detail": staff_only(kwargs=_placement, object_of_jobcenter=True),
     "citizens:placement_update": coordinators_only(kwargs=_placement, object_of_jobcenter=True, methods=GET_POST),

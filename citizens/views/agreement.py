@@ -15,10 +15,12 @@ from accounts.permissions import COORDINATORS, STAFF, role_required
 from audit.models import AccessAction
 from audit.services import access_record
 from citizens import selectors, services
+from citizens.charts import progress_chart
 from citizens.forms import (
     AgreementEndForm,
     AgreementForm,
     FirstMeetingForm,
+    GoalStatusForm,
     RenewForm,
 )
 from citizens.pdf import agreement_pdf
@@ -83,14 +85,18 @@ def agreement_create(request, pk: int):
 @role_required(*STAFF)
 @require_GET
 def agreement_detail(request, pk: int):
-    agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
+    agreement = selectors.agreement_detail(jobcenter=request.jobcenter, pk=pk)
     access_record(request=request, action=AccessAction.VIEW, purpose=_("Mentoraftale"), obj=agreement.citizen)
+    progress = selectors.agreement_progress(agreement=agreement)
     context = {
         "agreement": agreement,
         "citizen": agreement.citizen,
         "is_coordinator": _is_coordinator(request),
         "meeting": getattr(agreement, "first_meeting", None),
         "end_form": AgreementEndForm(),
+        "progress": progress,
+        "chart": progress_chart(progress),
+        "goal_status_choices": GoalStatusForm.base_fields["status"].choices,
     }
     return render(request, "citizens/agreement_detail.html", context)
 

@@ -32,6 +32,7 @@ from reports.selectors.outcome_report import (
     outcomes_report,
 )
 from reports.selectors.progress_report import (
+    agreements_for_progress,
     progress_report,
 )
 from reports.selectors.report import (
@@ -57,6 +58,7 @@ __all__ = [
     "Report",
     "Table",
     "TodoItem",
+    "agreements_for_progress",
     "caseworker_todo",
     "companies_report",
     "coordinator_todo",
