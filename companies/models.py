@@ -1,6 +1,7 @@
 """Companies hosting citizens, their company mentors, their leaders' invitations and compensation claims."""
 
 from decimal import Decimal
+from typing import ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -121,7 +122,7 @@ class Company(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    STATUS_BADGES = {
+    STATUS_BADGES: ClassVar[dict[str, str]] = {
         CollaborationStatus.ACTIVE: "badge-success",
         CollaborationStatus.PAUSED: "badge-warning",
         CollaborationStatus.INVITED: "badge-info",
@@ -452,7 +453,7 @@ class CompensationClaim(models.Model):
     def __str__(self) -> str:
         return f"{self.company} {self.month:%m.%Y}"
 
-    STATUS_BADGES = {
+    STATUS_BADGES: ClassVar[dict[str, str]] = {
         ClaimStatus.APPROVED: "badge-success",
         ClaimStatus.REJECTED: "badge-warning",
         ClaimStatus.SUBMITTED: "badge-info",

@@ -6,6 +6,7 @@ coordinator decided and what the mentors answered.
 """
 
 import dataclasses
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -43,7 +44,7 @@ CRITERIA = (
     ("caseworker", _("Sagsbehandlerens foretrukne mentor")),
 )
 # The engine's defaults are the only ones: a jobcenter without stored weights is scored exactly as a new one.
-_ENGINE_DEFAULTS = {field.name: field.default for field in dataclasses.fields(Weights)}
+_ENGINE_DEFAULTS = dataclasses.asdict(Weights())
 DEFAULT_MAX_DISTANCE_KM = int(_ENGINE_DEFAULTS.pop("max_distance_km"))
 DEFAULT_WEIGHTS: dict[str, int] = _ENGINE_DEFAULTS
 # Days a mentor has to answer an offer, unless the jobcenter chose otherwise.
@@ -229,7 +230,7 @@ class Offer(models.Model):
 
     # Status rules (services, views and templates ask these, never the status string).
     ANSWERED_STATUSES = frozenset({OfferStatus.ACCEPTED, OfferStatus.DECLINED})
-    STATUS_BADGES = {
+    STATUS_BADGES: ClassVar[dict[str, str]] = {
         OfferStatus.ACCEPTED: "badge-success",
         OfferStatus.DECLINED: "badge-warning",
         OfferStatus.EXPIRED: "badge-warning",
@@ -341,7 +342,10 @@ class Cohort(models.Model):
         return self.name
 
     # Status rules (services, views and templates ask these, never the status string).
-    STATUS_BADGES = {CohortStatus.COMMITTED: "badge-success", CohortStatus.SOLVED: "badge-info"}
+    STATUS_BADGES: ClassVar[dict[str, str]] = {
+        CohortStatus.COMMITTED: "badge-success",
+        CohortStatus.SOLVED: "badge-info",
+    }
 
     @property
     def is_editable(self) -> bool:

@@ -6,10 +6,14 @@ move with one error code, "illegal_transition", whatever the entity.
 """
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:  # django-stubs-ext is a development requirement: the type only, not the import, at run time
+    from django_stubs_ext import StrOrPromise
 
 
 class Transitions:
@@ -21,7 +25,7 @@ class Transitions:
         enum: type[models.TextChoices],
         table: Mapping[str, Iterable[str]],
         *,
-        message: str | None = None,
+        message: "StrOrPromise | None" = None,
     ) -> None:
         undeclared = set(enum.values) - set(table)
         unknown = {str(status) for targets in table.values() for status in targets} - set(enum.values)
@@ -41,7 +45,7 @@ class Transitions:
         """Every declared move, for tests and documentation."""
         return sorted((current, to) for current, targets in self.table.items() for to in targets)
 
-    def require(self, current: str, to: str, *, message: str | None = None) -> None:
+    def require(self, current: str, to: str, *, message: "StrOrPromise | None" = None) -> None:
         """Raises a Danish ValidationError (code "illegal_transition") unless ``current`` may become ``to``.
         ``message`` replaces the generic text where the service has a more precise one."""
         if self.can(current, to):

@@ -43,7 +43,7 @@ class OutboxChannel(models.TextChoices):
 DELAYED_ALERT_AFTER = timedelta(minutes=15)
 
 # The badge each status shows with on the outbox pages (DKFDS badge classes).
-STATUS_BADGES = {
+STATUS_BADGES: dict[str, str] = {
     MessageStatus.PENDING: "badge-info",
     MessageStatus.SENT: "badge-success",
     MessageStatus.FAILED: "badge-error",

@@ -1,6 +1,7 @@
 """The corps mentor: application, profile, availability and screening status."""
 
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -58,7 +59,10 @@ class Mentor(models.Model):
     motivation = models.TextField(_("motivation"), blank=True)
 
     competences = models.ManyToManyField(Competence, blank=True, related_name="mentors", verbose_name=_("kompetencer"))
-    languages = models.ManyToManyField(Language, blank=True, related_name="mentors", verbose_name=_("sprog"))
+    # The plugin infers no through model for this field (it does for competences): the type says it instead.
+    languages: "models.ManyToManyField[Language, Any]" = models.ManyToManyField(
+        Language, blank=True, related_name="mentors", verbose_name=_("sprog")
+    )
 
     available_weekdays = models.PositiveSmallIntegerField(_("ugedage"), default=0)
     available_day_parts = models.PositiveSmallIntegerField(_("tidspunkter"), default=0)
@@ -164,7 +168,7 @@ class Mentor(models.Model):
         message=_("En mentor med status “%(current)s” kan ikke få status “%(target)s”."),
     )
     HOURS_STATUSES = frozenset({MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED})
-    STATUS_BADGES = {
+    STATUS_BADGES: ClassVar[dict[str, str]] = {
         MentorStatus.ACTIVE: "badge-success",
         MentorStatus.APPLICANT: "badge-info",
         MentorStatus.PAUSED: "badge-warning",
