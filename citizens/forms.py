@@ -391,6 +391,30 @@ class AgreementEndForm(forms.Form):
         self.helper = _helper(_("Afslut aftalen"))
 
 
+class FirstMeetingPlanForm(forms.Form):
+    """When and where the first meeting is held, and who from the jobcenter takes part (the citizen and the
+    agreement's mentor always do). The service checks the rest: not in the past, the end after the start."""
+
+    date = PlanDateField(label=_("Dato"), widget=_date_widget())
+    start = forms.TimeField(label=_("Fra kl."), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end = forms.TimeField(label=_("Til kl."), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    place = forms.CharField(
+        label=_("Sted"),
+        max_length=150,
+        help_text=_("Adresse og lokale, fx Jobcentret, Skovvej 20, 8382 Hinnerup, mødelokale 2."),
+    )
+    caseworker = forms.ModelChoiceField(
+        label=_("Sagsbehandler eller kontaktperson"),
+        queryset=User.objects.none(),
+        help_text=_("Får kalenderinvitationen sammen med mentoren."),
+    )
+
+    def __init__(self, *args, jobcenter, submit_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = staff_users(jobcenter)
+        self.helper = _helper(submit_label)
+
+
 class HoursStepForm(forms.Form):
     starts_on = PlanDateField(label=_("Fra og med"), widget=_date_widget())
     hours_per_week = forms.DecimalField(

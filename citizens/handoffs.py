@@ -88,3 +88,34 @@ def citizen_referred(*, citizen, actor) -> None:
             link=reverse("citizens:detail", kwargs={"pk": citizen.pk}),
         )
     handoffs.notify("citizen.referred", handoffs.coordinators(citizen.jobcenter_id), citizen, context, actor=actor)
+
+
+def first_meeting_told(
+    *, plan, agreement, recipient, cancelled: bool, moved: bool, when: str, period: str, attachments
+) -> None:
+    """A coordinator planned, moved or called off the first meeting: the caseworker (or contact person) invited
+    to it gets its calendar file (REQUEST or CANCEL) by e-mail and an inbox item. They get it also when they
+    planned it themselves, since the file is what puts the meeting in their calendar."""
+    with handoffs.danish():
+        values = {"citizen": handoffs.first_name(agreement.citizen.name), "when": when, "place": plan.place}
+        if cancelled:
+            title = _("Opstartsmøde aflyst")
+            lines = [
+                _("Opstartsmødet om mentorforløbet for %(citizen)s %(when)s er aflyst for dig.") % values,
+                _("Aflysningen til din kalender er vedhæftet."),
+            ]
+        else:
+            title = _("Opstartsmøde flyttet") if moved else _("Invitation til opstartsmøde")
+            lines = [
+                _("Opstartsmøde om mentorforløbet for %(citizen)s: %(when)s, %(place)s.") % values,
+                _("Invitationen til din kalender er vedhæftet."),
+            ]
+        context = handoffs.Context(
+            title=title,
+            lines=lines,
+            link=reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
+            period=period,
+            attachments=tuple(attachments),
+        )
+    event = "first_meeting.cancelled" if cancelled else "first_meeting.planned"
+    handoffs.notify(event, [recipient], plan, context, jobcenter=agreement.jobcenter)

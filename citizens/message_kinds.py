@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from notifications.daily import DailyNotice, Notice, coordinators_of, register_notice
-from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, Lifetime, MessageKind, register
 
 AGREEMENT_ENDING = "citizens.agreement_ending"
 
@@ -107,3 +107,105 @@ def _register_handoff_kinds() -> None:
 
 
 _register_handoff_kinds()
+
+
+# --- The first meeting of a mentor agreement (citizens.services.first_meeting) ------------------------------
+# The mentor's invitation and cancellation carry the calendar file; the citizen's text says when and where. Only
+# the citizen's first name, never a CPR number, a health note or the agreement's text.
+
+FIRST_MEETING_INVITATION = "citizens.first_meeting_invitation"
+FIRST_MEETING_CANCELLED = "citizens.first_meeting_cancelled"
+FIRST_MEETING_SMS = "citizens.first_meeting_sms"
+
+
+def templates_for(kind: str) -> dict:
+    name = kind.split(".", 1)[1]
+    return {
+        "subject_template": f"citizens/email/{name}.subject.txt",
+        "text_template": f"citizens/email/{name}.txt",
+        "html_template": None,
+    }
+
+
+def first_meeting_context(*, plan, agreement, recipient_name: str, when: str, moved: bool) -> dict:
+    jobcenter = agreement.jobcenter
+    return {
+        "recipient_name": recipient_name,
+        "citizen_first_name": (agreement.citizen.name or "").split(" ")[0],
+        "when": when,
+        "place": plan.place,
+        "caseworker_name": plan.caseworker.full_name if plan.caseworker else "",
+        "moved": moved,
+        "jobcenter": {"name": jobcenter.name, "email": jobcenter.email, "phone": jobcenter.phone},
+    }
+
+
+def first_meeting_sms_context(*, plan, agreement, when: str, cancelled: bool, moved: bool) -> dict:
+    mentor = agreement.mentor_display
+    return {
+        "citizen_first_name": (agreement.citizen.name or "").split(" ")[0],
+        "when": when,
+        "place": plan.place,
+        "mentor_name": mentor.full_name if mentor else "",
+        "caseworker_name": plan.caseworker.full_name if plan.caseworker else "",
+        "cancelled": cancelled,
+        "moved": moved,
+        "names": True,
+        "jobcenter": {"name": agreement.jobcenter.name, "phone": agreement.jobcenter.phone},
+    }
+
+
+def _first_meeting_example() -> dict:
+    from types import SimpleNamespace
+
+    citizen = SimpleNamespace(name="Mette Sørensen", cpr=EXAMPLE_CPR, health_note=EXAMPLE_SENSITIVE_NOTE, phone="")
+    jobcenter = SimpleNamespace(name="Jobcenter Favrskov", email="jobcenter@favrskov.dk", phone="89 64 10 10")
+    mentor = SimpleNamespace(full_name="Lars Jensen", email="lars@example.dk")
+    agreement = SimpleNamespace(
+        citizen=citizen, jobcenter=jobcenter, mentor_display=mentor, goal=EXAMPLE_SENSITIVE_NOTE
+    )
+    plan = SimpleNamespace(
+        place="Jobcentret, Skovvej 20, 8382 Hinnerup", caseworker=SimpleNamespace(full_name="Karen Holm")
+    )
+    when = "tirsdag 15. december 2026 kl. 10.00-11.00"
+    return {
+        **first_meeting_context(plan=plan, agreement=agreement, recipient_name="Lars Jensen", when=when, moved=True),
+        **first_meeting_sms_context(plan=plan, agreement=agreement, when=when, cancelled=False, moved=True),
+        "citizen": citizen,
+        "agreement": agreement,
+    }
+
+
+def _meeting_starts(about) -> datetime | None:
+    """A message about a planned meeting makes no sense once the meeting has begun."""
+    return getattr(about, "starts_at", None)
+
+
+_MEETING_LIFETIME = Lifetime(reason=_("Mødet var begyndt, før beskeden kunne sendes."), until=_meeting_starts)
+
+for _kind, _label in (
+    (FIRST_MEETING_INVITATION, _("Invitation til opstartsmøde (mentoren)")),
+    (FIRST_MEETING_CANCELLED, _("Aflysning af opstartsmøde (mentoren)")),
+):
+    register(
+        MessageKind(
+            key=_kind,
+            label=_label,
+            example_context=_first_meeting_example,
+            lifetime=_MEETING_LIFETIME,
+            **templates_for(_kind),
+        )
+    )
+
+register(
+    MessageKind(
+        key=FIRST_MEETING_SMS,
+        label=_("SMS til borgeren om opstartsmøde"),
+        subject_template="citizens/sms/first_meeting.subject.txt",
+        text_template="citizens/sms/first_meeting.txt",
+        html_template=None,
+        example_context=_first_meeting_example,
+        lifetime=_MEETING_LIFETIME,
+        sms=True,
+    )
+)

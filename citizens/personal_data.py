@@ -17,6 +17,7 @@ HELD = [
     Held("citizens.SensitiveNote", CITIZEN, via=("citizen",), purpose=_("Følsomme oplysninger i sagen")),
     Held("citizens.MentorAgreement", CITIZEN, via=("citizen", "renews"), purpose=_("Mentoraftaler (LAB kap. 26)")),
     Held("citizens.FirstMeeting", CITIZEN, via=("agreement",), purpose=_("Opstartsmøder")),
+    Held("citizens.FirstMeetingPlan", CITIZEN, via=("agreement",), purpose=_("Planlagte opstartsmøder")),
     Held("citizens.Placement", CITIZEN, via=("citizen",), purpose=_("Forløb på virksomheder")),
     Held("citizens.HoursStep", CITIZEN, via=("placement",), purpose=_("Optrapningsplaner")),
     Held("citizens.Goal", CITIZEN, via=("placement", "agreement", "parent"), purpose=_("Mål og delmål")),

@@ -200,6 +200,28 @@ HANDOFFS: dict[str, Handoff] = {
             COORDINATORS,
             inbox=False,
         ),
+        Handoff(
+            "first_meeting.planned",
+            "citizens.handoff.first_meeting_planned",
+            "citizens",
+            _("Invitation til opstartsmøde (ny eller flyttet)"),
+            "A coordinator plans or moves an agreement's first meeting (the mentor gets the same calendar file by "
+            "e-mail, the citizen a text message or a printed letter)",
+            "citizens.services.first_meeting_plan",
+            "the caseworker or contact person invited to it, with the calendar invitation (even the planner)",
+            (*COORDINATORS, Role.CASEWORKER),
+        ),
+        Handoff(
+            "first_meeting.cancelled",
+            "citizens.handoff.first_meeting_cancelled",
+            "citizens",
+            _("Aflysning af opstartsmøde"),
+            "A coordinator calls off a first meeting, or invites another caseworker to it (the mentor and the "
+            "citizen are told as when it was planned)",
+            "citizens.services.first_meeting_cancel",
+            "the caseworker or contact person who was invited, with the calendar cancellation",
+            (*COORDINATORS, Role.CASEWORKER),
+        ),
     ]
 }
 
@@ -255,7 +277,7 @@ class Context:
     `lines` and `items` (first names only) the e-mail's body; `reason` a reason given with the step (a claim's
     rejection); `link` the path of the object's page for the recipients. `period` tells repeats of a step on
     the same object apart (a claim resubmitted after a rejection); `company` is the company whose leaders
-    are told (portal items belong to it)."""
+    are told (portal items belong to it); `attachments` go with each e-mail."""
 
     title: str
     link: str
@@ -265,6 +287,8 @@ class Context:
     period: str = ""
     company: models.Model | None = None
     extra: dict = field(default_factory=dict)
+    # Files to attach to the e-mail (filename, content, mimetype): a calendar invitation.
+    attachments: Sequence[tuple[str, str, str]] = ()
 
 
 @dataclass(frozen=True)
@@ -356,6 +380,7 @@ def notify_all(event: str, steps: Sequence[Step], *, jobcenter=None, actor=None)
                     },
                     about=step.obj,
                     period=context.period,
+                    attachments=context.attachments,
                     **TEMPLATES,
                 )
             )

@@ -6,9 +6,10 @@ ones, oldest first, each with a direct link to where the next step is taken.
 - offers a mentor has accepted with no mentor agreement yet (the link opens the agreement form filled in
   from the offer);
 - draft mentor agreements older than citizens.rules.DRAFT_AGREEMENT_STALE_DAYS;
-- placements proposed to a company with no leader who can answer in the portal.
+- placements proposed to a company with no leader who can answer in the portal;
+- mentor agreements in force with no first meeting, neither held nor planned (the link plans it).
 
-A coordinator (and a jobcenter admin) sees all four for the jobcenter; a caseworker sees only their own
+A coordinator (and a jobcenter admin) sees all five for the jobcenter; a caseworker sees only their own
 referred citizens without a mentor, linked to pages a caseworker may open. Each list costs one query
 (the rows and, by a window, the total), and the waiting list one more for the median: a fixed number of
 queries whatever the number of rows.
@@ -24,8 +25,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role
-from citizens.models import AgreementStatus, Citizen, CitizenStatus, MentorAgreement, Placement, PlacementStatus
-from citizens.rules import DRAFT_AGREEMENT_STALE_DAYS
+from citizens.models import (
+    AgreementStatus,
+    Citizen,
+    CitizenStatus,
+    FirstMeeting,
+    FirstMeetingPlan,
+    MeetingPlanStatus,
+    MentorAgreement,
+    Placement,
+    PlacementStatus,
+)
+from citizens.rules import DRAFT_AGREEMENT_STALE_DAYS, agreement_running_on
 from companies.selectors import portal_leader_exists
 from matching.models import Offer, OfferStatus
 from matching.selectors import offers_awaiting_agreement
@@ -110,6 +121,30 @@ def placements_proposed_without_leader(*, jobcenter) -> QuerySet[Placement]:
         .exclude(portal_leader_exists("company"))
         .select_related("citizen", "company")
         .only("id", "starts_on", "citizen__id", "citizen__name", "company__id", "company__name")
+        .order_by("starts_on", "id")
+    )
+
+
+def agreements_without_first_meeting(*, jobcenter, today: date) -> QuerySet[MentorAgreement]:
+    """Mentor agreements in force that have started by `today` with no first meeting recorded and none planned,
+    the longest running first."""
+    held = FirstMeeting.objects.filter(agreement=OuterRef("pk"))
+    planned = FirstMeetingPlan.objects.filter(agreement=OuterRef("pk"), status=MeetingPlanStatus.PLANNED)
+    return (
+        MentorAgreement.objects.filter(agreement_running_on(on=today), jobcenter=jobcenter)
+        .exclude(Exists(held))
+        .exclude(Exists(planned))
+        .select_related("citizen", "mentor", "company_mentor")
+        .only(
+            "id",
+            "starts_on",
+            "citizen__id",
+            "citizen__name",
+            "mentor__id",
+            "mentor__full_name",
+            "company_mentor__id",
+            "company_mentor__full_name",
+        )
         .order_by("starts_on", "id")
     )
 
@@ -230,8 +265,31 @@ def _proposals_without_leader(*, jobcenter, today: date) -> WaitingList:
     )
 
 
+def _without_first_meeting(*, jobcenter, today: date) -> WaitingList:
+    rows = _with_total(agreements_without_first_meeting(jobcenter=jobcenter, today=today))
+    return WaitingList(
+        key="without_first_meeting",
+        title=_("Aftaler i gang uden første møde"),
+        count=rows[0].total if rows else 0,
+        rows=[
+            WaitingRow(
+                text=(
+                    _("%(citizen)s med %(mentor)s") % {"citizen": agreement.citizen.name, "mentor": mentor}
+                    if (mentor := agreement.mentor or agreement.company_mentor)
+                    else agreement.citizen.name
+                ),
+                detail=_("I kraft siden %(date)s, %(days)s")
+                % {"date": dk_date(agreement.starts_on), "days": _days((today - agreement.starts_on).days)},
+                url=reverse("citizens:first_meeting_plan", kwargs={"pk": agreement.pk}),
+                action=_("Planlæg opstartsmødet"),
+            )
+            for agreement in rows
+        ],
+    )
+
+
 def waiting_on(*, jobcenter, role: str, user, today: date | None = None) -> list[WaitingList]:
-    """The start page's lists of what waits on `user` in `role`: all four for a coordinator or jobcenter admin,
+    """The start page's lists of what waits on `user` in `role`: all five for a coordinator or jobcenter admin,
     a caseworker's own citizens without a mentor for a caseworker, nothing for other roles."""
     today = today or timezone.localdate()
     if role in COORDINATOR_ROLES:
@@ -240,6 +298,7 @@ def waiting_on(*, jobcenter, role: str, user, today: date | None = None) -> list
             _accepted_offers(jobcenter=jobcenter, today=today),
             _stale_drafts(jobcenter=jobcenter, today=today),
             _proposals_without_leader(jobcenter=jobcenter, today=today),
+            _without_first_meeting(jobcenter=jobcenter, today=today),
         ]
     if role == Role.CASEWORKER:
         return [_waiting_for_mentor(jobcenter=jobcenter, today=today, caseworker=user, coordinator=False)]

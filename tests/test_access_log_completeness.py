@@ -43,6 +43,8 @@ CITIZEN_PAGES = {
     "citizens:detail",
     "citizens:end",
     "citizens:first_meeting",
+    "citizens:first_meeting_letter",
+    "citizens:first_meeting_plan",
     "citizens:follow_up_create",
     "citizens:goal_create",
     "citizens:hours_step_create",

@@ -226,6 +226,33 @@ def make_first_meeting(world):
     )
 
 
+def make_meeting_plan(world):
+    from citizens.tests.meeting import active_agreement, planned
+
+    return planned(active_agreement(world.jobcenter, caseworker=world.caseworker), caseworker=world.caseworker)
+
+
+def meeting_plan_values(world, plan):
+    return {
+        "date": timezone.localtime(plan.starts_at).date() + datetime.timedelta(days=2),
+        "start": datetime.time(13, 0),
+        "end": datetime.time(14, 15),
+        "place": "Rådhuset, mødelokale 4",
+        "caseworker": staff(world),
+    }
+
+
+def _local(plan, name):
+    return timezone.localtime(getattr(fresh(plan), name))
+
+
+MEETING_PLAN_READERS = {
+    "date": lambda plan: _local(plan, "starts_at").date(),
+    "start": lambda plan: _local(plan, "starts_at").time(),
+    "end": lambda plan: _local(plan, "ends_at").time(),
+}
+
+
 def first_meeting_values(world, meeting):
     return {
         "held_on": meeting.held_on + datetime.timedelta(days=2),
@@ -487,6 +514,13 @@ EDIT_FORMS: dict[str, EditForm] = {
         make=make_first_meeting,
         url_kwargs=lambda meeting: {"pk": meeting.agreement_id},
         new_values=first_meeting_values,
+    ),
+    "citizens:first_meeting_plan": EditForm(
+        user="coordinator",
+        make=make_meeting_plan,
+        url_kwargs=lambda plan: {"pk": plan.agreement_id},
+        new_values=meeting_plan_values,
+        readers=MEETING_PLAN_READERS,
     ),
     "citizens:placement_update": EditForm(
         user="coordinator",

@@ -1,6 +1,12 @@
 """Citizens, mentor agreements (LAB kapitel 26), placements, goals, progress cards and follow-up."""
 
-from citizens.models.agreement import AgreementStatus, FirstMeeting, MentorAgreement
+from citizens.models.agreement import (
+    AgreementStatus,
+    FirstMeeting,
+    FirstMeetingPlan,
+    MeetingPlanStatus,
+    MentorAgreement,
+)
 from citizens.models.citizen import (
     AgeBandWish,
     Citizen,
@@ -34,6 +40,7 @@ __all__ = [
     "Citizen",
     "CitizenStatus",
     "FirstMeeting",
+    "FirstMeetingPlan",
     "FollowUp",
     "FollowUpKind",
     "GenderWish",
@@ -41,6 +48,7 @@ __all__ = [
     "GoalStatus",
     "HoursConfirmation",
     "HoursStep",
+    "MeetingPlanStatus",
     "MentorAgreement",
     "Outcome",
     "Placement",

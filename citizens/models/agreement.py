@@ -1,6 +1,7 @@
 """The mentor agreement (LAB kapitel 26) and the first meeting of citizen, mentor and caseworker."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -188,6 +189,11 @@ class MentorAgreement(models.Model):
         return self.status in self.ASSESSABLE_STATUSES
 
     @property
+    def can_plan_first_meeting(self) -> bool:
+        """The first meeting is planned for an agreement in force (citizens.services.first_meeting)."""
+        return self.status == AgreementStatus.ACTIVE
+
+    @property
     def status_badge(self) -> str:
         """The status badge's DKFDS class ("" for a plain badge)."""
         return self.STATUS_BADGES.get(self.status, "")
@@ -225,3 +231,87 @@ class FirstMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Opstartsmøde')} {self.held_on:%d.%m.%Y}"
+
+
+class MeetingPlanStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    CANCELLED = "cancelled", _("Aflyst")
+    HELD = "held", _("Holdt")
+
+
+class FirstMeetingPlan(models.Model):
+    """The first meeting as planned: when, where, and who (the citizen, the agreement's mentor and the
+    caseworker or contact person). Its calendar invitation has a stable UID and a SEQUENCE that grows with
+    each move; a cancelled plan keeps its row (its invitations were cancelled), and planning again starts a
+    new one with a new UID. At most one is planned per agreement; recording the meeting as held marks it held.
+    planned → cancelled or held."""
+
+    jobcenter = models.ForeignKey("accounts.Jobcenter", on_delete=models.CASCADE, related_name="+")
+    agreement = models.ForeignKey(
+        MentorAgreement, on_delete=models.CASCADE, related_name="first_meeting_plans", verbose_name=_("mentoraftale")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingPlanStatus.choices, default=MeetingPlanStatus.PLANNED
+    )
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"))
+    place = models.CharField(_("sted"), max_length=150)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sagsbehandler eller kontaktperson"),
+    )
+    uid = models.UUIDField(_("kalender-id"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("version"), default=0)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("planlagt af")
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
+    cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True)
+
+    objects = ScopedManager(jobcenter="jobcenter")
+    history = HistoricalRecords()
+
+    STATUS_TRANSITIONS = Transitions(
+        MeetingPlanStatus,
+        {
+            MeetingPlanStatus.PLANNED: {MeetingPlanStatus.CANCELLED, MeetingPlanStatus.HELD},
+            MeetingPlanStatus.CANCELLED: set(),
+            MeetingPlanStatus.HELD: set(),
+        },
+        message=_("Et opstartsmøde med status “%(current)s” kan ikke få status “%(target)s”."),
+    )
+
+    class Meta:
+        verbose_name = _("planlagt opstartsmøde")
+        verbose_name_plural = _("planlagte opstartsmøder")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement"],
+                condition=Q(status="planned"),
+                name="first_meeting_plan_one_planned",
+                violation_error_message=_("Opstartsmødet er allerede planlagt."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MeetingPlanStatus.values), name="first_meeting_plan_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="first_meeting_plan_end_after_start",
+                violation_error_message=_("Mødet skal slutte efter, at det er begyndt."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Opstartsmøde')} {timezone.localtime(self.starts_at):%d.%m.%Y %H.%M}"
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == MeetingPlanStatus.PLANNED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingPlanStatus.CANCELLED

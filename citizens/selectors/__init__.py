@@ -18,6 +18,7 @@ from citizens.selectors.agreement import (
     agreement_detail,
     agreement_get,
     agreements_ending_within,
+    first_meeting_plan_latest,
 )
 from citizens.selectors.citizen import (
     AGREEMENT_WARNING_DAYS,
@@ -88,6 +89,7 @@ __all__ = [
     "company_placements",
     "cpr_reveal",
     "dimensions_for",
+    "first_meeting_plan_latest",
     "goal_tree",
     "likely_duplicates",
     "outcome_counts",

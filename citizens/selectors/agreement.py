@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from citizens.models import (
     AgreementStatus,
+    FirstMeetingPlan,
     Goal,
     MentorAgreement,
 )
@@ -31,6 +32,17 @@ def agreement_get(*, jobcenter, pk: int) -> MentorAgreement:
     return get_object_or_404(
         MentorAgreement.objects.filter(jobcenter=jobcenter).select_related(*AGREEMENT_RELATED),
         pk=pk,
+    )
+
+
+def first_meeting_plan_latest(*, agreement: MentorAgreement) -> FirstMeetingPlan | None:
+    """The agreement's latest planned first meeting, whatever became of it (planned, cancelled, held), with its
+    caseworker; None when none was ever planned. One query."""
+    return (
+        FirstMeetingPlan.objects.filter(jobcenter_id=agreement.jobcenter_id, agreement=agreement)
+        .select_related("caseworker")
+        .order_by("-created_at", "-id")
+        .first()
     )
 
 

@@ -5,7 +5,7 @@ writes an activity-log entry in the same transaction. The log's data never holds
 sensitive note: only ids and codes. State changes lock the row (select_for_update) so two people
 cannot move the same agreement or placement at once; the database constraints are the backstop.
 
-A package by sub-domain (citizen, agreement, placement, progress, follow_up); this module re-exports
+A package by sub-domain (citizen, agreement, first_meeting, placement, progress, follow_up); this module re-exports
 every public name, so `from citizens import services; services.placement_create(...)` works as before.
 """
 
@@ -27,6 +27,12 @@ from citizens.services.citizen import (
     citizen_update,
     sensitive_note_create,
     vocabulary_defaults_ensure,
+)
+from citizens.services.first_meeting import (
+    first_meeting_cancel,
+    first_meeting_plan,
+    mobile_of,
+    when_text,
 )
 from citizens.services.follow_up import (
     FOLLOW_UP_FIELDS,
@@ -69,12 +75,15 @@ __all__ = [
     "citizen_create",
     "citizen_end",
     "citizen_update",
+    "first_meeting_cancel",
+    "first_meeting_plan",
     "first_meeting_save",
     "follow_up_confirm_hours",
     "follow_up_create",
     "goal_create",
     "goal_update",
     "hours_step_add",
+    "mobile_of",
     "placement_accept",
     "placement_create",
     "placement_decline",
@@ -85,4 +94,5 @@ __all__ = [
     "progress_summary_refresh",
     "sensitive_note_create",
     "vocabulary_defaults_ensure",
+    "when_text",
 ]

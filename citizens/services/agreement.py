@@ -17,6 +17,7 @@ from citizens.models import (
 from citizens.periods import latest_agreement_end
 from citizens.services._common import _apply, _loggable, _same_jobcenter
 from citizens.services.citizen import _citizen_mark_active
+from citizens.services.first_meeting import _first_meeting_plan_held
 from citizens.vocabulary import COMPLAINT_GUIDANCE
 from mentorship.constraints import constraint_errors
 
@@ -178,7 +179,7 @@ def agreement_renew(*, actor, agreement: MentorAgreement, renewal_assessment: st
 
 @transaction.atomic
 def first_meeting_save(*, actor, agreement: MentorAgreement, data: dict) -> FirstMeeting:
-    """Records (or corrects) the first meeting of citizen, mentor and caseworker."""
+    """Records (or corrects) the first meeting of citizen, mentor and caseworker; a planned one is now held."""
     meeting = FirstMeeting.objects.filter(agreement=agreement).first() or FirstMeeting(
         jobcenter_id=agreement.jobcenter_id, agreement=agreement
     )
@@ -186,5 +187,6 @@ def first_meeting_save(*, actor, agreement: MentorAgreement, data: dict) -> Firs
     changed = _apply(meeting, data, FIRST_MEETING_FIELDS)
     meeting.full_clean(exclude=["jobcenter", "agreement", "recorded_by"])
     meeting.save()
+    _first_meeting_plan_held(agreement)
     activity_record(actor=actor, action="citizens.first_meeting.saved", obj=agreement, data={"fields": changed})
     return meeting

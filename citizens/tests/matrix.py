@@ -5,6 +5,7 @@ from citizens.tests.factories import (
     GoalFactory,
     PlacementFactory,
 )
+from citizens.tests.meeting import active_agreement, planned
 from tests.permissions import GET_POST, POST_ONLY, coordinators_only, row, staff_only
 
 
@@ -30,6 +31,18 @@ def _active_agreement(world):
             company_mentor=PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter)).company_mentor,
         ).pk
     }
+
+
+def _meeting_agreement(world):
+    """An agreement in force with a corps mentor: its first meeting can be planned."""
+    return {"pk": active_agreement(world.jobcenter, caseworker=world.caseworker).pk}
+
+
+def _planned_meeting(world):
+    """An agreement in force whose first meeting is planned: it can be called off, and its letter printed."""
+    agreement = active_agreement(world.jobcenter, caseworker=world.caseworker)
+    planned(agreement, caseworker=world.caseworker)
+    return {"pk": agreement.pk}
 
 
 def _placement(world):
@@ -65,6 +78,14 @@ MATRIX = {
     "citizens:agreement_end": coordinators_only(kwargs=_agreement, object_of_jobcenter=True, methods=POST_ONLY),
     "citizens:agreement_renew": coordinators_only(kwargs=_active_agreement, object_of_jobcenter=True, methods=GET_POST),
     "citizens:first_meeting": staff_only(kwargs=_agreement, object_of_jobcenter=True, methods=GET_POST),
+    # Planned by whoever may change the agreement; every member of staff may print the letter to the citizen.
+    "citizens:first_meeting_plan": coordinators_only(
+        kwargs=_meeting_agreement, object_of_jobcenter=True, methods=GET_POST
+    ),
+    "citizens:first_meeting_cancel": coordinators_only(
+        kwargs=_planned_meeting, object_of_jobcenter=True, methods=POST_ONLY
+    ),
+    "citizens:first_meeting_letter": staff_only(kwargs=_planned_meeting, object_of_jobcenter=True),
     "citizens:agreement_print": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreement_pdf": staff_only(kwargs=_agreement, object_of_jobcenter=True),
     "citizens:agreement_goal_create": coordinators_only(

@@ -2,7 +2,7 @@
 permission, selector, form, service, response. Every read of a citizen's data writes an access-log
 entry; a CPR number is shown only after a logged POST, and never written to any log.
 
-A package by sub-domain (citizen, agreement, placement, progress, follow_up); this module re-exports
+A package by sub-domain (citizen, agreement, meeting_plan, placement, progress, follow_up); this module re-exports
 every view, so `citizens.urls` and `from citizens import views` work as before."""
 
 from citizens.views.agreement import (
@@ -35,6 +35,11 @@ from citizens.views.follow_up import (
     follow_up_create,
     follow_up_overdue,
     unconfirmed_hours,
+)
+from citizens.views.meeting_plan import (
+    first_meeting_cancel,
+    first_meeting_letter,
+    first_meeting_plan,
 )
 from citizens.views.placement import (
     hours_step_create,
@@ -71,6 +76,9 @@ __all__ = [
     "citizen_timeline",
     "citizen_update",
     "first_meeting",
+    "first_meeting_cancel",
+    "first_meeting_letter",
+    "first_meeting_plan",
     "follow_up_confirm_hours",
     "follow_up_create",
     "follow_up_overdue",

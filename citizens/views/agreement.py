@@ -94,6 +94,8 @@ def agreement_detail(request, pk: int):
         "is_coordinator": _is_coordinator(request),
         "meeting": getattr(agreement, "first_meeting", None),
         "end_form": AgreementEndForm(),
+        "plan": selectors.first_meeting_plan_latest(agreement=agreement),
+        "citizen_mobile": services.mobile_of(agreement.citizen),
         "progress": progress,
         "chart": progress_chart(progress),
         "goal_status_choices": GoalStatusForm.base_fields["status"].choices,

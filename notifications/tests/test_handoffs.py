@@ -3,7 +3,7 @@ each jobcenter of the test world: the message (outbox) and the inbox item reach 
 else (not the actor, not another company's leader, not a caseworker, not anyone in the other jobcenter)."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -251,6 +251,47 @@ def step_agreement_ending(side):
     return {side.consultant}
 
 
+def _meeting_data(side):
+    return {
+        "date": timezone.localdate() + timedelta(days=7),
+        "start": time(10),
+        "end": time(11),
+        "place": "Jobcentret, mødelokale 2",
+        "caseworker": side.caseworker,
+    }
+
+
+def _only_mentor_and_citizen_besides(agreement, handoff_kind):
+    """Besides the caseworker's hand-off, the mentor got the calendar file by e-mail and the citizen a text."""
+    others = Message.objects.exclude(kind=handoff_kind)
+    assert set(others.values_list("recipient_email", "recipient_phone")) == {
+        (agreement.mentor.email, ""),
+        ("", "+4520304050"),
+    }
+    assert others.count() == 2
+
+
+def step_first_meeting_planned(side):
+    from citizens import services
+    from citizens.tests.meeting import active_agreement
+
+    agreement = active_agreement(side.jobcenter, caseworker=side.caseworker)
+    services.first_meeting_plan(actor=side.coordinator, agreement=agreement, data=_meeting_data(side))
+    _only_mentor_and_citizen_besides(agreement, "citizens.handoff.first_meeting_planned")
+    return {side.caseworker}
+
+
+def step_first_meeting_cancelled(side):
+    from citizens import services
+    from citizens.tests.meeting import active_agreement, planned
+
+    agreement = active_agreement(side.jobcenter, caseworker=side.caseworker)
+    planned(agreement, caseworker=side.caseworker)
+    services.first_meeting_cancel(actor=side.coordinator, agreement=agreement)
+    _only_mentor_and_citizen_besides(agreement, "citizens.handoff.first_meeting_cancelled")
+    return {side.caseworker}
+
+
 STEPS = {
     "placement.proposed": step_placement_proposed,
     "cohort.proposed": step_cohort_proposed,
@@ -265,6 +306,8 @@ STEPS = {
     "offer.declined": step_offer_declined,
     "citizen.referred": step_citizen_referred,
     "agreement.ending": step_agreement_ending,
+    "first_meeting.planned": step_first_meeting_planned,
+    "first_meeting.cancelled": step_first_meeting_cancelled,
 }
 
 
