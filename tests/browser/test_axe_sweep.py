@@ -5,7 +5,8 @@ URL the first role in ROLE_ORDER that may open it (status 200) opens it, with th
 Downloads (CSV, XLSX, PDF, iCalendar) and plain-text answers are not pages and are skipped. One test per
 app keeps the report readable: it lists every page of the app that fails, with the rule and the elements.
 The journeys in this package check the same pages filled in by real use; this sweep makes sure no page is
-left out.
+left out. Every page the sweep opens as a coordinator is also opened on a phone (390 px) and must not scroll
+sideways: the document is no wider than the screen (a wide table scrolls inside its own box).
 """
 
 from collections import defaultdict
@@ -23,6 +24,7 @@ from tests.test_permission_matrix import MATRIX
 pytestmark = pytest.mark.browser
 
 ROLE_ORDER = ("coordinator", "leader_a", "caseworker", "jobcenter_admin", "anonymous")
+PHONE = {"width": 390, "height": 844}
 
 
 def _role_for(expectation) -> str | None:
@@ -85,3 +87,29 @@ def test_every_page_passes_axe(app, page: Page, world, live_server):
         checked += 1
     assert not failures, f"{len(failures)} page(s) of {app} fail:\n\n" + "\n\n".join(failures)
     assert checked, f"No HTML page of {app} was checked."
+
+
+@pytest.mark.parametrize(
+    "app", sorted(app for app, pages in PAGES.items() if any(r == "coordinator" for _n, r in pages))
+)
+def test_every_coordinator_page_fits_a_phone(app, page: Page, world, live_server):
+    """At 390 px no coordinator page is wider than the screen (document.documentElement.scrollWidth)."""
+    page.set_viewport_size(PHONE)
+    _use_role(page, world, "coordinator", live_server.url)
+    too_wide, checked = [], 0
+    for name, role in PAGES[app]:
+        if role != "coordinator":
+            continue
+        expectation = MATRIX[name]
+        kwargs = expectation.kwargs(world) if expectation.kwargs else {}
+        url = reverse(name, kwargs=kwargs) + (f"?{expectation.query}" if expectation.query else "")
+        answer = page.request.get(url)
+        if answer.status != 200 or not answer.headers.get("content-type", "").startswith("text/html"):
+            continue  # the axe sweep reports a failing status; a download is not a page
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide.append(f"{name} ({url}): {width} px")
+        checked += 1
+    assert not too_wide, f"{len(too_wide)} page(s) of {app} scroll sideways at 390 px:\n" + "\n".join(too_wide)
+    assert checked, f"No coordinator page of {app} was checked."
