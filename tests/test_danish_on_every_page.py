@@ -61,3 +61,24 @@ def test_every_page_reads_danish(role, world):
         found += [f"{name} ({url}): {problem}" for problem in problems_in(response.content.decode())]
     assert checked >= (20 if role in ("coordinator", "jobcenter_admin", "caseworker", "leader_a") else 1), checked
     assert found == [], "\n".join(found)
+
+
+# Django admin's own English, and third-party apps' names that ship no Danish (django-otp's "TOTP devices",
+# "static devices"; django-axes' "Access attempts"): set Danish in mentorship/apps.py and locale/da.
+ADMIN_ENGLISH = re.compile(
+    r"(?<!\w)(?:TOTP|OTP|[Dd]evices?|[Ss]tatic|Access|[Aa]ttempts?|Axes|Groups|Users|Authentication|Recent actions"
+    r"|My actions|View site|Log out|Change password|Add|Change|Site administration)(?!\w)"
+)
+
+
+@pytest.mark.parametrize("role", ["superuser", "jobcenter_admin"])
+def test_the_admin_index_reads_danish(role, world):
+    client = client_for(role, world)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    text = visible_text(page)
+    found = problems_in(page) + [f"English {match.group(0)!r}" for match in ADMIN_ENGLISH.finditer(text)]
+    assert found == [], "\n".join(found)
+    if role == "superuser":
+        assert "Godkendelsesapps" in text and "Tofaktor (godkendelsesapps)" in text
