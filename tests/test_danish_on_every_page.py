@@ -1,6 +1,7 @@
 """Keep it Danish (issue 21): every page of the permission matrix, rendered as each role that may see it,
-has no English word from a list, no optional field marked twice ("(valgfri) (frivilligt)"), and no date
-in a format other than the Danish ones (no ISO date, no English month) in its visible text."""
+has no English word from a list, no optional field marked twice ("(valgfri) (frivilligt)"), no date in a
+format other than the Danish ones (no ISO date, no English month), and no number outside Danish notation
+(a decimal point before "timer" or "kr.", "57629,50" without its thousands dots) in its visible text."""
 
 import re
 
@@ -23,6 +24,15 @@ ENGLISH = [
 ENGLISH_RE = re.compile(r"(?<![\w/.-])(?:" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w/.-])")
 DOUBLED = re.compile(r"\((?:valgfri|frivilligt)\)\s*(?:<[^>]+>\s*)*\((?:valgfri|frivilligt)\)")
 ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+# Numbers outside Danish notation (mentorship.numbers: 57.629,50 kr., 40,0 timer): a decimal point before an
+# amount or hours ("40.0 timer", "57629.50 kr."), an English thousands comma ("57,629.50"), or a decimal number
+# of 1.000 or more without its thousands dots ("57629,50"). A Danish date (25.10.2026) or time (kl. 10.00) is
+# neither: the number must stand alone.
+NOT_DANISH_NUMBER = re.compile(
+    r"(?<![\w.,])\d+\.\d+(?![\w.,])\s*(?:timer|time|t\.|kr\.?|kroner)(?!\w)"
+    r"|(?<![\w.,])\d{1,3}(?:,\d{3})+\.\d+(?![\w.,])"
+    r"|(?<![\w.,])\d{4,},\d+(?![\w.,])"
+)
 
 
 def visible_text(html: str) -> str:
@@ -36,6 +46,7 @@ def problems_in(html: str) -> list[str]:
     found = [f"English {match.group(0)!r}" for match in ENGLISH_RE.finditer(text)]
     found += [f"marked twice: {match.group(0)!r}" for match in DOUBLED.finditer(html)]
     found += [f"ISO date {match.group(0)!r}" for match in ISO_DATE.finditer(text)]
+    found += [f"number not in Danish notation {match.group(0)!r}" for match in NOT_DANISH_NUMBER.finditer(text)]
     return found
 
 
@@ -43,6 +54,11 @@ def test_the_checks_find_what_they_look_for():
     assert problems_in("<p>Sortér efter <option>Name</option></p>")
     assert problems_in('<label>Kommentar (valgfri)<span class="weight-normal"> (frivilligt)</span></label>')
     assert problems_in("<td>2026-03-01</td>")
+    for english_number in ("40.0 timer", "7.5 t.", "57629.50 kr.", "12.50 kr", "57,629.50 kr.", "57629,50 kr."):
+        assert problems_in(f"<td>{english_number}</td>"), english_number
+    assert problems_in("<td>I alt 1234,5</td>")
+    danish = "<td>57.629,50 kr.</td><td>40,0 timer</td><td>25.10.2026</td><td>kl. 10.00</td><td>1.234,5 t.</td>"
+    assert problems_in(danish + "<td>8450 Hammel</td><td>CVR 12345678</td><td>2,25 timer</td>") == []
     assert problems_in("<td>Timeansat</td><td>1. marts 2026</td><a href='/x/?next=None'>x</a>") == []
 
 
