@@ -60,6 +60,7 @@ def test_the_same_query_reads_the_sessions_device_and_each_memberships_unread_in
     from companies.tests.factories import placement_for
     from inbox.selectors import unread_count
     from inbox.tests.factories import item_for
+    from notifications.handoffs import events_for_role
 
     user = world.coordinator
     MembershipFactory(user=user, jobcenter=world.other_jobcenter, role="caseworker")
@@ -68,7 +69,8 @@ def test_the_same_query_reads_the_sessions_device_and_each_memberships_unread_in
         item_for(user, placement_for(world.company_a), **claim_event)  # counted in the first membership
     item_for(user, placement_for(world.company_a))  # a portal hand-off: never a coordinator's
     item_for(user, placement_for(world.company_a), read_at=timezone.now(), **claim_event)  # read
-    item_for(user, placement_for(world.other_company), event="placement.accepted")  # the other jobcenter's
+    # The other jobcenter's (where the user is a caseworker), of a hand-off caseworkers receive.
+    item_for(user, placement_for(world.other_company), event=events_for_role("caseworker")[0])
     item_for(world.leader_a, placement_for(world.company_a), company=world.company_a)  # a leader's, of company A
     item_for(world.leader_a, placement_for(world.company_b), company=world.company_b)  # company B's: not A's
     device = TOTPDeviceFactory(user=user)
