@@ -34,7 +34,9 @@ def test_person_access_log_shows_who_looked_and_when(world, login, django_assert
     _log_many(world, other, 3)
     client = login(world.coordinator)
     url = reverse("audit:person_access_log", kwargs={"subject": "borger", "pk": citizen.pk})
-    with django_assert_max_num_queries(12):
+    # A first view of a page that logs nothing stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("inbox:list")).status_code == 200
+    with django_assert_max_num_queries(4):
         response = client.get(url)
     body = response.content.decode()
     assert body.count(str(world.caseworker)) == 50  # one page
@@ -50,7 +52,9 @@ def test_access_log_search_filters_and_is_itself_logged(world, login, django_ass
     )
     client = login(world.jobcenter_admin)
     url = reverse("audit:access_log")
-    with django_assert_max_num_queries(14):
+    # A first view of a page that logs nothing stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("inbox:list")).status_code == 200
+    with django_assert_max_num_queries(5):
         response = client.get(url, {"q": "Søgbar", "action": "view", "actor": world.caseworker.pk})
     assert response.status_code == 200
     assert response.content.decode().count("Søgbar Borgersen") == 50
@@ -67,7 +71,9 @@ def test_overview_lists_holdings_periods_and_archived_cases(world, login, django
             jobcenter=world.jobcenter, citizen=citizen, reason="Arkivloven", set_by=world.coordinator
         )
     client = login(world.coordinator)
-    with django_assert_max_num_queries(14):
+    # A first view of a page that logs nothing stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("inbox:list")).status_code == 200
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("audit:overview"))
     body = response.content.decode()
     assert "60 måneder" in body and "Arkivborger 19" in body
