@@ -166,7 +166,9 @@ def test_offer_list_query_count_is_fixed(world, login, django_assert_max_num_que
     for _ in range(rows):
         OfferFactory(citizen=CitizenFactory(jobcenter=world.jobcenter))
     client = login(world.coordinator)
-    with django_assert_max_num_queries(20):
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("matching:offer_list")).status_code == 200
+    with django_assert_max_num_queries(4):
         assert client.get(reverse("matching:offer_list")).status_code == 200
 
 
@@ -175,9 +177,11 @@ def test_cohort_pages_query_count_is_fixed(world, login, django_assert_max_num_q
     cohort, _seats = cohort_with(world.jobcenter, candidates=size[0], companies=size[1], capacity=6)
     services.cohort_solve(actor=world.coordinator, cohort=cohort)
     client = login(world.coordinator)
-    with django_assert_max_num_queries(22):
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("matching:cohort_detail", kwargs={"pk": cohort.pk})).status_code == 200
+    with django_assert_max_num_queries(7):
         assert client.get(reverse("matching:cohort_detail", kwargs={"pk": cohort.pk})).status_code == 200
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(3):
         assert client.get(reverse("matching:cohort_list")).status_code == 200
 
 
@@ -187,6 +191,8 @@ def test_placement_suggestions_query_count_is_fixed(world, login, django_assert_
     for _ in range(companies):
         CompanyMentorFactory(company=CompanyFactory(jobcenter=world.jobcenter, status="active"))
     client = login(world.coordinator)
-    with django_assert_max_num_queries(25):
+    # A first view stamps the test login's session (a real login does that itself).
+    assert client.get(reverse("matching:placement_suggestions", kwargs={"pk": citizen.pk})).status_code == 200
+    with django_assert_max_num_queries(9):
         page = client.get(reverse("matching:placement_suggestions", kwargs={"pk": citizen.pk}))
         assert page.status_code == 200
