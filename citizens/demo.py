@@ -22,6 +22,7 @@ from django_scopes import scopes_disabled
 
 from accounts.models import Jobcenter, Membership, Role
 from citizens import cpr
+from citizens.demo_agreement_progress import agreement_progress_seed
 from citizens.models import (
     AgreementStatus,
     Citizen,
@@ -527,6 +528,8 @@ def _seed_history(
         company_mentor = room.company_mentor_for(rng, placement_type, holds_seat=holds_seat)
     if company_mentor is None:  # a mentor agreement only, or no company has a free seat of the kind
         citizen.save(update_fields=["status"])
+        # The agreement carries the citizen's goals and competence card, as no placement does.
+        agreement_progress_seed(agreement, dimensions=dimensions, recorded_by=coordinator, today=today)
         return
     p_start = min(start + datetime.timedelta(days=rng.randint(10, 30)), today - datetime.timedelta(days=1))
     p_end = p_start + datetime.timedelta(days=rng.choice([56, 84, 91, 120]))

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from accounts.models import Membership, Role
-from citizens.models import Citizen, MentorAgreement, Placement, PlacementStatus
+from citizens.models import AgreementStatus, Citizen, MentorAgreement, Placement, PlacementStatus
 from companies.models import CollaborationStatus, Company, CompanyMentor
 from corps.models import Attachment, HoursEntry, Mentor, MentorStatus, Qualification
 from corps.selectors import with_load
@@ -133,6 +133,18 @@ def test_companies_offer_placement_types_and_company_mentors_have_competences_so
     assert max(best) >= 90
     assert sum(score >= 60 for score in best) >= len(best) // 2
     assert max(spreads) >= 40, "the companies score alike"
+
+
+def test_citizens_with_a_mentor_agreement_only_have_goals_and_a_competence_card():
+    """A citizen whose agreement is in force without a placement keeps their progress on the agreement."""
+    agreement_only = (
+        MentorAgreement.objects.filter(status=AgreementStatus.ACTIVE, citizen__placements=None)
+        .annotate(goal_count=Count("goals", distinct=True), assessment_count=Count("assessments", distinct=True))
+        .values_list("goal_count", "assessment_count")
+    )
+    assert agreement_only, "the demo has no citizen with a mentor agreement and no placement"
+    assert all(goals > 0 for goals, _ in agreement_only)
+    assert any(assessments > 0 for _, assessments in agreement_only)
 
 
 def test_several_caseworkers_share_the_citizens():
