@@ -327,10 +327,14 @@ def test_the_agreement_page_with_a_plan_costs_few_queries(world, agreement, logi
     client = login(world.caseworker)
     url = reverse("citizens:agreement_detail", args=[agreement.pk])
     client.get(url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         page = client.get(url)
     assert "Jobcentret, Skovvej 20" in page.content.decode()
     assert "Aflys mødet" not in page.content.decode()  # a caseworker may not change it
+    letter = reverse("citizens:first_meeting_letter", args=[agreement.pk])
+    client.get(letter)
+    with django_assert_max_num_queries(10):
+        assert client.get(letter).status_code == 200
 
 
 # --- The start page's to-do ----------------------------------------------------------------------------------
