@@ -107,6 +107,51 @@ def _chromium() -> Iterator[_LazyChromium]:
     holder.close()
 
 
+class _MigratedData:
+    """The migrated data as PostgreSQL COPY output, table by table, restored with COPY FROM.
+
+    Taken once per run from what Django's own serialized rollback loads (its deserialization of the copy
+    `create_test_db` serialized after migrating, into an empty database), so the rows are exactly those;
+    putting them back then costs one COPY per non-empty table instead of ~650 model saves through the ORM.
+    Every restore also sets the sequences of those tables to their highest id (Django's sequence_reset_sql),
+    so a row a test adds to a seeded table gets a free id.
+    """
+
+    def __init__(self, connection) -> None:
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        self.connection = connection
+        quote = connection.ops.quote_name
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        self.tables: list[tuple[str, bytes]] = []
+        with connection.cursor() as cursor:
+            for table in sorted(tables):
+                with cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
+                    data = b"".join(bytes(chunk) for chunk in copy)
+                if data:
+                    self.tables.append((quote(table), data))
+        seeded = {table for table, _data in self.tables}
+        models = [m for m in apps.get_models(include_auto_created=True) if quote(m._meta.db_table) in seeded]
+        self.sequences = connection.ops.sequence_reset_sql(no_style(), models)
+        self.restore_sequences()
+
+    def restore(self) -> None:
+        """Into the empty (flushed) database, in one transaction: foreign keys are checked at its commit."""
+        from django.db import transaction
+
+        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            for table, data in self.tables:
+                with cursor.copy(f"COPY {table} FROM STDIN") as copy:
+                    copy.write(data)
+        self.restore_sequences()
+
+    def restore_sequences(self) -> None:
+        with self.connection.cursor() as cursor:
+            for sql in self.sequences:
+                cursor.execute(sql)
+
+
 @pytest.fixture(scope="package")
 def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) -> Iterator[None]:
     """Lets serialized rollback restore the migrated data without clashing with rows already there.
@@ -118,21 +163,41 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
     each test leaves it empty again), and afterwards the migrated data is restored once more, so the tests that
     the same worker runs after this package (under `make test` the browser tests are one group that runs
     first) find the database the migrations built, vocabularies included.
+
+    The refill is serialized rollback's, made fast: Django's deserialization runs once, here, its result is
+    kept as COPY output (`_MigratedData`), and each test's refill (and the one at the end) copies that back.
     """
     from django.core.management import call_command
     from django.core.management.sql import emit_post_migrate_signal
     from django.db import connection
 
+    migrated = getattr(connection, "_test_serialized_contents", None)
+    deserialize = connection.creation.deserialize_db_from_string
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    yield
+        snapshot = None
+        if migrated is not None:
+            deserialize(migrated)
+            snapshot = _MigratedData(connection)
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+
+    def restore_migrated(data: str) -> None:
+        # Called by TransactionTestCase._fixture_setup with the connection's serialized copy; anything else
+        # goes to Django's deserialization.
+        if snapshot is not None and data is migrated:
+            snapshot.restore()
+        else:
+            deserialize(data)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connection.creation, "deserialize_db_from_string", restore_migrated)
+        yield
     with django_db_blocker.unblock():
-        migrated = getattr(connection, "_test_serialized_contents", None)
-        if migrated is None:
+        if snapshot is None:
             emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
         else:
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(migrated)
+            snapshot.restore()
 
 
 @pytest.fixture(autouse=True)
