@@ -168,7 +168,10 @@ with scopes_disabled():
                         ValidationError(
                             format_html(
                                 "{} {}. {}",
-                                _("Der findes måske allerede en borger med samme navn og fødselsdato:"),
+                                _(
+                                    "Der findes måske allerede en borger med et lignende navn "
+                                    "og samme eller ukendt fødselsdato:"
+                                ),
                                 links,
                                 _("Åbn borgeren, eller sæt flueben nedenfor, hvis det er en anden person."),
                             ),

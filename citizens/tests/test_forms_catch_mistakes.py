@@ -103,7 +103,7 @@ def test_a_likely_duplicate_by_name_and_birth_date_is_flagged_until_confirmed(wo
     response = client.post(reverse("citizens:create"), data)
     assert response.status_code == 200
     errors = _errors_of(response, "name")
-    assert "Der findes måske allerede en borger med samme navn og fødselsdato:" in errors
+    assert "Der findes måske allerede en borger med et lignende navn og samme eller ukendt fødselsdato:" in errors
     assert reverse("citizens:detail", kwargs={"pk": existing.pk}) in errors
     assert "Det er en anden borger: opret alligevel" in response.content.decode()
     assert Citizen.objects.count() == 1

@@ -16,7 +16,7 @@ from citizens.tests.factories import CitizenFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
 
-WARNING = "Der findes måske allerede en borger med samme navn og fødselsdato:"
+WARNING = "Der findes måske allerede en borger med et lignende navn og samme eller ukendt fødselsdato:"
 
 
 def _referral(world, **fields):
