@@ -17,7 +17,7 @@ from citizens.models import (
 from citizens.periods import latest_agreement_end
 from citizens.services._common import _apply, _loggable, _same_jobcenter
 from citizens.services.citizen import _citizen_mark_active
-from citizens.services.first_meeting import _first_meeting_plan_held
+from citizens.services.first_meeting import _first_meeting_plan_called_off, _first_meeting_plan_held
 from citizens.vocabulary import COMPLAINT_GUIDANCE
 from mentorship.constraints import constraint_errors
 
@@ -105,7 +105,8 @@ def agreement_update(*, actor, agreement: MentorAgreement, data: dict) -> Mentor
 @transaction.atomic
 def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
     """Puts a draft into force. The citizen may have only one active agreement: a renewal replaces the
-    agreement it renews (which becomes "renewed"); any other active agreement must be ended first."""
+    agreement it renews (which becomes "renewed", and a first meeting still planned for it is called off); any
+    other active agreement must be ended first."""
     Citizen.objects.select_for_update().filter(pk=agreement.citizen_id).first()  # serialise per citizen
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
     MentorAgreement.STATUS_TRANSITIONS.require(
@@ -121,6 +122,7 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
             previous.ended_on = max(previous.starts_on, min(previous.ends_on, agreement.starts_on))
             previous.save(update_fields=["status", "ended_on"])
             activity_record(actor=actor, action="citizens.agreement.renewed", obj=previous, data={"by": agreement.pk})
+            _first_meeting_plan_called_off(actor=actor, agreement=previous)
     if MentorAgreement.objects.filter(citizen_id=agreement.citizen_id, status=AgreementStatus.ACTIVE).exists():
         raise ValidationError(_("Borgeren har allerede en aktiv mentoraftale. Afslut den først."))
     agreement.status, agreement.activated_at = AgreementStatus.ACTIVE, timezone.now()
@@ -136,7 +138,7 @@ def agreement_activate(*, actor, agreement: MentorAgreement) -> MentorAgreement:
 
 @transaction.atomic
 def agreement_end(*, actor, agreement: MentorAgreement, ended_on: date, reason: str = "") -> MentorAgreement:
-    """Ends an active agreement (early or at its end date)."""
+    """Ends an active agreement (early or at its end date); a first meeting still planned is called off."""
     agreement = MentorAgreement.objects.select_for_update().get(pk=agreement.pk)
     MentorAgreement.STATUS_TRANSITIONS.require(
         agreement.status, AgreementStatus.ENDED, message=_("Kun en aktiv aftale kan afsluttes.")
@@ -146,6 +148,7 @@ def agreement_end(*, actor, agreement: MentorAgreement, ended_on: date, reason: 
     agreement.status, agreement.ended_on, agreement.end_reason = AgreementStatus.ENDED, ended_on, reason
     agreement.save(update_fields=["status", "ended_on", "end_reason"])
     activity_record(actor=actor, action="citizens.agreement.ended", obj=agreement)
+    _first_meeting_plan_called_off(actor=actor, agreement=agreement)
     return agreement
 
 

@@ -11,10 +11,13 @@ What the services guarantee:
   number, else the coordinator prints the letter (`citizens:first_meeting_letter`). Posting the same plan again
   changes nothing and tells no one. No CPR number, health note or agreement text reaches any of them.
 - Recording the meeting as held (`first_meeting_save`) marks the plan held.
+- An agreement that leaves force (`agreement_end`, or `agreement_activate` of its renewal) calls off its planned
+  meeting in the same transaction, exactly as "Aflys mødet" does.
 """
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -31,6 +34,7 @@ from citizens.services._common import _apply, _loggable
 from mentorship.ical import COPENHAGEN, Attendee
 from notifications import sms
 from notifications.handoffs import danish, first_name
+from notifications.models import Message
 from notifications.services import message_enqueue
 from notifications.sms_services import SmsTooLong, sms_enqueue
 
@@ -290,6 +294,26 @@ def first_meeting_cancel(*, actor, agreement: MentorAgreement) -> FirstMeetingPl
     plan = _planned(agreement)
     if plan is None:
         raise ValidationError(_("Der er ikke planlagt noget opstartsmøde, som kan aflyses."))
+    return _cancel(actor=actor, agreement=agreement, plan=plan, citizen=True)
+
+
+def _first_meeting_plan_called_off(*, actor, agreement: MentorAgreement) -> FirstMeetingPlan | None:
+    """The agreement has just left force (ended, or replaced by its renewal, possibly with another mentor): a
+    still-planned first meeting is called off as first_meeting_cancel does it, in the caller's transaction. The
+    citizen gets the cancelling text only if the plan sent them one. None when nothing was planned."""
+    plan = _planned(agreement)
+    if plan is None:
+        return None
+    texted = Message.objects.filter(
+        jobcenter_id=agreement.jobcenter_id,
+        kind=mk.FIRST_MEETING_SMS,
+        about_type=ContentType.objects.get_for_model(FirstMeetingPlan),
+        about_id=plan.pk,
+    ).exists()
+    return _cancel(actor=actor, agreement=_lock(agreement), plan=plan, citizen=texted)
+
+
+def _cancel(*, actor, agreement: MentorAgreement, plan: FirstMeetingPlan, citizen: bool) -> FirstMeetingPlan:
     FirstMeetingPlan.STATUS_TRANSITIONS.require(plan.status, MeetingPlanStatus.CANCELLED)
     plan.status = MeetingPlanStatus.CANCELLED
     plan.sequence += 1
@@ -301,7 +325,7 @@ def first_meeting_cancel(*, actor, agreement: MentorAgreement) -> FirstMeetingPl
         obj=agreement,
         data={"plan": plan.pk, "sequence": plan.sequence},
     )
-    _tell(plan, agreement, method=CANCEL, moved=False, citizen=True)
+    _tell(plan, agreement, method=CANCEL, moved=False, citizen=citizen)
     return plan
 
 

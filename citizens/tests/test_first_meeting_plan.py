@@ -18,6 +18,7 @@ from citizens import services
 from citizens.ical import meeting_uid
 from citizens.models import Citizen, FirstMeeting, FirstMeetingPlan, MeetingPlanStatus
 from citizens.tests.meeting import active_agreement, planned
+from corps.tests.factories import MentorFactory
 from inbox.models import InboxItem
 from notifications.models import Message, OutboxChannel
 from reports.next_steps import waiting_on
@@ -378,3 +379,140 @@ def test_a_text_too_long_with_the_names_is_sent_without_them(world):
     assert "HolmHolm" not in text.body_text
     assert place.strip() in text.body_text
     assert text.sms_segments <= 3
+
+
+# --- An agreement that leaves force calls off its planned meeting ---------------------------------------------
+
+
+def _end(world, agreement, *, days_ago: int = 0):
+    with scope(jobcenter=world.jobcenter):
+        return services.agreement_end(
+            actor=world.coordinator,
+            agreement=agreement,
+            ended_on=timezone.localdate() - datetime.timedelta(days=days_ago),
+            reason="Borgeren er i job",
+        )
+
+
+def _assert_cancel_sent_once(plan, agreement, caseworker) -> None:
+    for kind, email in ((MENTOR_CANCELLED, agreement.mentor.email), (CANCELLED_KIND, caseworker.email)):
+        (message,) = Message.objects.filter(kind=kind)
+        assert message.recipient_email == email
+        assert str(_calendar(message)["method"]) == "CANCEL"
+        event = _event(message)
+        assert str(event["uid"]) == meeting_uid(plan)
+        assert int(event["sequence"]) == plan.sequence + 1
+        assert str(event["status"]) == "CANCELLED"
+
+
+def test_ending_the_agreement_cancels_the_planned_meeting_once(world, agreement):
+    plan = _plan(world, agreement)
+    before = Message.objects.count()
+
+    _end(world, agreement)
+
+    _assert_cancel_sent_once(plan, agreement, world.caseworker)
+    plan.refresh_from_db()
+    assert plan.status == MeetingPlanStatus.CANCELLED and plan.sequence == 1 and plan.cancelled_at is not None
+    texts = Message.objects.filter(kind=SMS).order_by("pk")
+    assert texts.count() == 2 and "aflyst" in texts.last().body_text
+    assert Message.objects.count() == before + 3  # mentor, caseworker, citizen: each once
+    assert InboxItem.objects.filter(recipient=world.caseworker).count() == 2
+    # Nothing is planned any more, so "Aflys mødet" has nothing left to call off.
+    with scope(jobcenter=world.jobcenter), pytest.raises(Exception, match="ikke planlagt"):
+        services.first_meeting_cancel(actor=world.coordinator, agreement=agreement)
+    assert Message.objects.count() == before + 3
+
+
+def test_an_end_that_is_refused_cancels_nothing(world, agreement):
+    plan = _plan(world, agreement)
+    before = Message.objects.count()
+    with pytest.raises(Exception, match="før den er startet"):
+        _end(world, agreement, days_ago=400)
+    plan.refresh_from_db()
+    assert plan.status == MeetingPlanStatus.PLANNED and plan.sequence == 0
+    assert Message.objects.count() == before
+
+
+def test_a_plan_that_sent_no_text_is_cancelled_without_one(world, agreement):
+    plan = planned(agreement, caseworker=world.caseworker)  # written directly: no text went to the citizen
+
+    _end(world, agreement)
+
+    _assert_cancel_sent_once(plan, agreement, world.caseworker)
+    assert not Message.objects.filter(kind=SMS).exists()
+    assert Message.objects.count() == 2
+
+
+def test_ending_without_a_plan_sends_nothing_more(world, agreement):
+    _end(world, agreement)
+    assert not Message.objects.exists()
+    assert not FirstMeetingPlan.objects.exists()
+
+
+@pytest.mark.parametrize("status", [MeetingPlanStatus.HELD, MeetingPlanStatus.CANCELLED])
+def test_a_held_or_cancelled_plan_is_left_alone_when_the_agreement_ends(world, agreement, status):
+    plan = planned(agreement, caseworker=world.caseworker, status=status)
+    _end(world, agreement)
+    plan.refresh_from_db()
+    assert plan.status == status and plan.sequence == 0
+    assert not Message.objects.exists()
+
+
+def test_a_renewal_with_another_mentor_cancels_the_old_agreements_planned_meeting(world, agreement):
+    plan = _plan(world, agreement)
+    before = Message.objects.count()
+    other_mentor = MentorFactory(jobcenter=world.jobcenter)
+    with scope(jobcenter=world.jobcenter):
+        renewal = services.agreement_renew(
+            actor=world.coordinator,
+            agreement=agreement,
+            renewal_assessment="Borgeren har brug for en mentor med erfaring fra byggeriet.",
+            data={"mentor": other_mentor, "starts_on": timezone.localdate()},
+        )
+        assert Message.objects.count() == before  # a draft changes nothing yet
+        services.agreement_activate(actor=world.coordinator, agreement=renewal)
+
+    _assert_cancel_sent_once(plan, agreement, world.caseworker)
+    plan.refresh_from_db()
+    assert plan.status == MeetingPlanStatus.CANCELLED
+    assert Message.objects.count() == before + 3
+    assert not Message.objects.filter(recipient_email=other_mentor.email).exists()
+
+
+# --- Recording the meeting as held starts from the plan --------------------------------------------------------
+
+
+def test_the_held_form_is_filled_in_with_the_planned_day(world, agreement, login):
+    plan = planned(agreement, caseworker=world.caseworker, days=-2)
+    client = login(world.coordinator)
+    url = reverse("citizens:first_meeting", args=[agreement.pk])
+    form = client.get(url).context["form"]
+    day = timezone.localdate() + datetime.timedelta(days=-2)
+    assert form["held_on"].value() == day
+    assert form["citizen_present"].value() and form["mentor_present"].value() and form["caseworker_present"].value()
+
+    response = client.post(
+        url,
+        {
+            "held_on": form["held_on"].value().isoformat(),
+            "citizen_present": "on",
+            "mentor_present": "on",
+            "caseworker_present": "on",
+            "other_participants": "",
+            "expectations": "Ugentlige møder",
+            "goals": "Praktik i foråret",
+        },
+    )
+    assert response.status_code == 302
+    with scope(jobcenter=world.jobcenter):
+        assert FirstMeeting.objects.get(agreement=agreement).held_on == day
+    plan.refresh_from_db()
+    assert plan.status == MeetingPlanStatus.HELD
+
+
+def test_the_held_form_has_no_day_without_a_planned_meeting(world, agreement, login):
+    planned(agreement, caseworker=world.caseworker, days=-2, status=MeetingPlanStatus.CANCELLED)
+    client = login(world.coordinator)
+    form = client.get(reverse("citizens:first_meeting", args=[agreement.pk])).context["form"]
+    assert form["held_on"].value() is None

@@ -28,6 +28,7 @@ from citizens.periods import latest_agreement_end
 from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from citizens.views._common import _citizen_form_page, _is_coordinator
 from matching.selectors import offer_for_agreement
+from mentorship.ical import COPENHAGEN
 from mentorship.idempotency import idempotent_create
 from mentorship.numbers import dk_hours
 from mentorship.templatetags.dk import dk_date
@@ -196,7 +197,13 @@ def agreement_renew(request, pk: int):
 def first_meeting(request, pk: int):
     agreement = selectors.agreement_get(jobcenter=request.jobcenter, pk=pk)
     meeting = getattr(agreement, "first_meeting", None)
-    form = FirstMeetingForm(request.POST or None, instance=meeting)
+    initial = {}
+    if meeting is None and request.method == "GET":
+        # A planned meeting fills in its day; the citizen, mentor and caseworker it invited are ticked by default.
+        plan = selectors.first_meeting_plan_latest(agreement=agreement)
+        if plan is not None and plan.is_planned:
+            initial["held_on"] = timezone.localdate(plan.starts_at, COPENHAGEN)
+    form = FirstMeetingForm(request.POST or None, instance=meeting, initial=initial)
 
     def submit():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
