@@ -2,10 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.models import STAFF_ROLES, Jobcenter, Membership, Role, User
 from mentorship.admin import JobcenterScopedAdmin, RoleAwareAdmin, jobcenter_own_users
+from mentorship.admin.otp import TOTPDeviceAdmin
 
 
 @admin.register(Jobcenter)
@@ -159,3 +161,9 @@ class MembershipAdmin(JobcenterScopedAdmin):
         if db_field.name == "user" and not request.user.is_superuser:
             field.queryset = field.queryset.filter(pk__in=jobcenter_own_users(request.jobcenter).values("pk"))
         return field
+
+
+# django-otp registers its own admin for authenticator apps when its admin module is imported (by
+# mentorship.admin.otp at the latest); ours is the same in Danish and takes its place.
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, TOTPDeviceAdmin)

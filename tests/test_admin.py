@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from accounts.tests.factories import TOTPDeviceFactory
 from audit.models import AccessLog
 from companies.models import Company
 from mentorship.admin import RoleAwareAdmin
@@ -144,3 +145,25 @@ def test_the_lockout_pages_in_admin_are_danish(world, login):
 def test_admin_pages_carry_the_favicon(world, login):
     page = login(world.jobcenter_admin).get(reverse("admin:index")).content.decode()
     assert 'rel="icon"' in page and "favicon.svg" in page and "Mentorordning – administration" in page
+
+
+def test_the_authenticator_admin_saves_what_it_shows_and_keeps_django_otps_rules(world, login, settings):
+    """django-otp's admin in Danish (mentorship/admin/otp.py): the change form round-trips, the QR code is the
+    library's, and a jobcenter admin is refused as before (Django's permission rows, which only the superuser has)."""
+    device = TOTPDeviceFactory(user=world.caseworker, name="Telefon")
+    change = reverse("admin:otp_totp_totpdevice_change", args=[device.pk])
+    client = login(world.superuser)
+    form = client.get(change).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.pop("throttling_failure_timestamp", None)
+    response = client.post(change, {**data, "confirmed": "on", "name": "Ny telefon", "_save": "Gem"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    device.refresh_from_db()
+    assert (device.name, device.user, device.confirmed, device.digits) == ("Ny telefon", world.caseworker, True, 6)
+    qrcode = client.get(reverse("admin:otp_totp_totpdevice_qrcode", kwargs={"pk": device.pk}))
+    assert qrcode.status_code == 200 and qrcode["Content-Type"] == "image/svg+xml"
+    assert login(world.jobcenter_admin).get(change).status_code == 403
+    settings.OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+    page = client.get(change).content.decode()
+    assert "Nøgle" not in page and "Vis QR-kode" not in page
+    assert client.get(reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})).status_code == 403
