@@ -205,6 +205,10 @@ JOBCENTER_DEFAULTS = [
 ]
 
 OTP_TOTP_ISSUER = "Mentorordning"
+# Django admin never shows an authenticator's secret key or its QR code once the device exists: whoever reads
+# them could produce the user's codes. A lost phone is handled by deleting the device (a new one is set up at
+# the next sign-in).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Staff sign-in through KOMBIT's Context Handler (SAML 2.0, OIOSAML 3): None, and so off, unless
 # SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL is set (README: "Staff sign-in through KOMBIT").

@@ -153,6 +153,11 @@ def test_the_authenticator_admin_saves_what_it_shows_and_keeps_django_otps_rules
     device = TOTPDeviceFactory(user=world.caseworker, name="Telefon")
     change = reverse("admin:otp_totp_totpdevice_change", args=[device.pk])
     client = login(world.superuser)
+    # By default the device's secret key and QR code are not shown (settings.OTP_ADMIN_HIDE_SENSITIVE_DATA).
+    page = client.get(change).content.decode()
+    assert "Nøgle" not in page and "Vis QR-kode" not in page
+    assert client.get(reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})).status_code == 403
+    settings.OTP_ADMIN_HIDE_SENSITIVE_DATA = False
     form = client.get(change).context["adminform"].form
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     data.pop("throttling_failure_timestamp", None)
@@ -163,7 +168,3 @@ def test_the_authenticator_admin_saves_what_it_shows_and_keeps_django_otps_rules
     qrcode = client.get(reverse("admin:otp_totp_totpdevice_qrcode", kwargs={"pk": device.pk}))
     assert qrcode.status_code == 200 and qrcode["Content-Type"] == "image/svg+xml"
     assert login(world.jobcenter_admin).get(change).status_code == 403
-    settings.OTP_ADMIN_HIDE_SENSITIVE_DATA = True
-    page = client.get(change).content.decode()
-    assert "Nøgle" not in page and "Vis QR-kode" not in page
-    assert client.get(reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})).status_code == 403

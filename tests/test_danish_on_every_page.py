@@ -110,7 +110,9 @@ OTP_ENGLISH = re.compile(
 )
 
 
-def test_the_authenticator_app_admin_reads_danish(world):
+def test_the_authenticator_app_admin_reads_danish(world, settings):
+    # Every page django-otp's admin can show, the secret key and the QR code included (hidden by default).
+    settings.OTP_ADMIN_HIDE_SENSITIVE_DATA = False
     device = TOTPDeviceFactory(user=world.caseworker)
     client = client_for("superuser", world)
     pages = {
