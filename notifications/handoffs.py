@@ -216,8 +216,8 @@ HANDOFFS: dict[str, Handoff] = {
             "citizens.handoff.first_meeting_cancelled",
             "citizens",
             _("Aflysning af opstartsmøde"),
-            "A coordinator calls off a first meeting, or invites another caseworker to it (the mentor and the "
-            "citizen are told as when it was planned)",
+            "A coordinator calls off a first meeting, or invites another caseworker to it, or the agreement ends or "
+            "is renewed while it is planned (the mentor and the citizen are told as when it was planned)",
             "citizens.services.first_meeting_cancel",
             "the caseworker or contact person who was invited, with the calendar cancellation",
             (*COORDINATORS, Role.CASEWORKER),
