@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from audit.models import AccessAction, AccessLog, ArchiveHold
-from citizens.models import FirstMeeting, HoursStep
+from citizens.models import FirstMeeting, FirstMeetingPlan, HoursStep, MeetingPlanStatus
 from citizens.tests.factories import (
     AgreementFactory,
     CitizenFactory,
@@ -153,6 +153,17 @@ def full_citizen(world, tag: str, cpr_number: str, *, mentor=None, hold: bool = 
     FirstMeeting.objects.create(
         jobcenter=jc, agreement=renewal, held_on=timezone.localdate(), expectations="x", goals="y"
     )
+    met_at = timezone.now() - datetime.timedelta(days=1)
+    FirstMeetingPlan.objects.create(
+        jobcenter=jc,
+        agreement=renewal,
+        status=MeetingPlanStatus.HELD,
+        starts_at=met_at,
+        ends_at=met_at + datetime.timedelta(hours=1),
+        place=f"MEETINGPLACE-{tag}",
+        caseworker=world.caseworker,
+        planned_by=world.coordinator,
+    )
     company = CompanyFactory(jobcenter=jc, name=f"Praktik {tag} A/S")
     placement = PlacementFactory(citizen=citizen, jobcenter=jc, company=company, status="active", tasks=f"TASKS-{tag}")
     HoursStep.objects.create(placement=placement, starts_on=timezone.localdate(), hours_per_week=Decimal("5"))
@@ -193,4 +204,5 @@ def full_citizen(world, tag: str, cpr_number: str, *, mentor=None, hold: bool = 
     citizen.save()  # a correction: the history keeps the earlier phone number
     secrets = [name, email, cpr_number, f"SENSITIVE-{tag}", f"REFERRAL-{tag}", f"FOLLOWUP-{tag}", f"GOAL-{tag}"]
     secrets += [f"INITIALS-{tag}", f"OFFER-{tag}", f"TASKS-{tag}", f"MAIL-{tag}", f"RENEW-{tag}", f"SCORE-{tag}"]
+    secrets += [f"MEETINGPLACE-{tag}"]
     return Person(citizen, name, email, secrets)

@@ -63,7 +63,12 @@ def test_another_jobcenters_offer_and_cohort_answer_404_on_post(world, login):
 
 def test_answer_link_shows_then_accepts_once(world, client):
     token = _new_token()
-    offer = OfferFactory(citizen=CitizenFactory(jobcenter=world.jobcenter, name="Mette Sørensen"), token=token)
+    # The mentor is named too: a random Danish name could share the citizen's surname, which the page must hide.
+    offer = OfferFactory(
+        citizen=CitizenFactory(jobcenter=world.jobcenter, name="Mette Sørensen"),
+        mentor=MentorFactory(jobcenter=world.jobcenter, full_name="Carsten Holm"),
+        token=token,
+    )
     url = reverse("matching:respond", kwargs={"token": token})
     page = client.get(url)
     assert page.status_code == 200
