@@ -69,12 +69,16 @@ def citizen_profile(*, citizen: Citizen, offers: list[Offer] | None = None) -> C
     """The citizen as the engine sees it (2 queries: needs and languages in one, and the preferences with the
     preferred mentors, one row per preferred mentor, so the same count whether there are any or not; a
     third for the mentors who declined, unless the caller passes the citizen's `offers`, already read)."""
-    # Needs (their names) and languages (their codes), each in its vocabulary's order, in one UNION ALL.
+    # Needs (their names) and languages (their codes), each in its vocabulary's order, in one UNION ALL. The
+    # parts drop their models' default ordering (SQLite allows no ORDER BY inside a compound statement).
     vocabulary = (
-        citizen.needs.annotate(part=Value(0), label=F("name"))
+        citizen.needs.order_by()
+        .annotate(part=Value(0), label=F("name"))
         .values_list("part", "position", "name", "label")
         .union(
-            citizen.languages.annotate(part=Value(1), label=F("code")).values_list("part", "position", "name", "label"),
+            citizen.languages.order_by()
+            .annotate(part=Value(1), label=F("code"))
+            .values_list("part", "position", "name", "label"),
             all=True,
         )
         .order_by("part", "position", "name")

@@ -136,12 +136,17 @@ def mentor_columns(
     mentors = _scored_mentors(jobcenter=jobcenter, severe_only=severe_only, exclude_ids=exclude_ids, only_ids=only_ids)
     needs_ix = {name: i for i, name in enumerate(citizen.needs)}
     language_ix = {code: i for i, code in enumerate(citizen.languages)}
-    # The two vocabularies (the jobcenter's competences by name, the languages by code) in one UNION ALL.
+    # The two vocabularies (the jobcenter's competences by name, the languages by code) in one UNION ALL, without
+    # their models' default ordering (SQLite allows no ORDER BY inside a compound statement).
     vocabulary = (
         Competence.objects.filter(jobcenter=jobcenter)
+        .order_by()
         .annotate(part=Value(0), label=F("name"))
         .values_list("part", "id", "label")
-        .union(Language.objects.annotate(part=Value(1), label=F("code")).values_list("part", "id", "label"), all=True)
+        .union(
+            Language.objects.order_by().annotate(part=Value(1), label=F("code")).values_list("part", "id", "label"),
+            all=True,
+        )
     )
     competence_bits: dict[int, int] = {}
     language_bits: dict[int, int] = {}
