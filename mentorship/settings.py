@@ -432,6 +432,10 @@ NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 500, minimum=1)
 NOTIFICATIONS_SEND_CHUNK = env_int("NOTIFICATIONS_SEND_CHUNK", 500, minimum=1)
 NOTIFICATIONS_JOURNAL_DIR = Path(env_str("NOTIFICATIONS_JOURNAL_DIR", str(VAR_DIR / "outbox-journal")))
 NOTIFICATIONS_SWEEP_AFTER_SECONDS = env_int("NOTIFICATIONS_SWEEP_AFTER_SECONDS", 300, minimum=10)
+# A claim outlasts the send task that made it by this much beyond the task's hard time limit: the time a killed
+# pool process takes to die and the clocks of worker and database to differ. Only then may another worker send
+# the rows (the fault tests shorten it, so a killed worker's rows come back within their run).
+NOTIFICATIONS_LEASE_MARGIN_SECONDS = env_int("NOTIFICATIONS_LEASE_MARGIN_SECONDS", 30, minimum=1)
 
 # --- Inbox ---------------------------------------------------------------------------------------
 # A read inbox item is deleted this many days after it was written (unread items are kept).

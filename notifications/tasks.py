@@ -7,7 +7,6 @@ and 30 s), then the sweep queues them again; only the one in flight can be sent 
 
 import logging
 import time
-from datetime import timedelta
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -43,7 +42,7 @@ def send_messages(self, ids: list[int] | None = None, id_range: list[int] | None
     kwargs = {"ids": ids, "id_range": id_range}
     hard, soft = _limits(self)
     # A claim keeps its rows from other workers for longer than this task can live (then it is killed).
-    lease = timedelta(seconds=hard + 30) if hard else None
+    lease = services.lease_for(hard) if hard else None
     try:
         outcome = services.messages_send(
             ids=ids,

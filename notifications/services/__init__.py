@@ -45,6 +45,7 @@ from notifications.services.send import (
     default_lease,
     deferred_contexts,
     journal_replay,
+    lease_for,
     messages_send,
     render_deferred,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "delivery_preferences_update",
     "dispatch",
     "journal_replay",
+    "lease_for",
     "logger",
     "message_enqueue",
     "message_resend",

@@ -23,7 +23,7 @@ from notifications.journal import journal, replay
 from notifications.models import Message, MessageStatus
 from notifications.rendering import render_fast
 from notifications.services._common import _setting, backoff, chunk_size, logger
-from texts.selectors import email_opening_context, email_openings
+from texts.selectors import email_openings
 
 # --- Send ----------------------------------------------------------------------------------------------
 
@@ -87,14 +87,15 @@ def deferred_contexts(messages) -> dict[int, dict]:
         if kind.deferred_context:
             contexts.update(kind.deferred_context(group))
     if contexts:
-        # Each jobcenter's own opening of the kind (texts), one query for the batch.
+        # Each jobcenter's own opening of the kind, or the product's (texts), one query for the batch.
         loaded = [message for group in by_kind.values() for message in group if message.pk in contexts]
         openings = email_openings(
             jobcenter_ids={message.jobcenter_id for message in loaded}, kinds={message.kind for message in loaded}
         )
         for message in loaded:
-            opening = openings.get((message.jobcenter_id, message.kind), "")
-            contexts[message.pk] = {**contexts[message.pk], **email_opening_context(opening)}
+            context = contexts[message.pk]
+            opening = openings.context_for(jobcenter_id=message.jobcenter_id, kind=message.kind, context=context)
+            contexts[message.pk] = {**context, **opening}
     return contexts
 
 
@@ -301,7 +302,13 @@ def _asynchronous_commits():
 
 def default_lease() -> timedelta:
     """How long a claim keeps rows from other workers: longer than a send task can live (its hard limit)."""
-    return timedelta(seconds=_setting("CELERY_TASK_TIME_LIMIT", 300) + 30)
+    return lease_for(_setting("CELERY_TASK_TIME_LIMIT", 300))
+
+
+def lease_for(hard_time_limit: float) -> timedelta:
+    """A claim's lease for a task killed after `hard_time_limit` seconds: that, and the margin
+    NOTIFICATIONS_LEASE_MARGIN_SECONDS."""
+    return timedelta(seconds=hard_time_limit + _setting("NOTIFICATIONS_LEASE_MARGIN_SECONDS", 30))
 
 
 class _Mailer:

@@ -71,8 +71,8 @@ def test_texts_survive_a_worker_kill(start_worker, gateway, monkeypatch):  # noq
     gateway.delay = 0.05  # a slow gateway, so the kill lands in the middle of a batch
     limits = {"CELERY_TASK_SOFT_TIME_LIMIT": 8, "CELERY_TASK_TIME_LIMIT": 10}
     worker = start_worker(NOTIFICATIONS_BATCH_SIZE=50, **_gateway_env(gateway), **limits)
-    # Published below with a 10 s hard limit in the task message, so a dead worker's claims end after 40 s
-    # (the commit's own publish carries none: the worker's default, 300 s, would hold them for 330 s).
+    # Published below with a 10 s hard limit in the task message, so a dead worker's claims end after 12 s
+    # (the commit's own publish carries none: the worker's default, 300 s, would hold them for 302 s).
     monkeypatch.setattr(_common, "_dispatch_after_commit", lambda ids: None)
     texts = _texts(200)
     _publish(texts, size=50, hard=10)
