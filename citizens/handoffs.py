@@ -9,23 +9,26 @@ from django.utils.translation import gettext as _
 from notifications import handoffs
 
 
+def _company_values(placement) -> dict[str, str]:
+    """The values of a company's hand-off's opening (notifications.handoffs.OPENINGS): first name only."""
+    return {"virksomhed": placement.company.name, "borger_fornavn": handoffs.first_name(placement.citizen.name)}
+
+
 def placement_proposed(*, placement) -> None:
     """A coordinator proposed a placement: the company's leaders accept or decline it in the portal."""
     company = placement.company
     with handoffs.danish():
-        values = {
-            "company": company.name,
-            "type": placement.placement_type.name,
-            "citizen": handoffs.first_name(placement.citizen.name),
-            "start": handoffs.date_text(placement.starts_on),
-            "end": handoffs.date_text(placement.ends_on),
-        }
         context = handoffs.Context(
-            title=_("Jobcentret foreslår et forløb hos %(company)s") % values,
-            lines=[
-                _("Jobcentret foreslår et forløb i %(type)s for %(citizen)s fra %(start)s til %(end)s.") % values,
-                _("Sig ja (og vælg virksomhedsmentor) eller nej i portalen."),
-            ],
+            title=_("Jobcentret foreslår et forløb hos %(company)s") % {"company": company.name},
+            values={
+                "virksomhed": company.name,
+                "forløbstype": placement.placement_type.name,
+                "borger_fornavn": handoffs.first_name(placement.citizen.name),
+                "start": handoffs.date_text(placement.starts_on),
+                "slut": handoffs.date_text(placement.ends_on),
+                "dato": handoffs.date_text(placement.starts_on, "long"),
+            },
+            lines=[_("Sig ja (og vælg virksomhedsmentor) eller nej i portalen.")],
             link=reverse("portal:placement_detail", kwargs={"pk": placement.pk}),
             company=company,
         )
@@ -36,19 +39,15 @@ def placement_answered(*, placement) -> None:
     """A leader accepted or declined a proposal: the placement's job consultant takes it from there."""
     accepted = placement.has_begun
     with handoffs.danish():
-        values = {"company": placement.company.name, "citizen": handoffs.first_name(placement.citizen.name)}
+        values = {"company": placement.company.name}
         if accepted:
             title = _("%(company)s har sagt ja til et forløb") % values
-            lines = [
-                _("%(company)s har sagt ja til forløbet for %(citizen)s og valgt virksomhedsmentor.") % values,
-            ]
         else:
             title = _("%(company)s har sagt nej til et forløb") % values
-            lines = [
-                _("%(company)s har sagt nej til forløbet for %(citizen)s. Begrundelsen står på forløbet.") % values,
-            ]
         context = handoffs.Context(
-            title=title, lines=lines, link=reverse("citizens:placement_detail", kwargs={"pk": placement.pk})
+            title=title,
+            values=_company_values(placement),
+            link=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
         )
     event = "placement.accepted" if accepted else "placement.declined"
     handoffs.notify(event, handoffs.job_consultant(placement), placement, context)
@@ -57,10 +56,9 @@ def placement_answered(*, placement) -> None:
 def follow_up_by_company(*, follow_up, placement) -> None:
     """A leader wrote a follow-up in the portal: the placement's job consultant reads it."""
     with handoffs.danish():
-        values = {"company": placement.company.name, "citizen": handoffs.first_name(placement.citizen.name)}
         context = handoffs.Context(
-            title=_("%(company)s har skrevet en opfølgning") % values,
-            lines=[_("%(company)s har skrevet en opfølgning på forløbet for %(citizen)s.") % values],
+            title=_("%(company)s har skrevet en opfølgning") % {"company": placement.company.name},
+            values=_company_values(placement),
             link=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
         )
     handoffs.notify("follow_up.by_company", handoffs.job_consultant(placement), follow_up, context)
@@ -69,10 +67,9 @@ def follow_up_by_company(*, follow_up, placement) -> None:
 def assessment_by_company(*, assessment, placement) -> None:
     """A leader recorded the company's progress assessment: the placement's job consultant reads it."""
     with handoffs.danish():
-        values = {"company": placement.company.name, "citizen": handoffs.first_name(placement.citizen.name)}
         context = handoffs.Context(
-            title=_("%(company)s har udfyldt kompetencekort") % values,
-            lines=[_("%(company)s har vurderet udviklingen for %(citizen)s på kompetencekortene.") % values],
+            title=_("%(company)s har udfyldt kompetencekort") % {"company": placement.company.name},
+            values=_company_values(placement),
             link=reverse("citizens:placement_detail", kwargs={"pk": placement.pk}),
         )
     handoffs.notify("assessment.by_company", handoffs.job_consultant(placement), assessment, context)
@@ -81,10 +78,9 @@ def assessment_by_company(*, assessment, placement) -> None:
 def citizen_referred(*, citizen, actor) -> None:
     """A new citizen was referred: the coordinators find a mentor (the referrer is not told of their own step)."""
     with handoffs.danish():
-        values = {"citizen": handoffs.first_name(citizen.name)}
         context = handoffs.Context(
             title=_("En ny borger er henvist"),
-            lines=[_("%(citizen)s er henvist og venter på en mentor.") % values],
+            values={"borger_fornavn": handoffs.first_name(citizen.name)},
             link=reverse("citizens:detail", kwargs={"pk": citizen.pk}),
         )
     handoffs.notify("citizen.referred", handoffs.coordinators(citizen.jobcenter_id), citizen, context, actor=actor)
@@ -97,21 +93,16 @@ def first_meeting_told(
     to it gets its calendar file (REQUEST or CANCEL) by e-mail and an inbox item. They get it also when they
     planned it themselves, since the file is what puts the meeting in their calendar."""
     with handoffs.danish():
-        values = {"citizen": handoffs.first_name(agreement.citizen.name), "when": when, "place": plan.place}
+        values = {"borger_fornavn": handoffs.first_name(agreement.citizen.name), "tidspunkt": when, "sted": plan.place}
         if cancelled:
             title = _("Opstartsmøde aflyst")
-            lines = [
-                _("Opstartsmødet om mentorforløbet for %(citizen)s %(when)s er aflyst for dig.") % values,
-                _("Aflysningen til din kalender er vedhæftet."),
-            ]
+            lines = [_("Aflysningen til din kalender er vedhæftet.")]
         else:
             title = _("Opstartsmøde flyttet") if moved else _("Invitation til opstartsmøde")
-            lines = [
-                _("Opstartsmøde om mentorforløbet for %(citizen)s: %(when)s, %(place)s.") % values,
-                _("Invitationen til din kalender er vedhæftet."),
-            ]
+            lines = [_("Invitationen til din kalender er vedhæftet.")]
         context = handoffs.Context(
             title=title,
+            values=values,
             lines=lines,
             link=reverse("citizens:agreement_detail", kwargs={"pk": agreement.pk}),
             period=period,

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from citizens.rules import AGREEMENT_ENDING_WARNING_WEEKS
 from notifications.daily import DailyNotice, Notice, coordinators_of, register_notice
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, Lifetime, MessageKind, register
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 AGREEMENT_ENDING = "citizens.agreement_ending"
 
@@ -39,9 +41,34 @@ def _example_context() -> dict:
     return {**context, "citizen": citizen}
 
 
+def _agreement_ending_values(context) -> dict[str, str]:
+    return {
+        "fornavn": ph.first_name(context.get("recipient_name")),
+        "borger_fornavn": context.get("citizen_first_name", ""),
+        "dato": ph.long_date(context.get("ends_on")),
+        "dato_kort": context.get("ends_on", ""),
+        "uger": context.get("weeks", ""),
+        "jobcenter": context.get("jobcenter_name", ""),
+    }
+
+
 register(
     MessageKind(
         key=AGREEMENT_ENDING,
+        opening=Opening(
+            default=_("Mentoraftalen med {borger_fornavn} udløber den {dato_kort}, om højst {uger} uger."),
+            placeholders=(
+                ph.FORNAVN,
+                ph.BORGER_FORNAVN,
+                ph.dato(_("den dag, aftalen udløber")),
+                ph.dato_kort(_("den dag, aftalen udløber, med tal")),
+                Placeholder(
+                    "uger", _("antal uger før aftalen udløber, varslet gives"), str(AGREEMENT_ENDING_WARNING_WEEKS)
+                ),
+                ph.JOBCENTER,
+            ),
+            values=_agreement_ending_values,
+        ),
         label=format_lazy(_("Mentoraftale udløber om {weeks} uger"), weeks=AGREEMENT_ENDING_WARNING_WEEKS),
         subject_template="citizens/email/agreement_ending.subject.txt",
         text_template="citizens/email/agreement_ending.txt",
@@ -183,6 +210,47 @@ def _meeting_starts(about) -> datetime | None:
 
 _MEETING_LIFETIME = Lifetime(reason=_("Mødet var begyndt, før beskeden kunne sendes."), until=_meeting_starts)
 
+
+def _first_meeting_values(context) -> dict[str, str]:
+    jobcenter = context.get("jobcenter") or {}
+    return {
+        "fornavn": ph.first_name(context.get("recipient_name")),
+        "borger_fornavn": context.get("citizen_first_name", ""),
+        "tidspunkt": context.get("when", ""),
+        "sted": context.get("place", ""),
+        "sagsbehandler": context.get("caseworker_name", ""),
+        "jobcenter": jobcenter.get("name", ""),
+    }
+
+
+_MEETING_PLACEHOLDERS = (
+    ph.FORNAVN,
+    ph.BORGER_FORNAVN,
+    Placeholder("tidspunkt", _("mødets dag og tid"), "tirsdag 15. december 2026 kl. 10.00-11.00"),
+    Placeholder("sted", _("mødets sted"), "Jobcentret, Skovvej 20, 8382 Hinnerup"),
+    Placeholder("sagsbehandler", _("jobcentrets deltager i mødet"), "Karen Holm"),
+    ph.JOBCENTER,
+)
+_MEETING_OPENINGS = {
+    FIRST_MEETING_INVITATION: Opening(
+        default=_(
+            "Du er inviteret til opstartsmødet om mentorforløbet med {borger_fornavn}. "
+            "Her aftaler I forventninger, mål og opgaver."
+        ),
+        placeholders=_MEETING_PLACEHOLDERS,
+        values=_first_meeting_values,
+        note=_("Er mødet flyttet, står i stedet, at det er ændret."),
+    ),
+    FIRST_MEETING_CANCELLED: Opening(
+        default=_(
+            "Opstartsmødet om mentorforløbet med {borger_fornavn} {tidspunkt} er aflyst. "
+            "Jobcentret vender tilbage med et nyt tidspunkt."
+        ),
+        placeholders=_MEETING_PLACEHOLDERS,
+        values=_first_meeting_values,
+    ),
+}
+
 for _kind, _label in (
     (FIRST_MEETING_INVITATION, _("Invitation til opstartsmøde (mentoren)")),
     (FIRST_MEETING_CANCELLED, _("Aflysning af opstartsmøde (mentoren)")),
@@ -191,6 +259,7 @@ for _kind, _label in (
         MessageKind(
             key=_kind,
             label=_label,
+            opening=_MEETING_OPENINGS[_kind],
             example_context=_first_meeting_example,
             lifetime=_MEETING_LIFETIME,
             **templates_for(_kind),

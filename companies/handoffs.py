@@ -15,10 +15,7 @@ def claim_submitted(*, claim) -> None:
         month = handoffs.date_text(claim.month, "month")
         context = handoffs.Context(
             title=_("%(company)s har søgt om frikøb for %(month)s") % {"company": claim.company.name, "month": month},
-            lines=[
-                _("%(company)s har sendt en anmodning om frikøb af mentorens tid for %(month)s, som skal behandles.")
-                % {"company": claim.company.name, "month": month}
-            ],
+            values={"virksomhed": claim.company.name, "måned": month},
             link=reverse("companies:claim_detail", kwargs={"pk": claim.pk}),
             period=handoffs.moment_period("s", claim.submitted_at),
         )
@@ -34,13 +31,11 @@ def claim_decided(*, claim) -> None:
         values = {"month": month}
         if approved:
             title = _("Jobcentret har godkendt anmodningen om frikøb for %(month)s") % values
-            lines = [_("Anmodningen om frikøb for %(month)s er godkendt og går videre til udbetaling.") % values]
         else:
             title = _("Jobcentret har afvist anmodningen om frikøb for %(month)s") % values
-            lines = [_("Anmodningen om frikøb for %(month)s er afvist. I kan rette den og sende den igen.") % values]
         context = handoffs.Context(
             title=title,
-            lines=lines,
+            values={"virksomhed": claim.company.name, "måned": month},
             reason="" if approved else claim.rejection_reason,
             link=reverse("portal:claim_detail", kwargs={"pk": claim.pk}),
             period=handoffs.moment_period("d", claim.decided_at),
@@ -57,10 +52,7 @@ def course_nomination_created(*, nomination) -> None:
     with handoffs.danish():
         context = handoffs.Context(
             title=_("%(company)s har indstillet en mentor til mentorkursus") % {"company": company.name},
-            lines=[
-                _("%(company)s har indstillet virksomhedsmentoren %(mentor)s til et mentorkursus.")
-                % {"company": company.name, "mentor": nomination.mentor.full_name}
-            ],
+            values={"virksomhed": company.name, "mentor": nomination.mentor.full_name},
             link=reverse("companies:detail", kwargs={"pk": company.pk}),
         )
     recipients = handoffs.coordinators(company.jobcenter_id)

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import MessageKind, register
+from texts import placeholders as ph
+from texts.placeholders import Opening
 
 LEADER_INVITATION = "companies.leader_invitation"
 
@@ -26,9 +28,28 @@ def _example_context() -> dict:
     }
 
 
+def _invitation_values(context) -> dict[str, str]:
+    return {
+        "fornavn": ph.first_name(getattr(context.get("invitation"), "full_name", "")),
+        "jobcenter": getattr(context.get("jobcenter"), "name", ""),
+        "virksomhed": getattr(context.get("company"), "name", ""),
+        "dato": ph.long_date(context.get("expires_at")),
+    }
+
+
 register(
     MessageKind(
         key=LEADER_INVITATION,
+        opening=Opening(
+            default=_("{jobcenter} inviterer dig som leder af {virksomhed} til virksomhedsportalen i Mentorordningen."),
+            placeholders=(
+                ph.FORNAVN,
+                ph.JOBCENTER,
+                ph.VIRKSOMHED,
+                ph.dato(_("den dag, linket i invitationen udløber")),
+            ),
+            values=_invitation_values,
+        ),
         label=_("Invitation af virksomhedsleder til portalen"),
         subject_template="companies/email/leader_invitation_subject.txt",
         text_template="companies/email/leader_invitation.txt",

@@ -1,8 +1,12 @@
 """Messages the corps sends (registered with notifications.kinds; see that module)."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from notifications.kinds import MessageKind, register
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 APPLICATION_RECEIVED = "corps.application_received"
 
@@ -17,9 +21,18 @@ def _example_context() -> dict:
     }
 
 
+def _received_values(context) -> dict[str, str]:
+    return {"fornavn": ph.first_name(context.get("mentor_name")), "jobcenter": context.get("jobcenter_name", "")}
+
+
 register(
     MessageKind(
         key=APPLICATION_RECEIVED,
+        opening=Opening(
+            default=_("Tak for din ansøgning om at blive mentor i {jobcenter}. Vi har modtaget den."),
+            placeholders=(ph.FORNAVN, ph.JOBCENTER),
+            values=_received_values,
+        ),
         label=_("Kvittering for ansøgning til mentorkorpset"),
         subject_template="corps/email/application_received.subject.txt",
         text_template="corps/email/application_received.txt",
@@ -44,9 +57,33 @@ def _applications_context(*, recipient_name: str, count: int, oldest_days: int, 
     }
 
 
+def _waiting_values(context) -> dict[str, str]:
+    count, days = int(context.get("count") or 0), int(context.get("oldest_days") or 0)
+    # The e-mails are Danish (notifications.rendering renders in "da"): so are the counted words.
+    with translation.override("da"):
+        return {
+            "fornavn": ph.first_name(context.get("recipient_name")),
+            "ansøgninger": ngettext("%(count)s ansøgning", "%(count)s ansøgninger", count) % {"count": count},
+            "ventetid": ngettext("%(days)s dag", "%(days)s dage", days) % {"days": days},
+            "jobcenter": context.get("jobcenter_name", ""),
+        }
+
+
 register(
     MessageKind(
         key=APPLICATIONS_WAITING,
+        opening=Opening(
+            default=_("{ansøgninger} til mentorkorpset venter på screening. Den ældste har ventet {ventetid}."),
+            placeholders=(
+                ph.FORNAVN,
+                Placeholder(
+                    "ansøgninger", _("antal ansøgninger, der venter, med ordet »ansøgninger«"), "3 ansøgninger"
+                ),
+                Placeholder("ventetid", _("hvor længe den ældste har ventet"), "9 dage"),
+                ph.JOBCENTER,
+            ),
+            values=_waiting_values,
+        ),
         label=_("Ansøgninger der venter på screening"),
         subject_template="corps/email/applications_waiting.subject.txt",
         text_template="corps/email/applications_waiting.txt",

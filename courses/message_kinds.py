@@ -16,6 +16,8 @@ from notifications.kinds import (
     MessageKind,
     register,
 )
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 INVITATION = "courses.invitation"
 REGISTERED = "courses.registered"
@@ -61,6 +63,7 @@ def _example_context() -> dict:
             "address": "Skovvej 20, 8382 Hinnerup",
             "provider": "MENTOR company A/S",
             "days": ["tirsdag 14.04.2026 kl. 9.00-15.30", "onsdag 15.04.2026 kl. 9.00-15.30"],
+            "first_day": "14. april 2026",
             "deadline": "1. april 2026",
         },
         "participant": {"name": "Lars Jensen", "cpr": EXAMPLE_CPR, "health_note": EXAMPLE_SENSITIVE_NOTE},
@@ -86,11 +89,46 @@ def course_starts_at(about) -> datetime | None:
 # Everything but the evaluation is about a course that has not begun: once it has, the message is pointless.
 UNTIL_COURSE_STARTS = Lifetime(reason=_("Kurset var begyndt, før beskeden kunne sendes."), until=course_starts_at)
 
+# Each e-mail's first paragraph, which a jobcenter may write in its own words (texts); the course's details
+# follow it.
+OPENINGS = {
+    INVITATION: _("{jobcenter} inviterer til:"),
+    REGISTERED: _("Du er tilmeldt:"),
+    WAITING: _("Kurset er fuldt, så du er skrevet på ventelisten til:"),
+    OFFER: _("Der er blevet en plads ledig, og du står først på ventelisten til:"),
+    UPDATED: _("Tid eller sted er ændret. Sådan ser det ud nu:"),
+    CANCELLED: _("Vi må desværre aflyse:"),
+    REGISTRATION_CANCELLED: _("Du er nu afmeldt:"),
+    REMINDER: _("Vi glæder os til at se dig til:"),
+    EVALUATION: _("Tak for din deltagelse i:"),
+}
+_PLACEHOLDERS = (ph.FORNAVN, ph.KURSUS, ph.dato(_("kursets første dag")), ph.JOBCENTER)
+_EXTRA = {
+    INVITATION: (Placeholder("frist", _("sidste frist for tilmelding"), "1. april 2026"),),
+    OFFER: (Placeholder("svarfrist", _("hvornår tilbuddet om pladsen udløber"), "16. april 2026 kl. 12.00"),),
+}
+
+
+def _course_values(context) -> dict[str, str]:
+    course = context.get("course") or {}
+    return {
+        "fornavn": ph.first_name(context.get("recipient_name")),
+        "kursus": course.get("title", ""),
+        "dato": course.get("first_day", ""),
+        "jobcenter": (context.get("jobcenter") or {}).get("name", ""),
+        "frist": course.get("deadline", ""),
+        "svarfrist": context.get("expires_at", ""),
+    }
+
+
 for _key, _label in LABELS.items():
     register(
         MessageKind(
             key=_key,
             label=_label,
+            opening=Opening(
+                default=OPENINGS[_key], placeholders=_PLACEHOLDERS + _EXTRA.get(_key, ()), values=_course_values
+            ),
             example_context=_example_context,
             lifetime=DEFAULT_LIFETIME if _key == EVALUATION else UNTIL_COURSE_STARTS,
             **templates_for(_key),

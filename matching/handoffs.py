@@ -13,8 +13,8 @@ def offer_declined(*, offer, next_offer=None) -> None:
     """A corps mentor said no: the coordinator who sent the offer decides what next (told whether the next
     suggestion has already been offered)."""
     with handoffs.danish():
-        values = {"mentor": offer.mentor.full_name, "citizen": handoffs.first_name(offer.citizen.name)}
-        lines = [_("%(mentor)s har sagt nej til at blive mentor for %(citizen)s.") % values]
+        values = {"mentor": offer.mentor.full_name, "borger_fornavn": handoffs.first_name(offer.citizen.name)}
+        lines = []
         if next_offer is not None:
             lines.append(
                 _("Opgaven er sendt videre til næste forslag, %(mentor)s.") % {"mentor": next_offer.mentor.full_name}
@@ -23,6 +23,7 @@ def offer_declined(*, offer, next_offer=None) -> None:
             lines.append(_("Der er ikke sendt et nyt tilbud. Find en anden mentor til borgeren."))
         context = handoffs.Context(
             title=_("En mentor har sagt nej til et tilbud om en mentoropgave"),
+            values=values,
             lines=lines,
             link=reverse("matching:citizen", kwargs={"pk": offer.citizen_id}),
         )
@@ -41,23 +42,18 @@ def cohort_proposed(*, cohort, placements) -> None:
     for rows in groups:
         company = rows[0].company
         with handoffs.danish():
-            values = {
-                "count": len(rows),
-                "company": company.name,
-                "type": cohort.placement_type.name,
-                "start": handoffs.date_text(cohort.starts_on),
-                "end": handoffs.date_text(cohort.ends_on),
-                "cohort": cohort.name,
-            }
             context = handoffs.Context(
-                title=_("Jobcentret foreslår %(count)s forløb hos %(company)s") % values,
-                lines=[
-                    _(
-                        "Jobcentret foreslår %(count)s forløb i %(type)s fra %(start)s til %(end)s som en del af "
-                        "holdet %(cohort)s. Sig ja eller nej til hvert forløb i portalen. Borgerne:"
-                    )
-                    % values
-                ],
+                title=_("Jobcentret foreslår %(count)s forløb hos %(company)s")
+                % {"count": len(rows), "company": company.name},
+                values={
+                    "antal": str(len(rows)),
+                    "virksomhed": company.name,
+                    "forløbstype": cohort.placement_type.name,
+                    "start": handoffs.date_text(cohort.starts_on),
+                    "slut": handoffs.date_text(cohort.ends_on),
+                    "dato": handoffs.date_text(cohort.starts_on, "long"),
+                    "hold": cohort.name,
+                },
                 items=[handoffs.first_name(placement.citizen.name) for placement in rows],
                 link=reverse("portal:placements"),
                 period=f"c{company.pk}",

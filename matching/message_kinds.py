@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, MessageKind, register
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 OFFER = "matching.offer"
 # Spread into message_enqueue(**OFFER_TEMPLATES): its template parameters are typed str and str | None.
@@ -31,10 +33,33 @@ def _example_context() -> dict:
     }
 
 
+def _offer_values(context) -> dict[str, str]:
+    return {
+        "fornavn": ph.first_name(context.get("mentor_name")),
+        "borger_fornavn": context.get("citizen_first_name", ""),
+        "jobcenter": context.get("jobcenter_name", ""),
+        "koordinator": context.get("coordinator_name", ""),
+        "dato": ph.long_date(context.get("expires_on")),
+        "dato_kort": context.get("expires_on", ""),
+    }
+
+
 register(
     MessageKind(
         key=OFFER,
         label=_("Tilbud om en mentoropgave"),
+        opening=Opening(
+            default=_("{jobcenter} vil gerne tilbyde dig en ny mentoropgave med {borger_fornavn}."),
+            placeholders=(
+                ph.FORNAVN,
+                ph.BORGER_FORNAVN,
+                ph.JOBCENTER,
+                ph.KOORDINATOR,
+                ph.dato(_("svarfristen")),
+                ph.dato_kort(_("svarfristen, med tal")),
+            ),
+            values=_offer_values,
+        ),
         example_context=_example_context,
         **OFFER_TEMPLATES,
     )
@@ -86,10 +111,38 @@ def _offer_waiting_example() -> dict:
     return {**_offer_waiting_context(offer), "citizen": citizen}
 
 
+def _offer_waiting_values(context) -> dict[str, str]:
+    return {
+        "fornavn": ph.first_name(context.get("mentor_name")),
+        "borger_fornavn": context.get("citizen_first_name", ""),
+        "jobcenter": context.get("jobcenter_name", ""),
+        "koordinator": context.get("coordinator_name", ""),
+        "dato": ph.long_date(context.get("offered_on")),
+        "dato_kort": context.get("offered_on", ""),
+        "svarfrist": context.get("expires_on", ""),
+    }
+
+
 register(
     MessageKind(
         key=OFFER_WAITING,
         label=_("Påmindelse om et ubesvaret tilbud"),
+        opening=Opening(
+            default=_(
+                "Den {dato_kort} tilbød {jobcenter} dig en mentoropgave med {borger_fornavn}. "
+                "Vi har ikke fået dit svar endnu."
+            ),
+            placeholders=(
+                ph.FORNAVN,
+                ph.BORGER_FORNAVN,
+                ph.JOBCENTER,
+                ph.KOORDINATOR,
+                ph.dato(_("den dag, tilbuddet blev sendt")),
+                ph.dato_kort(_("den dag, tilbuddet blev sendt, med tal")),
+                Placeholder("svarfrist", _("svarfristen, med tal"), "28.11.2026"),
+            ),
+            values=_offer_waiting_values,
+        ),
         example_context=_offer_waiting_example,
         **OFFER_WAITING_TEMPLATES,
     )

@@ -27,6 +27,8 @@ from accounts.models import Jobcenter
 from notifications import kinds
 from notifications.fanout import COPENHAGEN, schedule_for
 from notifications.models import Message, MessageStatus, ReminderRun, ReminderSchedule
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 logger = logging.getLogger(__name__)
 
@@ -148,10 +150,29 @@ def _example() -> dict:
     return {"citizen": citizen, **digest_context(recipient_name="Karen Holm", day=moment.date(), held=held)}
 
 
+def _digest_values(context) -> dict[str, str]:
+    return {
+        "fornavn": ph.first_name(context.get("recipient_name")),
+        "antal": context.get("count", ""),
+        "dato": ph.long_date(context.get("day")),
+    }
+
+
 kinds.register(
     kinds.MessageKind(
         key=DAILY_DIGEST,
         label=_("Daglig samlet e-mail"),
+        opening=Opening(
+            default=_(
+                "Du har valgt at få disse beskeder samlet i én e-mail om dagen. Siden sidst er der kommet {antal}:"
+            ),
+            placeholders=(
+                ph.FORNAVN,
+                Placeholder("antal", _("antal beskeder i e-mailen"), "4"),
+                ph.dato(_("dagen, e-mailen samler")),
+            ),
+            values=_digest_values,
+        ),
         subject_template="notifications/daily_digest/subject.txt",
         text_template="notifications/daily_digest/body.txt",
         html_template="notifications/daily_digest/body.html",

@@ -35,6 +35,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, Role
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 COORDINATORS = (Role.COORDINATOR, Role.JOBCENTER_ADMIN)
 LEADERS = (Role.COMPANY_LEADER,)
@@ -238,6 +240,94 @@ def events_for_role(role: str) -> list[str]:
     return [handoff.event for handoff in HANDOFFS.values() if handoff.inbox and role in handoff.roles]
 
 
+# --- Openings ---------------------------------------------------------------------------------------------
+# Each hand-off's e-mail opens, right after the greeting, with a sentence about the step: the product's wording
+# below, which a jobcenter may write in its own words (texts), with the placeholders listed for it. The step
+# gives their values (`Context.values`); the rest of what it says follows as `Context.lines`.
+
+
+def _placeholders() -> dict[str, Placeholder]:
+    return {
+        placeholder.name: placeholder
+        for placeholder in (
+            ph.FORNAVN,
+            ph.BORGER_FORNAVN,
+            ph.VIRKSOMHED,
+            ph.MENTOR,
+            Placeholder("forløbstype", _("forløbets type"), "virksomhedspraktik"),
+            Placeholder("start", _("forløbets første dag, med tal"), "05.01.2027"),
+            Placeholder("slut", _("forløbets sidste dag, med tal"), "18.06.2027"),
+            ph.dato(_("forløbets første dag")),
+            Placeholder("antal", _("antal forløb, der foreslås"), "2"),
+            Placeholder("hold", _("holdets navn"), "Forår 2027"),
+            Placeholder("måned", _("måneden, der søges frikøb for"), "november 2026"),
+            Placeholder("tidspunkt", _("mødets dag og tid"), "tirsdag 15. december 2026 kl. 10.00-11.00"),
+            Placeholder("sted", _("mødets sted"), "Jobcentret, Skovvej 20, 8382 Hinnerup"),
+        )
+    }
+
+
+_COMPANY = ("fornavn", "virksomhed", "borger_fornavn")
+_CLAIM = ("fornavn", "virksomhed", "måned")
+_MEETING = ("fornavn", "borger_fornavn", "tidspunkt", "sted")
+OPENINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "placement.proposed": (
+        _("Jobcentret foreslår et forløb i {forløbstype} for {borger_fornavn} fra {start} til {slut}."),
+        (*_COMPANY, "forløbstype", "start", "slut", "dato"),
+    ),
+    "cohort.proposed": (
+        _(
+            "Jobcentret foreslår {antal} forløb i {forløbstype} fra {start} til {slut} som en del af holdet {hold}. "
+            "Sig ja eller nej til hvert forløb i portalen. Borgerne:"
+        ),
+        ("fornavn", "virksomhed", "antal", "forløbstype", "start", "slut", "dato", "hold"),
+    ),
+    "placement.accepted": (
+        _("{virksomhed} har sagt ja til forløbet for {borger_fornavn} og valgt virksomhedsmentor."),
+        _COMPANY,
+    ),
+    "placement.declined": (
+        _("{virksomhed} har sagt nej til forløbet for {borger_fornavn}. Begrundelsen står på forløbet."),
+        _COMPANY,
+    ),
+    "follow_up.by_company": (_("{virksomhed} har skrevet en opfølgning på forløbet for {borger_fornavn}."), _COMPANY),
+    "assessment.by_company": (
+        _("{virksomhed} har vurderet udviklingen for {borger_fornavn} på kompetencekortene."),
+        _COMPANY,
+    ),
+    "claim.submitted": (
+        _("{virksomhed} har sendt en anmodning om frikøb af mentorens tid for {måned}, som skal behandles."),
+        _CLAIM,
+    ),
+    "claim.approved": (_("Anmodningen om frikøb for {måned} er godkendt og går videre til udbetaling."), _CLAIM),
+    "claim.rejected": (_("Anmodningen om frikøb for {måned} er afvist. I kan rette den og sende den igen."), _CLAIM),
+    "course_nomination.created": (
+        _("{virksomhed} har indstillet virksomhedsmentoren {mentor} til et mentorkursus."),
+        ("fornavn", "virksomhed", "mentor"),
+    ),
+    "offer.declined": (
+        _("{mentor} har sagt nej til at blive mentor for {borger_fornavn}."),
+        ("fornavn", "mentor", "borger_fornavn"),
+    ),
+    "citizen.referred": (_("{borger_fornavn} er henvist og venter på en mentor."), ("fornavn", "borger_fornavn")),
+    "first_meeting.planned": (_("Opstartsmøde om mentorforløbet for {borger_fornavn}: {tidspunkt}, {sted}."), _MEETING),
+    "first_meeting.cancelled": (
+        _("Opstartsmødet om mentorforløbet for {borger_fornavn} {tidspunkt} er aflyst for dig."),
+        _MEETING,
+    ),
+}
+
+
+def _opening_values(context) -> dict[str, str]:
+    return {"fornavn": first_name(context.get("recipient_name", "")), **(context.get("opening_values") or {})}
+
+
+def opening_for(event: str) -> Opening:
+    default, names = OPENINGS[event]
+    known = _placeholders()
+    return Opening(default=default, placeholders=tuple(known[name] for name in names), values=_opening_values)
+
+
 # --- Message kinds ---------------------------------------------------------------------------------------
 
 
@@ -251,7 +341,8 @@ def _example_context() -> dict:
         "citizen": citizen,
         "recipient_name": "Karen Holm",
         "title": "Jobcentret foreslår 2 forløb hos Hammel Maskinfabrik A/S",
-        "lines": ["Jobcentret foreslår forløb i virksomhedspraktik fra 5.1.2027 til 18.6.2027 for:"],
+        "opening_values": {name: placeholder.example for name, placeholder in _placeholders().items()},
+        "lines": ["Sig ja (og vælg virksomhedsmentor) eller nej i portalen."],
         "items": ["Mette", "Ali"],
         "reason": "Timerne passer ikke med mentorens vagtplan.",
         "url": f"{settings.SITE_URL}/portal/forloeb/",
@@ -265,7 +356,15 @@ def register_kinds(app: str) -> None:
 
     for handoff in HANDOFFS.values():
         if handoff.app == app and handoff.kind.startswith(f"{app}.handoff."):
-            register(MessageKind(key=handoff.kind, label=handoff.label, example_context=_example_context, **TEMPLATES))
+            register(
+                MessageKind(
+                    key=handoff.kind,
+                    label=handoff.label,
+                    example_context=_example_context,
+                    opening=opening_for(handoff.event),
+                    **TEMPLATES,
+                )
+            )
 
 
 # --- What a step says -----------------------------------------------------------------------------------
@@ -274,13 +373,15 @@ def register_kinds(app: str) -> None:
 @dataclass(frozen=True)
 class Context:
     """What one hand-off says. `title` is the e-mail's subject and the inbox item's title (no person's name);
-    `lines` and `items` (first names only) the e-mail's body; `reason` a reason given with the step (a claim's
+    `values` the values of the placeholders of the e-mail's opening (`OPENINGS`, first names only), which
+    `lines` and `items` (first names only) follow in the e-mail's body; `reason` a reason given with the step (a claim's
     rejection); `link` the path of the object's page for the recipients. `period` tells repeats of a step on
     the same object apart (a claim resubmitted after a rejection); `company` is the company whose leaders
     are told (portal items belong to it); `attachments` go with each e-mail."""
 
     title: str
     link: str
+    values: dict = field(default_factory=dict)
     lines: Sequence[str] = ()
     items: Sequence[str] = ()
     reason: str = ""
@@ -371,6 +472,7 @@ def notify_all(event: str, steps: Sequence[Step], *, jobcenter=None, actor=None)
                     context={
                         "recipient_name": user.full_name,
                         "title": context.title,
+                        "opening_values": dict(context.values),
                         "lines": list(context.lines),
                         "items": list(context.items),
                         "reason": context.reason,

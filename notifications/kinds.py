@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
+from texts.placeholders import Opening
+
 # Put these into the sensitive fields of the objects in an example context; the scan test looks for them.
 EXAMPLE_CPR = "010190-1234"
 EXAMPLE_SENSITIVE_NOTE = "FØLSOM-NOTE: angst og misbrug"
@@ -92,6 +94,10 @@ class MessageKind:
     # A text message (notifications.sms_services.sms_enqueue): text_template is the whole text, html_template is
     # None, and the subject only names it on the outbox pages.
     sms: bool = False
+    # An e-mail's opening, the paragraph right after the greeting, which a jobcenter may write in its own words
+    # (texts): the product's wording, the placeholders it may use and where their values come from. The
+    # templates show it as `opening_text` / `opening_html`.
+    opening: Opening | None = None
 
 
 _REGISTRY: dict[str, MessageKind] = {}

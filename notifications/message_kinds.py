@@ -14,6 +14,8 @@ from citizens.rules import FOLLOW_UP_OVERDUE_DAYS
 from notifications.fanout import AUDIENCE_COMPANY, AUDIENCE_CORPS, AUDIENCE_STAFF, FOLLOWUP_OVERDUE, WEEKLY_FOLLOWUP
 from notifications.kinds import EXAMPLE_CPR, EXAMPLE_SENSITIVE_NOTE, WEEKLY_LIFETIME, MessageKind, register
 from notifications.rendering import render_items
+from texts import placeholders as ph
+from texts.placeholders import Opening, Placeholder
 
 
 def _first_name(full_name: str) -> str:
@@ -206,10 +208,27 @@ def weekly_followup_example() -> dict:
     }
 
 
+def _weekly_values(context) -> dict[str, str]:
+    return {
+        "fornavn": _first_name(context.get("recipient_name", "")),
+        "uge": context.get("week", ""),
+        "antal": context.get("count", ""),
+    }
+
+
 register(
     MessageKind(
         key=WEEKLY_FOLLOWUP,
         label=_("Ugentlig påmindelse om opfølgning"),
+        opening=Opening(
+            default=_("Det er tid til den ugentlige opfølgning (uge {uge}). Du er tilknyttet disse {antal} forløb:"),
+            placeholders=(
+                ph.FORNAVN,
+                Placeholder("uge", _("ugenummeret"), "48"),
+                Placeholder("antal", _("antal forløb i listen"), "3"),
+            ),
+            values=_weekly_values,
+        ),
         subject_template="notifications/weekly_followup/subject.txt",
         text_template="notifications/weekly_followup/body.txt",
         html_template="notifications/weekly_followup/body.html",
@@ -229,9 +248,36 @@ def followup_overdue_context(messages: list) -> dict[int, dict]:
     }
 
 
+def _overdue_values(context) -> dict[str, str]:
+    return {
+        "fornavn": _first_name(context.get("recipient_name", "")),
+        "forløb": str(context.get("about_label", "")),
+        "borger_fornavn": context.get("citizen_first_name", ""),
+        "virksomhed": context.get("company_name", ""),
+        "dage": context.get("days", ""),
+    }
+
+
 register(
     MessageKind(
         key=FOLLOWUP_OVERDUE,
+        opening=Opening(
+            default=_(
+                "Der er ikke registreret nogen opfølgning på {forløb} med {borger_fornavn} i {dage} dage eller mere."
+            ),
+            placeholders=(
+                ph.FORNAVN,
+                Placeholder(
+                    "forløb",
+                    _("hvilket forløb: »forløbet i virksomheden« eller »mentorforløbet«"),
+                    "forløbet i virksomheden",
+                ),
+                ph.BORGER_FORNAVN,
+                ph.VIRKSOMHED,
+                Placeholder("dage", _("antal dage uden opfølgning"), str(FOLLOW_UP_OVERDUE_DAYS)),
+            ),
+            values=_overdue_values,
+        ),
         label=format_lazy(_("Påmindelse: ingen opfølgning i {days} dage"), days=FOLLOW_UP_OVERDUE_DAYS),
         subject_template="notifications/followup_overdue/subject.txt",
         text_template="notifications/followup_overdue/body.txt",

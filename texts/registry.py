@@ -1,16 +1,19 @@
 """The texts a jobcenter can edit, each with the product's own text as its default.
 
 Pages register their texts in `<app>/editable_texts.py` with `register(EditableText(...))` (autodiscovered when
-Django starts). Every e-mail kind (notifications.kinds, not the text messages) has one more: its opening, a
-paragraph right after the greeting, which is empty by default, so an e-mail reads as it always has until a
-jobcenter writes one.
+Django starts). Every e-mail kind (notifications.kinds, not the text messages) has one more: its opening, the
+paragraph right after the greeting ("Kære …"), whose default is the e-mail's own wording (`MessageKind.opening`)
+and which may hold the kind's placeholders (texts.placeholders), filled per message.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from texts.placeholders import Opening
 
 PAGE = "page"
 EMAIL = "email"
@@ -26,8 +29,10 @@ class EditableText:
     default: Callable[[], str]
     # Where the text is shown, for the edit page.
     where: str
-    # A page needs its text; an e-mail's opening may be empty (then the e-mail has none).
+    # Every text is needed where it stands (an empty one would leave a hole in the page or the e-mail).
     required: bool = True
+    # An e-mail's opening: its placeholders and where their values come from (None for a page's text).
+    opening: Opening | None = None
 
 
 _PAGES: dict[str, EditableText] = {}
@@ -41,8 +46,8 @@ def register(text: EditableText) -> EditableText:
     return text
 
 
-def _no_opening() -> str:
-    return ""
+def _opening_default(opening: Opening) -> str:
+    return str(opening.default)
 
 
 def _email_texts() -> list[EditableText]:
@@ -53,15 +58,16 @@ def _email_texts() -> list[EditableText]:
             key=f"{EMAIL_PREFIX}{kind.key}",
             label=kind.label,
             group=EMAIL,
-            default=_no_opening,
+            default=partial(_opening_default, kind.opening),
             where=format_lazy(
-                _("Står i e-mailen »{label}« lige efter hilsenen (»Kære …«), før resten af e-mailen."),
+                _("Første afsnit i e-mailen »{label}«, lige efter hilsenen (»Kære …«).{note}"),
                 label=kind.label,
+                note=format_lazy(" {note}", note=kind.opening.note) if kind.opening.note else "",
             ),
-            required=False,
+            opening=kind.opening,
         )
         for kind in kinds.all_kinds()
-        if not kind.sms
+        if not kind.sms and kind.opening is not None
     ]
 
 

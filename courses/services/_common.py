@@ -51,6 +51,7 @@ def _course_context(course: Course, sessions: Sequence[Session]) -> dict:
             "address": course.address,
             "provider": course.provider,
             "days": [_day_label(s) for s in sessions],
+            "first_day": _when(sessions[0].date) if sessions else "",
             "deadline": _when(course.registration_deadline),
         },
         "jobcenter": {"name": jobcenter.name, "email": jobcenter.email, "phone": jobcenter.phone},

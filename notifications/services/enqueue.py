@@ -13,7 +13,7 @@ from notifications.keys import idempotency_key_for
 from notifications.models import Message, MessageStatus
 from notifications.rendering import render
 from notifications.services._common import _dispatch_after_commit
-from texts.selectors import email_opening_context, email_openings
+from texts.selectors import EmailOpenings, email_openings
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,17 @@ class Outgoing:
         )
 
 
-def _row(jobcenter, outgoing: Outgoing, key: str, opening: str = "") -> Message:
-    """The outbox row of one message, rendered now (SensitiveDataError if it contains a CPR number), with the
-    jobcenter's own opening of its kind after the greeting, if the jobcenter wrote one (texts)."""
+def _row(jobcenter, outgoing: Outgoing, key: str, openings: EmailOpenings) -> Message:
+    """The outbox row of one message, rendered now (SensitiveDataError if it contains a CPR number), its kind's
+    opening after the greeting: the jobcenter's own wording or the product's, its placeholders filled from the
+    message's context (texts)."""
     message_kind = kinds.get(outgoing.kind)
+    opening = openings.context_for(jobcenter_id=jobcenter.pk, kind=outgoing.kind, context=outgoing.context)
     subject, text, html = render(
         subject_template=outgoing.subject_template,
         text_template=outgoing.text_template,
         html_template=outgoing.html_template,
-        context={**outgoing.context, **email_opening_context(opening)},
+        context={**outgoing.context, **opening},
     )
     about = outgoing.about
     message = Message(
@@ -88,13 +90,13 @@ def messages_enqueue(*, jobcenter, messages: Sequence[Outgoing]) -> list[Message
             row.idempotency_key: row for row in Message.objects.filter(jobcenter=jobcenter, idempotency_key__in=keys)
         }
         new: dict[str, Message] = {}
-        openings: dict[tuple[int, str], str] | None = None
+        openings: EmailOpenings | None = None
         for outgoing, key in zip(messages, keys, strict=True):
             if key not in rows and key not in new:
                 if openings is None:  # one query, and only when something is written
                     openings = email_openings(jobcenter_ids=[jobcenter.pk], kinds={o.kind for o in messages})
                 # Rendered (and scanned for CPR numbers) before anything is written: a refusal writes nothing.
-                new[key] = _row(jobcenter, outgoing, key, openings.get((jobcenter.pk, outgoing.kind), ""))
+                new[key] = _row(jobcenter, outgoing, key, openings)
         if new:
             # ON CONFLICT DO NOTHING: a concurrent transaction inserting the same key makes its row a no-op here
             # (the INSERT waits for that transaction, the SELECT then reads its row) instead of an
