@@ -5,8 +5,8 @@ from texts import markup
 
 
 class TextForm(forms.Form):
-    """The text itself; the service validates it (texts.services.text_validate) and puts errors here. A page's
-    text is required (`required`), an e-mail's opening may be empty."""
+    """The text itself; the service validates it (texts.services.text_validate) and puts errors here. Every
+    text is required (`required`): to go back to the product's wording, restore the default."""
 
     body = forms.CharField(
         label=_("Tekst"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import activity_record
 from notifications.rendering import contains_cpr
-from texts import markup, registry
+from texts import markup, placeholders, registry
 from texts.models import Text
 
 
@@ -18,8 +18,9 @@ def normalised(body: str) -> str:
 
 
 def text_validate(text: registry.EditableText, body: str) -> None:
-    """Danish errors at the field `body`: empty where a page needs a text, too long, HTML, a link that is not
-    https://, http:// or mailto:, or something like a CPR number."""
+    """Danish errors at the field `body`: empty, too long, HTML, a link that is not https://, http:// or
+    mailto:, something like a CPR number, and in an e-mail's opening a placeholder the e-mail does not have
+    or a curly brace that is not part of one (texts.placeholders)."""
     errors = []
     if text.required and not body.strip():
         errors.append(_("Skriv en tekst, eller gendan standardteksten."))
@@ -40,6 +41,8 @@ def text_validate(text: registry.EditableText, body: str) -> None:
         errors.append(_("Et link skal begynde med https://, http:// eller mailto:."))
     if contains_cpr(body):
         errors.append(_("Teksten må ikke indeholde et CPR-nummer."))
+    if text.opening is not None:
+        errors.extend(placeholders.problems(body, text.opening.names()))
     if errors:
         raise ValidationError({"body": errors})
 

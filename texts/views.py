@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import ADMINS, role_required
 from mentorship.web import form_errors_from, form_submit
-from texts import markup, registry, selectors, services
+from texts import markup, placeholders, registry, selectors, services
 from texts.forms import TextForm
 
 
@@ -27,7 +27,11 @@ def text_list(request):
     return render(request, "texts/text_list.html", {"groups": groups})
 
 
-def _preview(body: str) -> dict:
+def _preview(text: registry.EditableText, body: str) -> dict:
+    """The text as it will look; an e-mail's opening with its placeholders filled with example values."""
+    if text.opening is not None:
+        html, plain = placeholders.preview(body, text.opening)
+        return {"preview_html": html, "preview_text": plain}
     return {"preview_html": markup.to_html(body), "preview_text": markup.to_text(body)}
 
 
@@ -57,9 +61,14 @@ def text_edit(request, key: str):
         )
         if response:
             return response
-    context = {"entry": entry, "form": form, "is_email": entry.text.group == registry.EMAIL}
+    context = {
+        "entry": entry,
+        "form": form,
+        "is_email": entry.text.group == registry.EMAIL,
+        "placeholders": entry.text.opening.placeholders if entry.text.opening else (),
+    }
     if not form.errors:
-        context.update(_preview(body))
+        context.update(_preview(entry.text, body))
     return render(request, "texts/text_edit.html", context)
 
 

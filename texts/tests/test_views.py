@@ -1,6 +1,8 @@
 """The jobcenter admin's text pages, and the pages that show the texts: each jobcenter sees and edits only its
 own wording, the product's text is the default, and no HTML a user writes ever reaches a page."""
 
+from html import escape
+
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -116,15 +118,69 @@ def test_bad_text_gets_a_danish_error_at_the_field_and_nothing_is_saved(world, l
     assert not ActivityLog.objects.filter(action__startswith="texts.").exists()
 
 
-def test_an_e_mail_opening_may_be_empty(world, login):
-    key = registry.email_key("corps.application_received")
-    Text.objects.create(jobcenter=world.jobcenter, key=key, body="Tak!")
+RECEIPT = registry.email_key("corps.application_received")
+RECEIPT_EDIT = reverse("texts:edit", kwargs={"key": RECEIPT})
+
+
+def test_an_e_mail_opening_round_trip(world, login, django_assert_max_num_queries):
     client = login(world.jobcenter_admin)
-    url = reverse("texts:edit", kwargs={"key": key})
-    assert "E-mailen har ingen indledning" not in client.get(url).content.decode()
-    assert client.post(url, {"body": "", "preview": "1"}).context["preview_html"] == ""
-    assert client.post(url, {"body": ""}).status_code == 302
-    assert stored(world.jobcenter, key) is None
+    with django_assert_max_num_queries(8):
+        page = client.get(RECEIPT_EDIT)
+    body = page.content.decode()
+    # The field starts from the e-mail's own sentence; the placeholders are listed next to it; the preview fills
+    # the examples in.
+    default = "Tak for din ansøgning om at blive mentor i {jobcenter}. Vi har modtaget den."
+    assert page.context["form"]["body"].value() == default
+    assert "<code>{fornavn}</code>" in body and "<code>{jobcenter}</code>" in body and "modtagerens fornavn" in body
+    assert "<p>Tak for din ansøgning om at blive mentor i Jobcenter Favrskov. Vi har modtaget den.</p>" in body
+
+    edited = "Kære **{fornavn}**, tak fra {jobcenter}!\r\n\r\n- Ring til os"
+    preview = client.post(RECEIPT_EDIT, {"body": edited, "preview": "1"})
+    assert "<p>Kære <strong>Lars</strong>, tak fra Jobcenter Favrskov!</p>" in preview.content.decode()
+    assert preview.context["preview_text"] == "Kære Lars, tak fra Jobcenter Favrskov!\n\n- Ring til os"
+    assert stored(world.jobcenter, RECEIPT) is None
+
+    response = client.post(RECEIPT_EDIT, {"body": edited, "save": "1"})
+    assert response.status_code == 302
+    assert stored(world.jobcenter, RECEIPT) == "Kære **{fornavn}**, tak fra {jobcenter}!\n\n- Ring til os"
+    again = client.get(RECEIPT_EDIT)
+    assert again.context["form"]["body"].value() == stored(world.jobcenter, RECEIPT)
+    assert "<p>Kære <strong>Lars</strong>, tak fra Jobcenter Favrskov!</p>" in again.content.decode()
+
+    # Saving the product's sentence again stores nothing: the e-mail follows the product.
+    assert client.post(RECEIPT_EDIT, {"body": default, "save": "1"}).status_code == 302
+    assert stored(world.jobcenter, RECEIPT) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ("Hej {navn}", "Ukendt pladsholder: {navn}. Du kan bruge: {fornavn}, {jobcenter}."),
+        ("Hej {fornavn} og {cpr} og {helbred}", "Ukendt pladsholder: {cpr}, {helbred}."),
+        ("Hej {fornavn", "En krøllet parentes står alene."),
+        ("Hej fornavn}", "En krøllet parentes står alene."),
+        ("Hej {Fornavn}", "En krøllet parentes står alene."),
+        ("Hej {{fornavn}}", "En krøllet parentes står alene."),
+        ("<b>Hej</b> {fornavn}", "HTML kan ikke bruges."),
+        ("Hej {fornavn}, dit CPR 010190-1234", "Teksten må ikke indeholde et CPR-nummer."),
+        ("", "Skriv en tekst, eller gendan standardteksten."),
+    ],
+)
+@pytest.mark.parametrize("button", ["save", "preview"])
+def test_a_bad_e_mail_opening_gets_a_danish_error_at_the_field_and_nothing_is_saved(world, login, body, error, button):
+    Text.objects.create(jobcenter=world.jobcenter, key=RECEIPT, body="Den gamle tekst, {fornavn}.")
+    client = login(world.jobcenter_admin)
+    response = client.post(RECEIPT_EDIT, {"body": body, button: "1"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors["body"]
+    assert any(error.split(" Du kan")[0] in message for message in errors), errors
+    page = response.content.decode().replace("&#x27;", "'")
+    # At the field: in its error message, between its label and the text area.
+    at_field = page[page.index('id="id_body_error"') : page.index("<textarea")]
+    assert escape(error.split(" Du kan")[0]) in at_field
+    assert stored(world.jobcenter, RECEIPT) == "Den gamle tekst, {fornavn}."
+    assert "preview_html" not in response.context
+    assert not ActivityLog.objects.filter(action__startswith="texts.").exists()
 
 
 def test_an_unknown_key_is_not_found(world, login):
