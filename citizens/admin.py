@@ -7,6 +7,7 @@ from django.contrib import admin
 from citizens.models import (
     Citizen,
     FirstMeeting,
+    FirstMeetingPlan,
     FollowUp,
     Goal,
     HoursStep,
@@ -71,6 +72,18 @@ class MentorAgreementAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
 @admin.register(FirstMeeting)
 class FirstMeetingAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
     list_display = ["agreement", "held_on"]
+
+
+@admin.register(FirstMeetingPlan)
+class FirstMeetingPlanAdmin(ReadOnlyMixin, JobcenterScopedAdmin):
+    """The first meetings as planned, to look up: when, status and who from the jobcenter takes part. Planning,
+    moving and calling one off goes through the app (calendar invitations, audit log). The place is left out: it
+    can be the citizen's home, and the app shows it where each read is logged; the calendar id is the app's."""
+
+    list_display = ["agreement", "status", "starts_at", "ends_at", "caseworker", "sequence"]
+    list_filter = ["status", "starts_at"]
+    list_select_related = ["agreement", "caseworker"]
+    exclude = ["place"]
 
 
 @admin.register(Placement)

@@ -30,7 +30,7 @@ from django.utils import timezone
 from accounts.models import Jobcenter, Membership, Role, User
 from accounts.tests.factories import MembershipFactory, TOTPDeviceFactory, UserFactory
 from audit.models import AccessLog, ActivityLog, ArchiveHold, RetentionKind, RetentionRule
-from citizens.models import Citizen, FirstMeeting, HoursStep, SensitiveNote
+from citizens.models import Citizen, FirstMeeting, FirstMeetingPlan, HoursStep, SensitiveNote
 from citizens.tests.factories import (
     AgreementFactory,
     CitizenFactory,
@@ -118,6 +118,7 @@ def build_tenant(jobcenter, member) -> dict:
         FirstMeeting.objects.create(
             jobcenter=jobcenter, agreement=agreement, held_on=today, expectations="Forventninger", goals="Mål"
         ),
+        first_meeting_plan(jobcenter, agreement, member),
         placement,
         HoursStep.objects.create(placement=placement, starts_on=placement.starts_on, hours_per_week=Decimal("8")),
         GoalFactory(placement=placement),
@@ -164,6 +165,19 @@ def build_tenant(jobcenter, member) -> dict:
         TOTPDeviceFactory(user=member),
     ]
     return {type(obj): obj for obj in objects}
+
+
+def first_meeting_plan(jobcenter, agreement, member) -> FirstMeetingPlan:
+    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    return FirstMeetingPlan.objects.create(
+        jobcenter=jobcenter,
+        agreement=agreement,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        place="Borgerens hjem, Hemmeligvej 7",
+        caseworker=member,
+        planned_by=member,
+    )
 
 
 def build_shared() -> dict:
@@ -694,3 +708,22 @@ def test_autocomplete_offers_only_own_rows(world, login):
 def test_no_reverse_for_history_without_simple_history():
     with pytest.raises(NoReverseMatch):
         reverse("admin:citizens_sensitivenote_simple_history", args=[1, 1])
+
+
+def test_planned_first_meetings_are_listed_for_the_own_jobcenter_without_their_place(world, login):
+    ours = first_meeting_plan(
+        world.jobcenter, AgreementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter)), None
+    )
+    theirs = first_meeting_plan(
+        world.other_jobcenter, AgreementFactory(citizen=CitizenFactory(jobcenter=world.other_jobcenter)), None
+    )
+    client = login(world.jobcenter_admin)
+    listing = client.get(admin_url(FirstMeetingPlan, "changelist"))
+    assert [row.pk for row in listing.context["cl"].result_list] == [ours.pk]
+    page = client.get(admin_url(FirstMeetingPlan, "change", ours.pk)).content.decode()
+    assert "Hemmeligvej" not in page and "Hemmeligvej" not in listing.content.decode()
+    assert str(ours.uid) not in page
+    assert "Planlagt" in page  # the status, in Danish
+    assert client.get(admin_url(FirstMeetingPlan, "change", theirs.pk)).status_code == 404
+    assert client.post(admin_url(FirstMeetingPlan, "delete", theirs.pk), {"post": "yes"}).status_code in (403, 404)
+    assert FirstMeetingPlan.objects.filter(pk=theirs.pk).exists()

@@ -135,3 +135,38 @@ def test_the_authenticator_app_admin_reads_danish(world, settings):
     for column in ("Bruger", "Oprettet", "Sidst brugt", "Bekræftet", "Vis QR-kode"):
         assert column in texts["changelist"], column
     assert "Nøgle" in texts["add"] and "Tilladt forskydning" in texts["add"]
+
+
+def test_the_first_meeting_plan_admin_reads_danish(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from citizens.models import FirstMeetingPlan
+    from citizens.tests.factories import AgreementFactory, CitizenFactory
+
+    starts = timezone.now() + timedelta(days=3)
+    plan = FirstMeetingPlan.objects.create(
+        jobcenter=world.jobcenter,
+        agreement=AgreementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter)),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        place="Jobcentret",
+        caseworker=world.caseworker,
+    )
+    client = client_for("jobcenter_admin", world)
+    found, texts = [], {}
+    for page_name, url in {
+        "changelist": reverse("admin:citizens_firstmeetingplan_changelist"),
+        "change": reverse("admin:citizens_firstmeetingplan_change", args=[plan.pk]),
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200, page_name
+        page = response.content.decode()
+        texts[page_name] = visible_text(page)
+        found += [f"{page_name}: {problem}" for problem in problems_in(page)]
+        found += [f"{page_name}: English {match.group(0)!r}" for match in ADMIN_ENGLISH.finditer(texts[page_name])]
+    assert found == [], "\n".join(found)
+    for column in ("Mentoraftale", "Status", "Starter", "Slutter", "Sagsbehandler eller kontaktperson"):
+        assert column in texts["changelist"], column
+    assert "Planlagte opstartsmøder" in texts["changelist"] or "planlagte opstartsmøder" in texts["changelist"]
