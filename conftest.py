@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -133,7 +134,7 @@ def django_db_setup(
         or set(aliases) != {"default"}
         or connections["default"].vendor != "postgresql"
     ):
-        yield from pytest_django_setup.__wrapped__(
+        setup = pytest_django_setup.__wrapped__(
             request,
             django_test_environment,
             django_db_blocker,
@@ -142,15 +143,34 @@ def django_db_setup(
             django_db_createdb,
             django_db_modify_db_settings,
         )
+        next(setup)
+        with _flush_filled_tables_only(django_db_blocker):
+            yield
+        next(setup, None)
         return
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         old_name = _build_or_clone("default", request.config.workerinput["workerid"], run_id, verbosity)
         if serialized_aliases:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield
+    with _flush_filled_tables_only(django_db_blocker):
+        yield
     with django_db_blocker.unblock():
         connection.creation.destroy_test_db(old_name, verbosity=verbosity, keepdb=False)
+
+
+@contextmanager
+def _flush_filled_tables_only(django_db_blocker) -> Iterator[None]:
+    """Transactional tests end by emptying only the tables they filled (tests/flush.py), on PostgreSQL."""
+    from tests.flush import flush_filled_tables_only
+
+    with django_db_blocker.unblock():
+        manager = flush_filled_tables_only(connection)
+        manager.__enter__()
+    try:
+        yield
+    finally:
+        manager.__exit__(None, None, None)
 
 
 def pytest_sessionfinish(session):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.flush import FilledTablesFlush
+
 from .support import assert_no_browser_errors, browser_errors, watch_for_errors
 
 if TYPE_CHECKING:
@@ -152,51 +154,6 @@ class _MigratedData:
                 cursor.execute(sql)
 
 
-class _FilledTablesFlush:
-    """The flush after each test (TransactionTestCase's: no sequence reset, no cascade) empties only the tables
-    that hold rows, with DELETE, in the one transaction Django runs a flush in; Django's flush truncates all
-    ~130 tables, which costs PostgreSQL new files for every table and index (seconds a test under load).
-
-    The tables end up just as empty: every foreign key is DEFERRABLE INITIALLY DEFERRED, so the order of the
-    deletes does not matter and the keys are checked at commit. Tables with a trigger on DELETE (the
-    append-only audit logs) are truncated instead, as Django's flush does; nothing refers to them, so
-    PostgreSQL lets them be truncated alone (else it refuses loudly). Sequences are left as they are, as
-    TRUNCATE without RESTART IDENTITY leaves them. The package fixture empties the database the same way
-    after taking its snapshot and before the final refill; its first flush, with sequence reset, is Django's.
-    """
-
-    def __init__(self, connection) -> None:
-        self.connection = connection
-        self.django_sql_flush = connection.ops.sql_flush
-        with connection.cursor() as cursor:
-            # tgtype bit 3 (8): the trigger fires on DELETE.
-            cursor.execute(
-                "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal AND tgtype & 8 = 8"
-            )
-            self.delete_guarded = {name for (name,) in cursor.fetchall()}
-
-    def __call__(self, style, tables, *, reset_sequences=False, allow_cascade=False) -> list[str]:
-        if reset_sequences or allow_cascade or not tables:
-            return self.django_sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
-        quote = self.connection.ops.quote_name
-        probe = "SELECT %s WHERE EXISTS (SELECT 1 FROM {})"
-        with self.connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(probe.format(quote(table)) for table in tables), list(tables))
-            filled = sorted(table for (table,) in cursor.fetchall())
-        guarded = [table for table in filled if table in self.delete_guarded]
-        # Quoted names from the model registry.
-        statements = [f"DELETE FROM {quote(table)};" for table in filled if table not in self.delete_guarded]  # noqa: S608
-        if guarded:
-            statements.append(f"TRUNCATE {', '.join(quote(table) for table in guarded)};")
-        return statements
-
-    def empty(self) -> None:
-        from django.core.management.color import no_style
-
-        tables = self.connection.introspection.django_table_names(only_existing=True, include_views=False)
-        self.connection.ops.execute_sql_flush(self(no_style(), tables))
-
-
 @pytest.fixture(scope="package")
 def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) -> Iterator[None]:
     """Lets serialized rollback restore the migrated data without clashing with rows already there.
@@ -220,7 +177,7 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
     deserialize = connection.creation.deserialize_db_from_string
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        flush_filled_tables = _FilledTablesFlush(connection)
+        flush_filled_tables = FilledTablesFlush(connection)
         snapshot = None
         if migrated is not None:
             deserialize(migrated)
