@@ -142,7 +142,6 @@ def long_date(value) -> str:
 
 # The placeholders several kinds share.
 FORNAVN = Placeholder("fornavn", _("modtagerens fornavn"), "Lars")
-NAVN = Placeholder("navn", _("modtagerens fulde navn"), "Lars Jensen")
 JOBCENTER = Placeholder("jobcenter", _("jobcentrets navn"), "Jobcenter Favrskov")
 BORGER_FORNAVN = Placeholder("borger_fornavn", _("borgerens fornavn (aldrig mere om borgeren)"), "Mette")
 VIRKSOMHED = Placeholder("virksomhed", _("virksomhedens navn"), "Hammel Maskinfabrik A/S")
