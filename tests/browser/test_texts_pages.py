@@ -50,3 +50,31 @@ def test_an_admin_edits_the_portal_text_with_a_preview_on_a_phone(page: Page, wo
     page.goto("/portal/mentorordningen/")
     expect(page.locator("main strong", has_text="Favrskov")).to_be_visible()
     expect(page.get_by_role("link", name="Søg om frikøb")).to_be_visible()
+
+
+def test_an_admin_writes_an_e_mail_opening_with_placeholders_on_a_phone(page: Page, world, live_server):
+    page.set_viewport_size(PHONE)
+    log_in(page, world.jobcenter_admin, live_server.url)
+    page.goto("/tekster/")
+    page.get_by_role("link", name="Kvittering for ansøgning til mentorkorpset").click()
+    text = page.get_by_label("Tekst", exact=True)
+    expect(text).to_have_value("Tak for din ansøgning om at blive mentor i {jobcenter}. Vi har modtaget den.")
+    placeholders = page.locator("#placeholders")
+    expect(placeholders.get_by_role("row", name=re.compile(r"\{fornavn\}"))).to_contain_text("modtagerens fornavn")
+    expect(page.locator(".text-preview")).to_have_text(
+        "Tak for din ansøgning om at blive mentor i Jobcenter Favrskov. Vi har modtaget den."
+    )
+    assert_accessible(page, "tekster-email-390")
+    assert scrolls_no_wider_than_the_screen(page)
+
+    text.fill("Hej {fornavn} fra {kommune}")
+    page.get_by_role("button", name="Gem tekst").click()
+    expect(page.locator("#id_body_error")).to_contain_text("Ukendt pladsholder: {kommune}.")
+    text.fill("Hej **{fornavn}**, tak fra {jobcenter}.")
+    page.get_by_role("button", name="Vis forhåndsvisning").click()
+    expect(page.locator(".text-preview strong")).to_have_text("Lars")
+    expect(page.locator(".text-preview")).to_have_text("Hej Lars, tak fra Jobcenter Favrskov.")
+    assert_accessible(page, "tekster-email-forhaandsvisning-390")
+    assert scrolls_no_wider_than_the_screen(page)
+    page.get_by_role("button", name="Gem tekst").click()
+    expect(page.get_by_role("row", name="Kvittering for ansøgning til mentorkorpset")).to_contain_text("ændret")
