@@ -5,6 +5,9 @@ health or social notes.
 To add a kind: in `<app>/message_kinds.py` call `register(MessageKind(...))` with the templates you will pass to
 `notifications.services.message_enqueue` and an `example_context` that builds a realistic context whose objects
 carry `EXAMPLE_CPR` and `EXAMPLE_SENSITIVE_NOTE` in their sensitive fields (the scan proves they do not leak).
+An e-mail kind also gives its `opening` (texts.placeholders.Opening): the sentence right after the greeting, which
+its templates show as `opening_text` / `opening_html` and a jobcenter may reword (texts/tests/test_emails.py
+requires one of every kind and compares its default with what the e-mail said before).
 """
 
 from collections.abc import Callable
