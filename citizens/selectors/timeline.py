@@ -1,5 +1,6 @@
 """A citizen's timeline: every event of their course, in order."""
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -122,26 +123,34 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
     )
     if limit is not None:
         follow_ups = follow_ups[:limit]
+    # Up to 200 follow-ups and as many activity entries a page: each text translated, and each placement's URL
+    # reversed, once a page rather than once an event.
+    next_step, hours_text, kind_text, by_text = (
+        _("Næste skridt: %(action)s"),
+        _("Mentortimer: %(hours)s (%(state)s)"),
+        _("Opfølgning: %(kind)s"),
+        _("Af %(who)s"),
+    )
+    placement_url = functools.cache(lambda pk: reverse("citizens:placement_detail", args=[pk]))
     for follow_up in follow_ups:
         detail = follow_up.notes[:300]
         extra = []
         if follow_up.next_action:
-            extra.append(_("Næste skridt: %(action)s") % {"action": follow_up.next_action})
+            extra.append(next_step % {"action": follow_up.next_action})
         if follow_up.mentor_hours:
             extra.append(
-                _("Mentortimer: %(hours)s (%(state)s)")
-                % {"hours": follow_up.mentor_hours, "state": label(follow_up, "hours_confirmed_by")}
+                hours_text % {"hours": follow_up.mentor_hours, "state": label(follow_up, "hours_confirmed_by")}
             )
         events.append(
             TimelineEvent(
                 follow_up.occurred_on,
                 5,
                 "follow_up",
-                _("Opfølgning: %(kind)s") % {"kind": label(follow_up, "kind")},
+                kind_text % {"kind": label(follow_up, "kind")},
                 detail,
-                reverse("citizens:placement_detail", args=[follow_up.placement_id]) if follow_up.placement_id else "",
+                placement_url(follow_up.placement_id) if follow_up.placement_id else "",
                 [
-                    _("Af %(who)s") % {"who": follow_up.author or label(follow_up, "recorded_as")},
+                    by_text % {"who": follow_up.author or label(follow_up, "recorded_as")},
                     *extra,
                 ],
             )
@@ -159,7 +168,7 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 "assessment",
                 _("Progressionsvurdering (%(by)s)") % {"by": label(assessment, "assessor_kind")},
                 ", ".join(f"{score.dimension.name} {score.score}" for score in assessment.scores.all()),
-                reverse("citizens:placement_detail", args=[assessment.placement_id])
+                placement_url(assessment.placement_id)
                 if assessment.placement_id
                 else reverse("citizens:agreement_detail", args=[assessment.agreement_id]),
             )
@@ -199,13 +208,14 @@ def _activity_events(
     )
     if limit is not None:
         entries = entries[:limit]
+    by_text, system = _("Af %(who)s"), _("systemet")  # once a page, not once an entry
     return [
         TimelineEvent(
             timezone.localdate(entry.at),
             7,
             "activity",
             actions.description(entry.action),
-            extra=[_("Af %(who)s") % {"who": entry.actor_label or _("systemet")}],
+            extra=[by_text % {"who": entry.actor_label or system}],
         )
         for entry in entries
     ]
