@@ -162,3 +162,42 @@ def test_every_template_writes_dates_in_the_one_style():
                 found.setdefault(str(path), []).append(f"|{name}:{argument}")
     assert checked > 100
     assert not found, f"Use {{% load dk %}} and a named style ({', '.join(dk.STYLES)}): {found}"
+
+
+def test_status_badge_writes_what_the_include_wrote():
+    """`{{ item|status_badge }}` (and includes/status_badge.html, which now calls it) gives the markup the include
+    wrote itself: the model's badge class when it has one, its status label, escaped."""
+    from citizens.models import Citizen, CitizenStatus
+
+    old = (
+        '{% load dk %}<span class="badge{% if item.status_badge %} {{ item.status_badge }}{% endif %}">'
+        '{{ item|label:"status" }}</span>'
+    )
+    classes = set()
+    for status in CitizenStatus:
+        item = Citizen(status=status)
+        classes.add(item.status_badge)
+        expected = engines["django"].from_string(old).render({"item": item})
+        assert engines["django"].from_string("{% load dk %}{{ item|status_badge }}").render({"item": item}) == expected
+        include = engines["django"].from_string('{% include "includes/status_badge.html" %}')
+        assert include.render({"item": item}) == expected
+    assert "" in classes and len(classes) > 1  # both kinds of badge were compared
+
+
+def test_pk_url_is_reverse_for_every_pk_and_script_prefix():
+    """`{{ pk|pk_url:"name" }}` reverses once per view name, script prefix and URLconf, and each pk takes the
+    sentinel's place: the same URL as `{% url %}`, under another script prefix too (not a remembered one)."""
+    from django.urls import reverse, set_script_prefix
+
+    template = engines["django"].from_string("{% load dk %}{{ pk|pk_url:name }}")
+    names = ("citizens:detail", "corps:mentor_detail", "portal:placement_detail", "portal:placement_answer")
+    try:
+        for prefix in ("/", "/mentor/"):
+            set_script_prefix(prefix)
+            for name in names:
+                for pk in (1, 7, 918273645, 2**40):
+                    url = template.render({"pk": pk, "name": name})
+                    assert url == reverse(name, kwargs={"pk": pk})
+                    assert url.startswith(prefix)
+    finally:
+        set_script_prefix("/")

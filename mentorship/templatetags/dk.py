@@ -40,6 +40,8 @@ from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template import defaultfilters
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from mentorship import choices, numbers
@@ -87,6 +89,7 @@ def _remembered(cached, uncached, value, arg):
 def _forget(**kwargs):
     _date.cache_clear()
     _time.cache_clear()
+    _PK_URLS.clear()
 
 
 @register.filter(expects_localtime=True, is_safe=False)
@@ -110,6 +113,37 @@ def label(obj, field_name):
         display = getattr(obj, f"get_{field_name}_display", None)
         return display() if callable(display) else ""
     return choices.label(obj, field_name)
+
+
+@register.filter
+def status_badge(item):
+    """The item's status as a DKFDS badge: its status_badge class (a rule on its model) and its status label.
+    `includes/status_badge.html` renders this; lists call it per row, as a template include costs each row a
+    template render (~0.1 ms) for one <span>."""
+    css = getattr(item, "status_badge", "")
+    return format_html('<span class="badge{}">{}</span>', f" {css}" if css else "", label(item, "status"))
+
+
+# A number no URL prefix holds; the view's URL is reversed once with it, then each pk takes its place.
+_PK_SENTINEL = 918273645
+_PK_URLS: dict[tuple, tuple[str, str] | None] = {}
+
+
+@register.filter
+def pk_url(pk, viewname):
+    """`{% url viewname pk=pk %}` for a list's rows: `{{ citizen.pk|pk_url:"citizens:detail" }}`.
+
+    The URL is reversed once per view name (and script prefix and URLconf, which it depends on) with a
+    sentinel pk, and each row's pk is put in its place: a `{% url %}` a row cost a list of 50 rows ~50
+    reverse() calls. A URL the sentinel does not split into exactly two parts is reversed as Django does."""
+    key = (viewname, get_script_prefix(), get_urlconf())
+    if key not in _PK_URLS:
+        parts = reverse(viewname, kwargs={"pk": _PK_SENTINEL}).split(str(_PK_SENTINEL))
+        _PK_URLS[key] = (parts[0], parts[1]) if len(parts) == 2 else None
+    parts = _PK_URLS[key]
+    if parts is None:
+        return reverse(viewname, kwargs={"pk": pk})
+    return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
 @register.filter(is_safe=False)
