@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import companies.validators
+import mentorship.migration_operations
 
 # companies 0003_seed_industries: Danmarks Statistik's DB07 sections.
 SECTIONS = [
@@ -54,47 +55,411 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name="Industry",
-            fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("code", models.CharField(max_length=10, unique=True, verbose_name="kode")),
-                ("name", models.CharField(max_length=200, verbose_name="navn")),
-                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
-                ("ordering", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
-            ],
-            options={
-                "verbose_name": "branche",
-                "verbose_name_plural": "brancher",
-                "ordering": ["ordering", "name"],
-            },
-        ),
-        migrations.CreateModel(
-            name="LeaderInvitation",
-            fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
-                ("full_name", models.CharField(max_length=200, verbose_name="navn")),
-                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="sendt"),
+        mentorship.migration_operations.CreateModels(
+            operations=[
+                migrations.CreateModel(
+                    name="Industry",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        ("code", models.CharField(max_length=10, unique=True, verbose_name="kode")),
+                        ("name", models.CharField(max_length=200, verbose_name="navn")),
+                        ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                        ("ordering", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
+                    ],
+                    options={
+                        "verbose_name": "branche",
+                        "verbose_name_plural": "brancher",
+                        "ordering": ["ordering", "name"],
+                    },
                 ),
-                ("expires_at", models.DateTimeField(verbose_name="udløber")),
-                ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="taget i brug")),
-                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="trukket tilbage")),
+                migrations.CreateModel(
+                    name="LeaderInvitation",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                        ("full_name", models.CharField(max_length=200, verbose_name="navn")),
+                        ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, editable=False, verbose_name="sendt"
+                            ),
+                        ),
+                        ("expires_at", models.DateTimeField(verbose_name="udløber")),
+                        ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="taget i brug")),
+                        ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="trukket tilbage")),
+                    ],
+                    options={
+                        "verbose_name": "invitation af leder",
+                        "verbose_name_plural": "invitationer af ledere",
+                        "ordering": ["-created_at"],
+                        "constraints": [
+                            models.CheckConstraint(
+                                condition=models.Q(("expires_at__gt", models.F("created_at"))),
+                                name="leader_invitation_expires_later",
+                            )
+                        ],
+                    },
+                ),
+                migrations.CreateModel(
+                    name="CompanyMentor",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        ("full_name", models.CharField(max_length=200, verbose_name="navn")),
+                        ("job_title", models.CharField(blank=True, max_length=200, verbose_name="stilling")),
+                        ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                        ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                        (
+                            "years_in_company",
+                            models.PositiveSmallIntegerField(
+                                blank=True,
+                                null=True,
+                                validators=[django.core.validators.MaxValueValidator(70)],
+                                verbose_name="år i virksomheden",
+                            ),
+                        ),
+                        ("experience", models.TextField(blank=True, verbose_name="erfaring")),
+                        (
+                            "hourly_wage",
+                            models.DecimalField(
+                                blank=True,
+                                decimal_places=2,
+                                help_text="Mentorens faktiske timeløn, som frikøbet beregnes ud fra.",
+                                max_digits=8,
+                                null=True,
+                                validators=[django.core.validators.MinValueValidator(0)],
+                                verbose_name="faktisk timeløn (kr.)",
+                            ),
+                        ),
+                        (
+                            "course_completed_on",
+                            models.DateField(
+                                blank=True,
+                                help_text="Dato for et gennemført mentorkursus, også kurser fra før systemet eller hos en ekstern udbyder.",
+                                null=True,
+                                verbose_name="mentorkursus gennemført",
+                            ),
+                        ),
+                        ("is_new", models.BooleanField(default=False, verbose_name="ny mentor")),
+                        ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, editable=False, verbose_name="oprettet"
+                            ),
+                        ),
+                        (
+                            "company",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="mentors",
+                                to="companies.company",
+                                verbose_name="virksomhed",
+                            ),
+                        ),
+                        (
+                            "competences",
+                            models.ManyToManyField(
+                                blank=True,
+                                related_name="company_mentors",
+                                to="corps.competence",
+                                verbose_name="kompetencer",
+                            ),
+                        ),
+                        (
+                            "shadowing",
+                            models.ForeignKey(
+                                blank=True,
+                                help_text="En ny mentor kan følge en erfaren mentor i en opstartsperiode.",
+                                null=True,
+                                on_delete=django.db.models.deletion.SET_NULL,
+                                related_name="shadowed_by",
+                                to="companies.companymentor",
+                                verbose_name="følger erfaren mentor",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "virksomhedsmentor",
+                        "verbose_name_plural": "virksomhedsmentorer",
+                        "ordering": ["full_name"],
+                        "constraints": [
+                            models.CheckConstraint(
+                                condition=models.Q(("shadowing", models.F("id")), _negated=True),
+                                name="company_mentor_not_shadowing_self",
+                            ),
+                            models.CheckConstraint(
+                                condition=models.Q(
+                                    ("hourly_wage__isnull", True), ("hourly_wage__gte", 0), _connector="OR"
+                                ),
+                                name="company_mentor_wage_not_negative",
+                            ),
+                            models.UniqueConstraint(
+                                condition=models.Q(("email", ""), _negated=True),
+                                fields=("company", "email"),
+                                name="company_mentor_unique_email_per_company",
+                            ),
+                        ],
+                    },
+                ),
+                migrations.CreateModel(
+                    name="CourseNomination",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        (
+                            "wish",
+                            models.TextField(
+                                blank=True,
+                                help_text="Fx særlige moduler eller tidspunkter, der passer.",
+                                verbose_name="ønske",
+                            ),
+                        ),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, editable=False, verbose_name="indstillet"
+                            ),
+                        ),
+                        (
+                            "status",
+                            models.CharField(
+                                choices=[("new", "Ny"), ("handled", "Behandlet")],
+                                default="new",
+                                max_length=10,
+                                verbose_name="status",
+                            ),
+                        ),
+                        (
+                            "mentor",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="course_nominations",
+                                to="companies.companymentor",
+                                verbose_name="mentor",
+                            ),
+                        ),
+                        (
+                            "nominated_by",
+                            models.ForeignKey(
+                                null=True,
+                                on_delete=django.db.models.deletion.SET_NULL,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                                verbose_name="indstillet af",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "indstilling til mentorkursus",
+                        "verbose_name_plural": "indstillinger til mentorkursus",
+                        "ordering": ["-created_at"],
+                        "constraints": [
+                            models.UniqueConstraint(
+                                condition=models.Q(("status", "new")),
+                                fields=("mentor",),
+                                name="course_nomination_one_open_per_mentor",
+                            )
+                        ],
+                    },
+                ),
+                migrations.CreateModel(
+                    name="HistoricalCompanyMentor",
+                    fields=[
+                        ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                        ("full_name", models.CharField(max_length=200, verbose_name="navn")),
+                        ("job_title", models.CharField(blank=True, max_length=200, verbose_name="stilling")),
+                        ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                        ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
+                        (
+                            "years_in_company",
+                            models.PositiveSmallIntegerField(
+                                blank=True,
+                                null=True,
+                                validators=[django.core.validators.MaxValueValidator(70)],
+                                verbose_name="år i virksomheden",
+                            ),
+                        ),
+                        ("experience", models.TextField(blank=True, verbose_name="erfaring")),
+                        (
+                            "hourly_wage",
+                            models.DecimalField(
+                                blank=True,
+                                decimal_places=2,
+                                help_text="Mentorens faktiske timeløn, som frikøbet beregnes ud fra.",
+                                max_digits=8,
+                                null=True,
+                                validators=[django.core.validators.MinValueValidator(0)],
+                                verbose_name="faktisk timeløn (kr.)",
+                            ),
+                        ),
+                        (
+                            "course_completed_on",
+                            models.DateField(
+                                blank=True,
+                                help_text="Dato for et gennemført mentorkursus, også kurser fra før systemet eller hos en ekstern udbyder.",
+                                null=True,
+                                verbose_name="mentorkursus gennemført",
+                            ),
+                        ),
+                        ("is_new", models.BooleanField(default=False, verbose_name="ny mentor")),
+                        ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, editable=False, verbose_name="oprettet"
+                            ),
+                        ),
+                        ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                        ("history_date", models.DateTimeField(db_index=True)),
+                        ("history_change_reason", models.CharField(max_length=100, null=True)),
+                        (
+                            "history_type",
+                            models.CharField(
+                                choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                            ),
+                        ),
+                        (
+                            "company",
+                            models.ForeignKey(
+                                blank=True,
+                                db_constraint=False,
+                                null=True,
+                                on_delete=django.db.models.deletion.DO_NOTHING,
+                                related_name="+",
+                                to="companies.company",
+                                verbose_name="virksomhed",
+                            ),
+                        ),
+                        (
+                            "history_user",
+                            models.ForeignKey(
+                                null=True,
+                                on_delete=django.db.models.deletion.SET_NULL,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                            ),
+                        ),
+                        (
+                            "shadowing",
+                            models.ForeignKey(
+                                blank=True,
+                                db_constraint=False,
+                                help_text="En ny mentor kan følge en erfaren mentor i en opstartsperiode.",
+                                null=True,
+                                on_delete=django.db.models.deletion.DO_NOTHING,
+                                related_name="+",
+                                to="companies.companymentor",
+                                verbose_name="følger erfaren mentor",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "historical virksomhedsmentor",
+                        "verbose_name_plural": "historical virksomhedsmentorer",
+                        "ordering": ("-history_date", "-history_id"),
+                        "get_latest_by": ("history_date", "history_id"),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
+                migrations.CreateModel(
+                    name="HistoricalCourseNomination",
+                    fields=[
+                        ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                        (
+                            "wish",
+                            models.TextField(
+                                blank=True,
+                                help_text="Fx særlige moduler eller tidspunkter, der passer.",
+                                verbose_name="ønske",
+                            ),
+                        ),
+                        (
+                            "created_at",
+                            models.DateTimeField(
+                                default=django.utils.timezone.now, editable=False, verbose_name="indstillet"
+                            ),
+                        ),
+                        (
+                            "status",
+                            models.CharField(
+                                choices=[("new", "Ny"), ("handled", "Behandlet")],
+                                default="new",
+                                max_length=10,
+                                verbose_name="status",
+                            ),
+                        ),
+                        ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                        ("history_date", models.DateTimeField(db_index=True)),
+                        ("history_change_reason", models.CharField(max_length=100, null=True)),
+                        (
+                            "history_type",
+                            models.CharField(
+                                choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                            ),
+                        ),
+                        (
+                            "history_user",
+                            models.ForeignKey(
+                                null=True,
+                                on_delete=django.db.models.deletion.SET_NULL,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                            ),
+                        ),
+                        (
+                            "mentor",
+                            models.ForeignKey(
+                                blank=True,
+                                db_constraint=False,
+                                null=True,
+                                on_delete=django.db.models.deletion.DO_NOTHING,
+                                related_name="+",
+                                to="companies.companymentor",
+                                verbose_name="mentor",
+                            ),
+                        ),
+                        (
+                            "nominated_by",
+                            models.ForeignKey(
+                                blank=True,
+                                db_constraint=False,
+                                null=True,
+                                on_delete=django.db.models.deletion.DO_NOTHING,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                                verbose_name="indstillet af",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "historical indstilling til mentorkursus",
+                        "verbose_name_plural": "historical indstillinger til mentorkursus",
+                        "ordering": ("-history_date", "-history_id"),
+                        "get_latest_by": ("history_date", "history_id"),
+                    },
+                    bases=(simple_history.models.HistoricalChanges, models.Model),
+                ),
             ],
-            options={
-                "verbose_name": "invitation af leder",
-                "verbose_name_plural": "invitationer af ledere",
-                "ordering": ["-created_at"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("expires_at__gt", models.F("created_at"))),
-                        name="leader_invitation_expires_later",
-                    )
-                ],
-            },
         ),
         migrations.AddField(
             model_name="company",
@@ -325,323 +690,6 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 max_length=8, validators=[companies.validators.validate_cvr], verbose_name="CVR-nummer"
             ),
-        ),
-        migrations.CreateModel(
-            name="CompanyMentor",
-            fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("full_name", models.CharField(max_length=200, verbose_name="navn")),
-                ("job_title", models.CharField(blank=True, max_length=200, verbose_name="stilling")),
-                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
-                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
-                (
-                    "years_in_company",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MaxValueValidator(70)],
-                        verbose_name="år i virksomheden",
-                    ),
-                ),
-                ("experience", models.TextField(blank=True, verbose_name="erfaring")),
-                (
-                    "hourly_wage",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        help_text="Mentorens faktiske timeløn, som frikøbet beregnes ud fra.",
-                        max_digits=8,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(0)],
-                        verbose_name="faktisk timeløn (kr.)",
-                    ),
-                ),
-                (
-                    "course_completed_on",
-                    models.DateField(
-                        blank=True,
-                        help_text="Dato for et gennemført mentorkursus, også kurser fra før systemet eller hos en ekstern udbyder.",
-                        null=True,
-                        verbose_name="mentorkursus gennemført",
-                    ),
-                ),
-                ("is_new", models.BooleanField(default=False, verbose_name="ny mentor")),
-                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="oprettet"),
-                ),
-                (
-                    "company",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mentors",
-                        to="companies.company",
-                        verbose_name="virksomhed",
-                    ),
-                ),
-                (
-                    "competences",
-                    models.ManyToManyField(
-                        blank=True, related_name="company_mentors", to="corps.competence", verbose_name="kompetencer"
-                    ),
-                ),
-                (
-                    "shadowing",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="En ny mentor kan følge en erfaren mentor i en opstartsperiode.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="shadowed_by",
-                        to="companies.companymentor",
-                        verbose_name="følger erfaren mentor",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "virksomhedsmentor",
-                "verbose_name_plural": "virksomhedsmentorer",
-                "ordering": ["full_name"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("shadowing", models.F("id")), _negated=True),
-                        name="company_mentor_not_shadowing_self",
-                    ),
-                    models.CheckConstraint(
-                        condition=models.Q(("hourly_wage__isnull", True), ("hourly_wage__gte", 0), _connector="OR"),
-                        name="company_mentor_wage_not_negative",
-                    ),
-                    models.UniqueConstraint(
-                        condition=models.Q(("email", ""), _negated=True),
-                        fields=("company", "email"),
-                        name="company_mentor_unique_email_per_company",
-                    ),
-                ],
-            },
-        ),
-        migrations.CreateModel(
-            name="CourseNomination",
-            fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "wish",
-                    models.TextField(
-                        blank=True, help_text="Fx særlige moduler eller tidspunkter, der passer.", verbose_name="ønske"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="indstillet"),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("new", "Ny"), ("handled", "Behandlet")],
-                        default="new",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "mentor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="course_nominations",
-                        to="companies.companymentor",
-                        verbose_name="mentor",
-                    ),
-                ),
-                (
-                    "nominated_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="indstillet af",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "indstilling til mentorkursus",
-                "verbose_name_plural": "indstillinger til mentorkursus",
-                "ordering": ["-created_at"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("status", "new")),
-                        fields=("mentor",),
-                        name="course_nomination_one_open_per_mentor",
-                    )
-                ],
-            },
-        ),
-        migrations.CreateModel(
-            name="HistoricalCompanyMentor",
-            fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("full_name", models.CharField(max_length=200, verbose_name="navn")),
-                ("job_title", models.CharField(blank=True, max_length=200, verbose_name="stilling")),
-                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
-                ("phone", models.CharField(blank=True, max_length=30, verbose_name="telefon")),
-                (
-                    "years_in_company",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        null=True,
-                        validators=[django.core.validators.MaxValueValidator(70)],
-                        verbose_name="år i virksomheden",
-                    ),
-                ),
-                ("experience", models.TextField(blank=True, verbose_name="erfaring")),
-                (
-                    "hourly_wage",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        help_text="Mentorens faktiske timeløn, som frikøbet beregnes ud fra.",
-                        max_digits=8,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(0)],
-                        verbose_name="faktisk timeløn (kr.)",
-                    ),
-                ),
-                (
-                    "course_completed_on",
-                    models.DateField(
-                        blank=True,
-                        help_text="Dato for et gennemført mentorkursus, også kurser fra før systemet eller hos en ekstern udbyder.",
-                        null=True,
-                        verbose_name="mentorkursus gennemført",
-                    ),
-                ),
-                ("is_new", models.BooleanField(default=False, verbose_name="ny mentor")),
-                ("is_active", models.BooleanField(default=True, verbose_name="aktiv")),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="oprettet"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "company",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="companies.company",
-                        verbose_name="virksomhed",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "shadowing",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="En ny mentor kan følge en erfaren mentor i en opstartsperiode.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="companies.companymentor",
-                        verbose_name="følger erfaren mentor",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "historical virksomhedsmentor",
-                "verbose_name_plural": "historical virksomhedsmentorer",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name="HistoricalCourseNomination",
-            fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                (
-                    "wish",
-                    models.TextField(
-                        blank=True, help_text="Fx særlige moduler eller tidspunkter, der passer.", verbose_name="ønske"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="indstillet"),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("new", "Ny"), ("handled", "Behandlet")],
-                        default="new",
-                        max_length=10,
-                        verbose_name="status",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "mentor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="companies.companymentor",
-                        verbose_name="mentor",
-                    ),
-                ),
-                (
-                    "nominated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="indstillet af",
-                    ),
-                ),
-            ],
-            options={
-                "verbose_name": "historical indstilling til mentorkursus",
-                "verbose_name_plural": "historical indstillinger til mentorkursus",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
             model_name="company",
