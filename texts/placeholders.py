@@ -64,7 +64,8 @@ class Opening:
 
 
 def problems(body: str, allowed: set[str]) -> list[str]:
-    """The Danish errors of the placeholders in `body`: an unknown name, or a brace that is not part of one."""
+    """The Danish errors of the placeholders in `body`: an unknown name, a brace that is not part of one, or a
+    placeholder in a link's address."""
     errors = []
     unknown = sorted({name for name in PLACEHOLDER.findall(body) if name not in allowed}, key=body.index)
     if unknown:
@@ -83,6 +84,10 @@ def problems(body: str, allowed: set[str]) -> list[str]:
                 "mellem { og }."
             )
         )
+    # A link's address is the jobcenter's own: a value put into it would choose where the link leads (a company's
+    # name such as "svindel.example/log-ind" after "https://"). The label may hold placeholders.
+    if any(BRACE.search(address) for address in markup.links(body)):
+        errors.append(_("En pladsholder kan ikke stå i et links adresse. Skriv adressen helt ud."))
     return [str(error) for error in errors]
 
 

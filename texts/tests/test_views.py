@@ -161,6 +161,9 @@ def test_an_e_mail_opening_round_trip(world, login, django_assert_max_num_querie
         ("Hej fornavn}", "En krøllet parentes står alene."),
         ("Hej {Fornavn}", "En krøllet parentes står alene."),
         ("Hej {{fornavn}}", "En krøllet parentes står alene."),
+        # A value put into a link's address would choose where the link leads.
+        ("Se [siden](https://{jobcenter}/log-ind)", "En pladsholder kan ikke stå i et links adresse."),
+        ("[Skriv](mailto:{fornavn}@jobcenter.dk)", "En pladsholder kan ikke stå i et links adresse."),
         ("<b>Hej</b> {fornavn}", "HTML kan ikke bruges."),
         ("Hej {fornavn}, dit CPR 010190-1234", "Teksten må ikke indeholde et CPR-nummer."),
         ("", "Skriv en tekst, eller gendan standardteksten."),
