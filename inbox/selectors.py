@@ -1,6 +1,8 @@
 """Reads of the inbox, always for one user in the membership they are working in (request.membership)."""
 
-from django.db.models import F, Func, IntegerField, QuerySet
+from typing import cast
+
+from django.db.models import F, Field, Func, IntegerField, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
@@ -44,7 +46,7 @@ class UnreadCount(Func):
     def __init__(self):
         super().__init__(F("role"), F("user_id"), F("jobcenter_id"), F("company_id"))
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, function=None, template=None, arg_joiner=None, **extra_context):
         # Columns: SQL without parameters.
         role, user, jobcenter, company = (compiler.compile(e)[0] for e in self.get_source_expressions())
         template, params = _UNREAD_COUNT_SQL.get(connection.vendor) or _UNREAD_COUNT_SQL.setdefault(
@@ -64,7 +66,7 @@ def _unread_count_sql(quote) -> tuple[str, tuple[str, ...]]:
     table = quote(meta.db_table)
 
     def column(name: str) -> str:
-        return f"{table}.{quote(meta.get_field(name).column)}"
+        return f"{table}.{quote(cast(Field, meta.get_field(name)).column)}"
 
     branches: list[str] = []
     params: list[str] = []
