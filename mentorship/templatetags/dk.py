@@ -121,6 +121,8 @@ def status_badge(item):
     `includes/status_badge.html` renders this; lists call it per row, as a template include costs each row a
     template render (~0.1 ms) for one <span>."""
     css = getattr(item, "status_badge", "")
+    if callable(css):  # as the template called it
+        css = css()
     return format_html('<span class="badge{}">{}</span>', f" {css}" if css else "", label(item, "status"))
 
 
