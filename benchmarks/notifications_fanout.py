@@ -21,6 +21,7 @@ suits them: the sink takes a few thousand messages a second).
 """
 
 import argparse
+import logging
 import os
 import signal
 import subprocess
@@ -81,6 +82,7 @@ def seed(count: int, shape: str, smtp: bool):
         )
         have = Placement.objects.filter(jobcenter=jobcenter, status="active").count()
         if have >= count:
+            _coordinators(jobcenter)
             return jobcenter
         print(f"Seeding {count - have} placements …", flush=True)
         target_group, _ = TargetGroup.objects.get_or_create(
@@ -156,7 +158,24 @@ def seed(count: int, shape: str, smtp: bool):
                 ]
             )
             print(f"  {start + size}", flush=True)
+        _coordinators(jobcenter)
     return jobcenter
+
+
+def _coordinators(jobcenter) -> None:
+    """Every placement's job consultant is a coordinator of the jobcenter: a reminder goes only to someone who may
+    act on it (notifications.fanout._may_act), so without the role a consultant's reminders would go to nobody."""
+    from accounts.models import Membership, Role, User
+
+    missing = User.objects.filter(responsible_placements__jobcenter=jobcenter).exclude(memberships__jobcenter=jobcenter)
+    Membership.objects.bulk_create(
+        [
+            Membership(user_id=pk, jobcenter=jobcenter, role=Role.COORDINATOR)
+            for pk in missing.values_list("pk", flat=True).distinct()
+        ],
+        batch_size=5000,
+        ignore_conflicts=True,
+    )
 
 
 class _Sink:
@@ -178,6 +197,9 @@ def start_sink():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    # aiosmtpd logs every command at INFO (to this process's console under DJANGO_DEBUG): 20,000 messages made the
+    # sink, not the sending, the bottleneck.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     handler = _Sink()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
@@ -289,6 +311,10 @@ def main() -> None:
         while len(children(worker.pid)) < args.concurrency and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(2)
+        # The pool processes' CPU so far (starting, importing; the URL conf is loaded before they fork, see
+        # mentorship.celery): the figures below count from the tick, as a worker that was already running would.
+        pool_pids = children(worker.pid)
+        pool_cpu_before = sum(cpu_seconds(pid) for pid in pool_pids)
         own_backend = backend_pids(connection, own=True)[0]
         insert_cpu_before = cpu_seconds(own_backend)
         started = time.monotonic()
@@ -330,8 +356,11 @@ def main() -> None:
     for pid, megabytes in rss.items():
         role = "main" if pid == worker.pid else "pool"
         print(f"worker {role} {pid}: peak RSS {megabytes:.0f} MB, CPU {cpu[pid]:.1f} s")
-    pool_cpu = sum(seconds for pid, seconds in cpu.items() if pid != worker.pid)
-    print(f"pool CPU per message:          {pool_cpu / max(sent, 1) * 1000:.3f} ms")
+    pool_cpu = sum(seconds for pid, seconds in cpu.items() if pid in pool_pids) - pool_cpu_before
+    print(
+        f"pool CPU per message:          {pool_cpu / max(sent, 1) * 1000:.3f} ms (from the tick; "
+        f"{pool_cpu_before:.1f} s before it)"
+    )
     print(f"PostgreSQL CPU, INSERT:        {insert_cpu:.1f} s (its backend)")
     print(f"PostgreSQL CPU, sending:       {sending_pg_cpu:.1f} s (the worker's backends)")
     cost = pool_cpu + insert_cpu + sending_pg_cpu
