@@ -2,7 +2,7 @@
 
 acks_late + reject_on_worker_lost (settings): a worker killed mid-batch leaves its task on the broker, so it
 is delivered again. The rows it had claimed but not sent wait for their lease to end (the task's hard time limit
-and 30 s), then the sweep queues them again; only the one in flight can be sent twice.
+and NOTIFICATIONS_LEASE_MARGIN_SECONDS), then the sweep queues them again; only the one in flight can be sent twice.
 """
 
 import logging
