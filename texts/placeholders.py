@@ -91,6 +91,11 @@ def problems(body: str, allowed: set[str]) -> list[str]:
     return [str(error) for error in errors]
 
 
+def _value(value) -> str:
+    """A placeholder's value as text: a missing one is empty, a count of 0 is "0"."""
+    return "" if value is None else str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """An opening turned into plain text and HTML once, as literal pieces and placeholder names alternating:
@@ -101,8 +106,8 @@ class Compiled:
 
     def fill(self, values: Mapping[str, str]) -> dict[str, str]:
         """{"opening_text": …, "opening_html": …} for a message: its values put in (escaped in the HTML)."""
-        text = "".join(p if i % 2 == 0 else str(values.get(p) or "") for i, p in enumerate(self.text))
-        html = "".join(p if i % 2 == 0 else escape(str(values.get(p) or "")) for i, p in enumerate(self.html))
+        text = "".join(p if i % 2 == 0 else _value(values.get(p)) for i, p in enumerate(self.text))
+        html = "".join(p if i % 2 == 0 else escape(_value(values.get(p))) for i, p in enumerate(self.html))
         return {"opening_text": text, "opening_html": mark_safe(html)}  # noqa: S308 (values escaped above)
 
 

@@ -25,6 +25,7 @@ from notifications.rendering import render, render_fast
 from notifications.tests.factories import TEST_KIND
 from texts import registry
 from texts.models import Text
+from texts.placeholders import compile_opening
 from texts.selectors import opening_context
 
 # The product's kinds (notifications' tests register a kind of their own when they are collected).
@@ -208,6 +209,11 @@ def test_a_value_is_escaped_in_html_and_never_becomes_markup():
         "&quot;&lt;script&gt;&quot;</strong>.</p>"
     ) in html
     assert "<b>Bo" not in html and 'href="https://evil' not in html and "<script>" not in html
+
+
+def test_a_value_of_zero_is_written_and_a_missing_one_is_empty():
+    filled = compile_opening("{antal} nye, {dage} dage, {mangler}.").fill({"antal": 0, "dage": None})
+    assert filled == {"opening_text": "0 nye,  dage, .", "opening_html": "<p>0 nye,  dage, .</p>"}
 
 
 @pytest.mark.django_db
