@@ -59,7 +59,7 @@ def pytest_sessionstart(session):
 
 # --- one migrated database per run, cloned for each xdist worker ----------------------------------------
 #
-# Migrating the test database costs about 20 s of CPU in Python (the big initial migrations' model states)
+# Migrating the test database costs about 13 s of CPU in Python (squashed migrations, docs/ARCHITECTURE.md)
 # plus PostgreSQL's share, and under pytest-xdist every worker used to pay it at the same time. Now the first
 # worker to need a database migrates one template database (the test database's name with `_template`),
 # while the other waits on a PostgreSQL advisory lock, and each worker then gets its own database as a copy
