@@ -2,6 +2,7 @@
 hand-off messages, within what the jobcenter allows; the digest built from the outbox once per person per day."""
 
 from datetime import datetime, timedelta
+from email.header import decode_header, make_header
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,11 @@ pytestmark = pytest.mark.django_db
 
 CPH = ZoneInfo("Europe/Copenhagen")
 MONDAY_0900 = datetime(2026, 11, 23, 9, 0, tzinfo=CPH)
+
+
+def _address(header: str) -> tuple[str, str]:
+    name, address = parseaddr(header)
+    return str(make_header(decode_header(name))), address
 
 
 def _choose(world, person, channels: dict) -> None:
@@ -63,8 +69,9 @@ def test_each_person_gets_a_referral_as_they_chose(world, django_capture_on_comm
         digest_person.email: MessageStatus.HELD,
         inbox_person.email: MessageStatus.INBOX_ONLY,
     }
-    # Compared as parsed addresses: a name with a full stop ("Univ.Prof. Nina Bach") is sent quoted.
-    assert [parseaddr(email.to[0]) for email in mail.outbox] == [(now_person.full_name, now_person.email)]
+    # Compared as parsed and decoded addresses: a name with a full stop ("Univ.Prof. Nina Bach") is sent
+    # quoted, one with æ, ø or å ("Søren") as an RFC 2047 encoded word.
+    assert [_address(email.to[0]) for email in mail.outbox] == [(now_person.full_name, now_person.email)]
     assert inbox == {now_person.email, digest_person.email, inbox_person.email}  # the inbox item regardless
 
 
