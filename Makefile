@@ -11,8 +11,10 @@ PORT ?= 8000
 # mypy's own cache for `make test` and `make lint`: a hand-run `mypy some/file.py` leaves that file's errors in the
 # default cache, and mypy 1.19 then reports them even where follow_imports is silent (python/mypy#20508).
 MYPY_ARGS ?= --cache-dir .mypy_cache/make
-# pytest-xdist worker processes for `make test` (the machine has 2 cores); 0 runs the suite in one process.
-PYTEST_WORKERS ?= 2
+# pytest-xdist worker processes for `make test`; 0 runs the suite in one process. Three on a 2-core machine: much
+# of the suite waits (Chromium, the live server, Celery workers the fault tests start and kill), and a third
+# worker fills those waits (conftest.py: two browser groups, the waiting tests handed out first).
+PYTEST_WORKERS ?= 3
 
 .PHONY: run test setup tools check-tools messages makemessages totp mitid-erhverv lint format clean bench-setup loadtest screenshots
 

@@ -212,23 +212,39 @@ def pytest_configure(config):
     )
 
 
+# Tests that mostly wait (on a Celery worker they start and kill, a broker restart, a child process migrating
+# SQLite): collected first, so xdist hands them out right after the groups and they overlap with the other
+# workers' work instead of running alone at the end of the run (the last minute or two of a run at load 2).
+WAITING_TESTS = (
+    "notifications/tests/test_real_parts.py",
+    "notifications/tests/test_sms_real_parts.py",
+    "tests/test_embedded_default.py",
+    "tests/test_embedded_broker.py",
+)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if TENANT_SCOPED_MODULES.match(item.path.name) and item.get_closest_marker("tenant_scope") is None:
             item.add_marker(pytest.mark.tenant_scope)
+    items.sort(key=lambda item: not item.nodeid.startswith(WAITING_TESTS))
 
 
 BROWSER_TESTS = "tests/browser/"
+# The browser tests' second group: the journeys and log-ins (the first: the page checks, the axe sweep among them).
+BROWSER_JOURNEYS = ("tests/browser/test_journey_", "tests/browser/test_login_")
 # Seeds the whole demo once per module (a module-scoped fixture): its tests stay on one worker.
 DEMO_DATA_TESTS = "tests/test_demo_data.py"
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Under `--dist loadgroup` (make test) the browser tests are one group that one worker runs one after
-    another: one Chromium and one live server instead of two fighting over two cores, and the package-scoped
-    browser fixtures set up once. xdist sends the largest group first, so the other worker works through the
-    rest meanwhile. The demo-data tests, which share one seeded demo, are a group too. (The group is told by
+    """Under `--dist loadgroup` (make test) the browser tests are two groups, each run by one worker one test
+    after another: the journeys and log-ins, and the page checks. A worker runs its group in one stretch, so it
+    launches one Chromium and sets the package-scoped browser fixtures up once. Alone the browser tests were the
+    run's longest stretch (about 550 s of the 745 s on three workers), mostly spent waiting on Chromium and the
+    live server; halved, they overlap with the other workers' work. xdist sends the largest groups first. The
+    demo-data tests, which share one seeded demo, are a group too. (The group is told by
     the test's path: with pytest 9.2, pytest-xdist 3.8's `xdist_group` marker no longer reaches the scheduler,
     since xdist renames the test by assigning `item._nodeid`, which pytest no longer reads.)"""
     if config.getvalue("dist") != "loadgroup":
@@ -237,8 +253,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class BrowserTestsOnOneWorker(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(BROWSER_JOURNEYS):
+                return "browser-journeys"
             if nodeid.startswith(BROWSER_TESTS):
-                return "browser"
+                return "browser-pages"
             if nodeid.startswith(DEMO_DATA_TESTS):
                 return "demo-data"
             return super()._split_scope(nodeid)

@@ -163,7 +163,7 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
     then fails on their unique constraints. Django's own runner has the same trap. So the browser tests
     start from an empty database (serialized rollback refills it before each test, and its flush after
     each test leaves it empty again), and afterwards the migrated data is restored once more, so the tests that
-    the same worker runs after this package (under `make test` the browser tests are one group that runs
+    the same worker runs after this package (under `make test` the browser tests are two groups that run
     first) find the database the migrations built, vocabularies included.
 
     The refill is serialized rollback's, made fast: Django's deserialization runs once, here, its result is
