@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
@@ -202,6 +203,29 @@ def _empty_database_for_serialized_rollback(django_db_setup, django_db_blocker) 
         else:
             flush_filled_tables.empty()
             snapshot.restore()
+
+
+# The demo world per test database (worker), as COPY output, once seed_demo has built it in this run.
+_SEEDED_DEMO: dict[str, _MigratedData] = {}
+
+
+@pytest.fixture
+def seeded_demo(transactional_db) -> None:
+    """The demo world a reviewer gets from `manage.py seed_demo` (Jobcenter Favrskov, a user per role, ...).
+
+    seed_demo runs once per worker (about 10 s of CPU); its rows, and the migrated rows under them, are then kept
+    as COPY output, and each later test gets exactly those rows back: the database is emptied (as after a test)
+    and refilled by one COPY per table, sequences set past the highest ids."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    snapshot = _SEEDED_DEMO.get(connection.settings_dict["NAME"])
+    if snapshot is None:
+        call_command("seed_demo", stdout=StringIO())
+        _SEEDED_DEMO[connection.settings_dict["NAME"]] = _MigratedData(connection)
+        return
+    FilledTablesFlush(connection).empty()
+    snapshot.restore()
 
 
 @pytest.fixture(autouse=True)

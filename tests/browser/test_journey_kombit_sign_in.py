@@ -5,12 +5,10 @@ out of both: the real redirects and POSTs in Chromium, with keys made for the te
 import os
 import re
 import threading
-from io import StringIO
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accounts.demo import DEMO_PASSWORD, demo_email
@@ -29,11 +27,10 @@ class _Quiet(WSGIRequestHandler):
 
 
 @pytest.fixture
-def kombit(transactional_db, live_server, settings, tmp_path):
+def kombit(seeded_demo, live_server, settings, tmp_path):
     """Demo data, and the test IdP on localhost (the same site as the live server, as `make run` has it)."""
     if not Path(xmlsec_binary()).is_file():  # pysaml2 signs through Debian's xmlsec1 (.ci/run installs it)
         (pytest.fail if os.environ.get("CI") else pytest.skip)("needs Debian's xmlsec1 (apt-get install xmlsec1)")
-    call_command("seed_demo", stdout=StringIO())
     server = make_server("127.0.0.1", 0, lambda environ, start: app(environ, start), handler_class=_Quiet)
     idp = TestIdP(tmp_path, base_url=f"http://localhost:{server.server_port}", sp_base_url=live_server.url)
     settings.SAML_FEDERATION = idp.sp_settings()

@@ -2,10 +2,8 @@
 page, in Danish and accessible."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from accounts.demo import DEMO_PASSWORD, demo_email, demo_totp_token
@@ -16,9 +14,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo_data(transactional_db):
+def demo_data(seeded_demo):
     """The demo world a reviewer gets from `manage.py seed_demo`: Jobcenter Favrskov and a user per role."""
-    call_command("seed_demo", stdout=StringIO())
 
 
 def test_coordinator_logs_in_with_two_factor_and_sees_the_start_page(page: Page, demo_data):

@@ -1,10 +1,7 @@
 """The coordinator's start page and every report in Chromium, on the demo data, each checked with axe
 (WCAG 2.1 A/AA). Screenshots go to docs/screenshots/rapport-*.png."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
@@ -18,8 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def coordinator(transactional_db):
-    call_command("seed_demo", stdout=StringIO())
+def coordinator(seeded_demo):
     with scopes_disabled():
         return User.objects.get(email=demo_email("koordinator", "favrskov"))
 
