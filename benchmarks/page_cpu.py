@@ -47,18 +47,8 @@ def main() -> None:
 
     from accounts.models import User
     from accounts.scale import coordinator_email
+    from benchmarks.closed_loop.pages import PAGES
 
-    PAGES = [  # the closed loop's pages (benchmarks/closed_loop/run.py), by query_counts' names
-        "/ (coordinator)",
-        "/borgere/",
-        "/borgere/[id]/",
-        "/borgere/[id]/tidslinje/",
-        "/mentorer/",
-        "/matchning/borger/[id]/",
-        "/rapporter/resultater/",
-        "/ (leader)",
-        "/portal/forloeb/",
-    ]
     coordinator_pages, leader_pages, leader = query_counts.pages("jc001")
     with scopes_disabled():
         coordinator = User.objects.get(email=coordinator_email("jc001"))

@@ -27,18 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "loadtest"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.closed_loop.settings"
 
 from benchmarks._gunicorn import gunicorn, proc_cpu  # noqa: E402 (after the path)
-
-PAGES = [  # names from benchmarks/loadtest/query_counts.py
-    "/ (coordinator)",
-    "/borgere/",
-    "/borgere/[id]/",
-    "/borgere/[id]/tidslinje/",
-    "/mentorer/",
-    "/matchning/borger/[id]/",
-    "/rapporter/resultater/",
-    "/ (leader)",
-    "/portal/forloeb/",
-]
+from benchmarks.closed_loop.pages import PAGES  # noqa: E402
 
 
 def cookies() -> tuple[dict, dict, dict]:
