@@ -1,9 +1,11 @@
 """Emptying the test database after a transactional test: DELETE from the tables that hold rows instead of
-Django's TRUNCATE of every table.
+Django's TRUNCATE of every table, and the migrated rows put back.
 
-conftest.py's `django_db_setup` installs it on the session's connection (PostgreSQL only), so every
-transactional test (the double-submit races, the Celery worker and broker fault tests, the browser tests, whose
-package fixture also uses `FilledTablesFlush.empty`) ends with the same empty tables for a fraction of the cost.
+conftest.py's `django_db_setup` installs `MigratedStateFlush` on the session's connection (PostgreSQL only), so
+every transactional test (the double-submit races, the Celery worker and broker fault tests) leaves the database
+as the migrations built it, vocabularies included, for a fraction of the cost of Django's flush, which leaves
+the seeded vocabularies empty for every later test of the worker. The browser tests' package fixture empties
+with the plain `FilledTablesFlush` (serialized rollback refills before each of its tests).
 """
 
 from collections.abc import Iterator
@@ -55,6 +57,45 @@ class FilledTablesFlush:
         self.connection.ops.execute_sql_flush(self(no_style(), tables))
 
 
+class MigratedStateFlush(FilledTablesFlush):
+    """A FilledTablesFlush that then puts back the rows the database held when it was made (the migrated rows:
+    vocabularies, content types, permissions), in the same transaction, from copies in the schema `test_seed`,
+    and sets those tables' sequences past their highest ids."""
+
+    SCHEMA = "test_seed"
+
+    def __init__(self, connection) -> None:
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        super().__init__(connection)
+        quote = connection.ops.quote_name
+        tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+        self.refill: list[str] = []
+        seeded = set()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE; CREATE SCHEMA {self.SCHEMA}")
+            for table in sorted(tables):
+                cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608 (model table names)
+                if not cursor.fetchone()[0]:
+                    continue
+                copy = f"{self.SCHEMA}.{quote(table)}"
+                cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {quote(table)}")  # noqa: S608
+                columns = ", ".join(
+                    quote(column.name) for column in connection.introspection.get_table_description(cursor, table)
+                )
+                self.refill.append(f"INSERT INTO {quote(table)} ({columns}) SELECT {columns} FROM {copy};")  # noqa: S608
+                seeded.add(table)
+        models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in seeded]
+        self.refill.extend(connection.ops.sequence_reset_sql(no_style(), models))
+
+    def __call__(self, style, tables, *, reset_sequences=False, allow_cascade=False) -> list[str]:
+        statements = super().__call__(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        if reset_sequences or allow_cascade or not tables:
+            return statements
+        return [*statements, *self.refill]
+
+
 def _immediate_foreign_keys(connection) -> int:
     """Foreign keys checked at each statement rather than at commit: with one, the order of the DELETEs would
     matter, so Django's own flush is kept (Django makes every key it creates DEFERRABLE INITIALLY DEFERRED)."""
@@ -68,11 +109,12 @@ def _immediate_foreign_keys(connection) -> int:
 
 @contextmanager
 def flush_filled_tables_only(connection) -> Iterator[FilledTablesFlush | None]:
-    """While inside, the connection's flushes after transactional tests empty only the filled tables."""
+    """While inside, the connection's flushes after transactional tests empty only the filled tables and put the
+    migrated rows back."""
     if connection.vendor != "postgresql" or _immediate_foreign_keys(connection):
         yield None
         return
-    flush = FilledTablesFlush(connection)
+    flush = MigratedStateFlush(connection)
     connection.ops.sql_flush = flush
     try:
         yield flush
