@@ -190,6 +190,29 @@ def pytest_sessionfinish(session):
         cursor.execute(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends with a flush that puts the migrated rows back with their ids (tests/flush.py) and
+    re-emits post_migrate, which clears Django's content-type cache. A running process has those cached, so the
+    next test's query counts would count a lookup no request makes: once the test's teardown is done, the cache
+    is filled again, in one query. Not after a browser test: its flush leaves the database empty for serialized
+    rollback to refill."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if transactional and not item.get_closest_marker("browser"):
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from pytest_django.plugin import blocking_manager_key
+
+        if connection.vendor == "postgresql" and not ContentType.objects._cache:
+            with item.config.stash[blocking_manager_key].unblock():
+                ContentType.objects.get_for_models(*apps.get_models(include_auto_created=True))
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _required_services(request):
     for marker, (available, reason) in REQUIREMENTS.items():
