@@ -2,7 +2,6 @@
 one step at a time, exactly once, and a fixed number of queries whatever the number of messages or companies."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
@@ -253,9 +252,6 @@ def test_a_cohort_commit_costs_the_same_queries_for_5_companies_as_for_50(
 def test_a_cohort_handoff_has_a_fixed_number_of_queries(world, companies, django_assert_max_num_queries):
     with scopes_disabled():
         cohort, placements, _leaders = _cohort_world(world.jobcenter, companies=companies, citizens=100)
-    # The cohort's content type is cached in a running process after its first hand-off; a transactional test
-    # run before this one on the same worker clears Django's cache (its flush re-emits post_migrate).
-    ContentType.objects.get_for_model(cohort)
     with scope(jobcenter=world.jobcenter), django_assert_max_num_queries(11):
         matching_handoffs.cohort_proposed(cohort=cohort, placements=placements)
     with scopes_disabled():
