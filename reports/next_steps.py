@@ -18,7 +18,7 @@ queries whatever the number of rows.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, Exists, F, OuterRef, QuerySet, Value, Window
+from django.db.models import DateField, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -76,9 +76,18 @@ def _days(days: int) -> str:
     return ngettext("%(days)s dag", "%(days)s dage", days) % {"days": days}
 
 
+class _Total(Subquery):
+    """The number of rows of a query, as an uncorrelated subquery: the database counts it once."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
 def _with_total(queryset: QuerySet) -> list:
-    """The first SHOWN rows with the total number of rows on each (COUNT(*) OVER ()): one query."""
-    return list(queryset.annotate(total=Window(Count("pk")))[:SHOWN])
+    """The first SHOWN rows with the total number of rows on each: one query. The total is a subquery over
+    the bare rows, not COUNT(*) OVER (): a window makes the database join every row to its citizen and
+    mentor before it can stop at SHOWN (22 ms for 2,528 agreements at the largest jobcenter; 9 ms this way)."""
+    return list(queryset.annotate(total=_Total(queryset.order_by().values("pk")))[:SHOWN])
 
 
 def citizens_without_mentor(*, jobcenter, caseworker=None) -> QuerySet[Citizen]:

@@ -106,6 +106,8 @@ class MentorAgreement(models.Model):
         ordering = ["-starts_on", "-id"]
         indexes = [
             models.Index(fields=["jobcenter", "status", "ends_on"], name="agreement_jc_status_end"),
+            # The start page's agreements in force without a first meeting, longest running first.
+            models.Index(fields=["jobcenter", "status", "starts_on", "id"], name="agreement_jc_status_start"),
             models.Index(fields=["citizen", "starts_on"], name="agreement_citizen_start"),
         ]
         constraints = [

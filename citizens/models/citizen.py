@@ -131,6 +131,8 @@ class Citizen(models.Model):
             models.Index(fields=["jobcenter", "name", "id"], name="citizen_jc_name"),
             models.Index(fields=["jobcenter", "status", "name", "id"], name="citizen_jc_status_name"),
             models.Index(fields=["jobcenter", "-referred_on", "id"], name="citizen_jc_referred"),
+            # The start page's referred citizens without a mentor, longest waiting first, and their count.
+            models.Index(fields=["jobcenter", "status", "referred_on", "id"], name="citizen_jc_status_referred"),
         ]
         constraints = [
             models.UniqueConstraint(

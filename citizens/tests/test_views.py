@@ -15,6 +15,7 @@ from citizens.tests.factories import (
     CitizenFactory,
     FollowUpFactory,
     PlacementFactory,
+    ProgressAssessmentFactory,
     ProgressDimensionFactory,
     ProgressScoreFactory,
     SensitiveNoteFactory,
@@ -270,6 +271,35 @@ def test_follow_up_overdue_and_unconfirmed_hours_pages(world, login):
     assert f"Forløb uden opfølgning i {days} dage eller mere" in page
     page = client.get(reverse("citizens:hours")).content.decode()
     assert "Gammel Opfølgning" in page and ">3,0</td>" in page  # hours as the product writes them: 3,0
+
+
+def test_timeline_shows_the_citizens_assessments_and_no_one_elses(world, login):
+    """Assessments of the citizen's placements and of their mentor agreements are on the timeline, by the ids
+    of the citizen's own placements and agreements; another citizen's are not."""
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    placement = PlacementFactory(citizen=citizen)
+    agreement = AgreementFactory(citizen=citizen)
+    dimension = ProgressDimensionFactory(jobcenter=world.jobcenter, name="Mødestabilitet")
+    ProgressScoreFactory(assessment=ProgressAssessmentFactory(placement=placement), dimension=dimension, score=2)
+    ProgressScoreFactory(
+        assessment=ProgressAssessmentFactory(placement=None, agreement=agreement), dimension=dimension, score=4
+    )
+    other = CitizenFactory(jobcenter=world.jobcenter)
+    ProgressScoreFactory(
+        assessment=ProgressAssessmentFactory(placement=PlacementFactory(citizen=other)), dimension=dimension, score=5
+    )
+    ProgressScoreFactory(
+        assessment=ProgressAssessmentFactory(placement=None, agreement=AgreementFactory(citizen=other)),
+        dimension=dimension,
+        score=1,
+    )
+    page = login(world.caseworker).get(reverse("citizens:timeline", args=[citizen.pk])).content.decode()
+    assert page.count("Progressionsvurdering") == 2
+    assert "Mødestabilitet 2" in page and "Mødestabilitet 4" in page
+    assert "Mødestabilitet 5" not in page and "Mødestabilitet 1" not in page
+    bare = CitizenFactory(jobcenter=world.jobcenter)  # no placement, no agreement: no assessment query to go wrong
+    page = login(world.caseworker).get(reverse("citizens:timeline", args=[bare.pk])).content.decode()
+    assert "Progressionsvurdering" not in page
 
 
 def test_timeline_shows_everything_in_order(world, login):
