@@ -75,9 +75,10 @@ messages: $(VENV)/.installed
 makemessages:
 	DJANGO_DEBUG=true $(MANAGE) makemessages --locale da --ignore 'node_modules/*' --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 
-# Runs the browser tests, which save a screenshot of every page they check under var/screenshots/, and
-# refreshes the README's pictures in docs/screenshots/ from them.
+# Runs the browser tests asking for a screenshot of every page they check (under var/screenshots/; a plain test
+# run takes none), and refreshes the README's pictures in docs/screenshots/ from them.
 screenshots: export DJANGO_SETTINGS_MODULE = mentorship.settings_test
+screenshots: export MENTORSHIP_SCREENSHOTS = 1
 screenshots: setup
 	rm -rf var/screenshots
 	$(BIN)/pytest tests/browser -q -p no:cacheprovider

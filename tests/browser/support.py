@@ -12,9 +12,11 @@ if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage, Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Tests never write into the tracked tree: screenshots go under var/ (ignored by git). `make screenshots`
-# copies them to docs/screenshots/ on purpose, for the README.
+# Tests never write into the tracked tree: screenshots go under var/ (ignored by git), and only when asked for
+# (MENTORSHIP_SCREENSHOTS=1, as `make screenshots` sets it, which then copies them to docs/screenshots/ for the
+# README). A full-page PNG costs Chromium CPU on every checked page, which a test run has no use for.
 SCREENSHOT_DIR = Path(os.environ.get("MENTORSHIP_SCREENSHOT_DIR") or REPO_ROOT / "var" / "screenshots")
+SCREENSHOTS = os.environ.get("MENTORSHIP_SCREENSHOTS") == "1"
 AXE_SOURCE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -67,15 +69,16 @@ def _format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page: Page, name: str, *, screenshot: bool = True) -> None:
-    """Saves a full-page screenshot to var/screenshots/<name>.png, then fails on any browser error and on any
-    axe-core violation of WCAG 2.0/2.1 level A and AA, listing each rule with the elements that break it.
+def assert_accessible(page: Page, name: str, *, screenshot: bool | None = None) -> None:
+    """Fails on any browser error and on any axe-core violation of WCAG 2.0/2.1 level A and AA, listing each rule
+    with the elements that break it. With screenshots asked for (SCREENSHOTS, or screenshot=True) it first saves
+    a full-page screenshot to var/screenshots/<name>.png.
 
     axe-core is injected with `page.evaluate`, which runs through the DevTools protocol and is not subject to
     the page's Content-Security-Policy, so the policy stays fully in force (no `bypass_csp`).
     """
     page.wait_for_load_state("load")
-    if screenshot:
+    if SCREENSHOTS if screenshot is None else screenshot:
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOT_DIR / f"{name}.png", full_page=True, animations="disabled")
     assert_no_browser_errors(page)

@@ -60,7 +60,7 @@ def test_axe_runs_under_the_csp_and_reports_violations(page: Page, tmp_path, mon
     page.goto(PROBE_PATH)
 
     with pytest.raises(AssertionError, match=r"image-alt \(critical\)") as failure:
-        assert_accessible(page, "harness-bad")
+        assert_accessible(page, "harness-bad", screenshot=True)
 
     assert "target: img" in str(failure.value)
     assert (tmp_path / "harness-bad.png").is_file()
@@ -68,11 +68,15 @@ def test_axe_runs_under_the_csp_and_reports_violations(page: Page, tmp_path, mon
 
 def test_axe_passes_an_accessible_page(page: Page, tmp_path, monkeypatch):
     monkeypatch.setattr(support, "SCREENSHOT_DIR", tmp_path)
+    monkeypatch.setattr(support, "SCREENSHOTS", False)
     _serve_with_site_headers(page, _html(f'<h1>Prøve</h1><img alt="Favrskov Kommunes logo" src="{PIXEL}">'))
     page.goto(PROBE_PATH)
 
     assert_accessible(page, "harness-good")
+    assert not (tmp_path / "harness-good.png").exists()  # a test run takes no screenshots unless asked to
 
+    monkeypatch.setattr(support, "SCREENSHOTS", True)  # as `make screenshots` asks
+    assert_accessible(page, "harness-good")
     assert (tmp_path / "harness-good.png").is_file()
 
 
