@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("konto/", include("accounts.urls")),
     path("saml/", include("accounts.saml.urls")),
     path("virksomheder/", include("companies.urls")),

@@ -1,9 +1,12 @@
 """Project-wide pages: the start page, the accessibility statement, the health check and error pages."""
 
+import functools
 import logging
 import threading
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -45,6 +48,19 @@ def home(request):
         # The lists name citizens: the start page's read of them is logged like any other list of citizens.
         access_record(request=request, action=AccessAction.VIEW, purpose=_("Forsiden: det venter på dig"))
     return render(request, "home.html", {"todo": todo, "waiting": waiting})
+
+
+@functools.cache
+def _favicon() -> bytes:
+    return Path(finders.find("img/favicon.svg")).read_bytes()
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico where a document names no icon of its own (a plain-text answer, a PDF or
+    a CSV opened in a tab): the product's icon, rather than a 404 in the log and in the browser's console."""
+    return HttpResponse(_favicon(), content_type="image/svg+xml")
 
 
 @login_not_required

@@ -1,6 +1,7 @@
 """Django admin: the superuser sees every jobcenter; a jobcenter admin sees only their own rows."""
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 
@@ -168,3 +169,11 @@ def test_the_authenticator_admin_saves_what_it_shows_and_keeps_django_otps_rules
     qrcode = client.get(reverse("admin:otp_totp_totpdevice_qrcode", kwargs={"pk": device.pk}))
     assert qrcode.status_code == 200 and qrcode["Content-Type"] == "image/svg+xml"
     assert login(world.jobcenter_admin).get(change).status_code == 403
+
+
+def test_favicon_ico_leads_to_the_products_icon(client):
+    """A browser asks for /favicon.ico where a document names no icon (a plain-text answer, a PDF in a tab):
+    it gets the product's icon, signed in or not, instead of a 404."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert response.content == (settings.BASE_DIR / "static" / "img" / "favicon.svg").read_bytes()
