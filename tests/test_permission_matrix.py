@@ -96,11 +96,13 @@ def test_the_fingerprints_name_a_changed_table(world):
 
 @pytest.fixture
 def rendering(monkeypatch):
-    """Rendering templates is most of what a request costs. The walk renders every page on its GET, and
-    each error page once per role (they are the same for every URL); it skips the error pages after that
-    and the pages a POST or DELETE answers with (a form shown again with its errors). The view still runs
-    in full. A template rendered without a request (an e-mail, a calendar file) always renders."""
-    state = SimpleNamespace(pages=True, error_pages_seen=set())
+    """Rendering templates is most of what a request costs, and the walk is about who gets what answer, which
+    the view decides before it renders. So the walk renders each error page once per role (they are the same
+    for every URL) and no other page: tests/test_danish_on_every_page.py renders every page of this matrix as
+    every role that may open it (a template that fails fails there), and tests/browser/test_axe_sweep.py opens
+    each in Chromium. The view still runs in full. A template rendered without a request (an e-mail, a
+    calendar file) always renders."""
+    state = SimpleNamespace(pages=False, error_pages_seen=set())
     render = Template.render
 
     def render_when_useful(self, context=None, request=None):
@@ -173,7 +175,6 @@ def test_permission_matrix(role, world, rendering):
     def check(method: str, name: str) -> None:
         url = urls[name]
         expected = MATRIX[name].expected(role, method)
-        rendering.pages = method == "GET"
         problem = _mismatch(role, method, name, url, _answer(client, method, url), expected)
         if problem:
             mismatches.append(problem)
