@@ -3,10 +3,9 @@
 import functools
 import logging
 import threading
-from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -52,7 +51,7 @@ def home(request):
 
 @functools.cache
 def _favicon() -> bytes:
-    return Path(finders.find("img/favicon.svg")).read_bytes()
+    return (settings.BASE_DIR / "static" / "img" / "favicon.svg").read_bytes()
 
 
 @login_not_required
