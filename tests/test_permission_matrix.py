@@ -9,7 +9,6 @@ refused. See tests/permissions.py for how a row's expectations follow.
 
 import importlib
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -102,22 +101,18 @@ def rendering(monkeypatch):
     every role that may open it (a template that fails fails there), and tests/browser/test_axe_sweep.py opens
     each in Chromium. The view still runs in full. A template rendered without a request (an e-mail, a
     calendar file) always renders."""
-    state = SimpleNamespace(pages=False, error_pages_seen=set())
+    error_pages_seen: set[str] = set()
     render = Template.render
 
     def render_when_useful(self, context=None, request=None):
         name = self.origin.template_name
         if request is not None:
-            if name in ERROR_PAGES:
-                if name in state.error_pages_seen:
-                    return ""
-                state.error_pages_seen.add(name)
-            elif not state.pages:
+            if name not in ERROR_PAGES or name in error_pages_seen:
                 return ""
+            error_pages_seen.add(name)
         return render(self, context, request)
 
     monkeypatch.setattr(Template, "render", render_when_useful)
-    return state
 
 
 def client_for(role: str, world) -> Client:
