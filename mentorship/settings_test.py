@@ -28,3 +28,7 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "-".join(  # noqa: F405
         filter(None, ["test", os.environ.get("DATABASE_TEST_NAME"), os.environ.get("PYTEST_XDIST_WORKER")])
     )
+
+# Every call of a prepared query (mentorship.prepared) also compiles its queryset afresh and fails unless the SQL and
+# parameters are the same: each test that reaches one checks it.
+PREPARED_QUERIES_VERIFY = True

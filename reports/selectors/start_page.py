@@ -1,7 +1,7 @@
 """The start page: what waits on the coordinator, and on the caseworker."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import (
     Count,
@@ -9,6 +9,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
@@ -34,6 +35,7 @@ from companies.models import ClaimStatus, CompensationClaim, CourseNomination, N
 from corps.models import Mentor, MentorStatus
 from courses.models import Course, CourseSettings, CourseStatus
 from matching.models import Offer, OfferStatus
+from mentorship.prepared import PreparedQuery
 from notifications.models import Message, MessageStatus
 from notifications.selectors import messages_delayed
 from reports.selectors._common import _count
@@ -48,12 +50,10 @@ class TodoItem:
     action: str
 
 
-def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
-    """What the coordinator must do now, each with a count and the page where it is done. One
-    SELECT of scalar subqueries, one per item; the course settings' minimum number of job
-    consultants is a subquery in it too (courses.services.settings_for's rule: the jobcenter's row,
-    else the field's default)."""
-    today = today or timezone.localdate()
+def _coordinator_counts(*, jobcenter, today: date, now: datetime) -> QuerySet:
+    """One SELECT of scalar subqueries, one per item of the coordinator's to-do list; the course settings'
+    minimum number of job consultants is a subquery in it too (courses.services.settings_for's rule: the
+    jobcenter's row, else the field's default)."""
     minimum = Coalesce(
         Subquery(
             CourseSettings.objects.filter(jobcenter=jobcenter).order_by("id").values("minimum_job_consultants")[:1]
@@ -79,7 +79,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
         .annotate(consultants=consultants)
         .filter(consultants__lt=minimum)
     )
-    counts = (
+    return (
         Jobcenter.objects.filter(pk=jobcenter.pk)
         .annotate(
             follow_up_overdue=_count(placements_without_follow_up(jobcenter=jobcenter, today=today)),
@@ -92,7 +92,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
                 CourseNomination.objects.filter(mentor__company__jobcenter=jobcenter, status=NominationStatus.NEW)
             ),
             messages_failed=_count(Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.FAILED)),
-            messages_delayed=_count(messages_delayed(jobcenter=jobcenter)),
+            messages_delayed=_count(messages_delayed(jobcenter=jobcenter, now=now)),
             minimum=minimum,
         )
         .values(
@@ -107,8 +107,34 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
             "messages_delayed",
             "minimum",
         )
-        .get()
     )
+
+
+def _caseworker_counts(*, jobcenter, user, today: date) -> QuerySet:
+    """One SELECT of the caseworker's three counts."""
+    mine = Citizen.objects.filter(jobcenter=jobcenter, caseworker=user)
+    active = MentorAgreement.objects.filter(citizen=OuterRef("pk"), status=AgreementStatus.ACTIVE)
+    return (
+        Jobcenter.objects.filter(pk=jobcenter.pk)
+        .annotate(
+            waiting=_count(mine.filter(status=CitizenStatus.REFERRED).exclude(Exists(active))),
+            active=_count(mine.filter(status=CitizenStatus.ACTIVE)),
+            ending=_count(agreements_ending_within(jobcenter=jobcenter, today=today).filter(citizen__caseworker=user)),
+        )
+        .values("waiting", "active", "ending")
+    )
+
+
+# Compiled once per process (mentorship.prepared): building and compiling these querysets cost more CPU than
+# PostgreSQL spends on them.
+COORDINATOR_COUNTS = PreparedQuery(_coordinator_counts)
+CASEWORKER_COUNTS = PreparedQuery(_caseworker_counts)
+
+
+def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
+    """What the coordinator must do now, each with a count and the page where it is done (one query)."""
+    today = today or timezone.localdate()
+    (counts,) = COORDINATOR_COUNTS(jobcenter=jobcenter, today=today, now=timezone.now())
     return [
         TodoItem(
             "follow_up_overdue",
@@ -179,18 +205,7 @@ def coordinator_todo(*, jobcenter, today: date | None = None) -> list[TodoItem]:
 def caseworker_todo(*, jobcenter, user, today: date | None = None) -> list[TodoItem]:
     """The caseworker's own citizens: waiting for a mentor, and with an agreement ending soon. One query."""
     today = today or timezone.localdate()
-    mine = Citizen.objects.filter(jobcenter=jobcenter, caseworker=user)
-    active = MentorAgreement.objects.filter(citizen=OuterRef("pk"), status=AgreementStatus.ACTIVE)
-    counts = (
-        Jobcenter.objects.filter(pk=jobcenter.pk)
-        .annotate(
-            waiting=_count(mine.filter(status=CitizenStatus.REFERRED).exclude(Exists(active))),
-            active=_count(mine.filter(status=CitizenStatus.ACTIVE)),
-            ending=_count(agreements_ending_within(jobcenter=jobcenter, today=today).filter(citizen__caseworker=user)),
-        )
-        .values("waiting", "active", "ending")
-        .get()
-    )
+    (counts,) = CASEWORKER_COUNTS(jobcenter=jobcenter, user=user, today=today)
     mine_url = reverse("citizens:list") + "?mine=on"
     return [
         TodoItem(
