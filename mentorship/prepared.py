@@ -37,10 +37,11 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 from django_scopes import ScopeError, get_scope, scope, scopes_disabled
 
-# Made-up inputs: three sets, far from real values, spaced differently in each set so that no input can
-# pass for another input plus an offset in all three.
-_INT_BASES = (1_000_000_007, 2_000_000_011, 3_000_000_019)
-_INT_STEPS = (1_000, 7_919, 104_729)
+# Made-up inputs: three sets, spaced differently in each set so that no input can pass for another input plus
+# an offset in all three. The ints fit a small integer field: Django compiles a lookup with an out-of-range
+# value to "matches nothing", which would be another SQL text.
+_INT_BASES = (1_009, 11_003, 21_011)
+_INT_STEPS = (10, 79, 1_051)
 _DATE_BASES = (date(1901, 2, 5), date(1912, 4, 9), date(1923, 11, 27))
 _DATE_STEPS = (3, 17, 101)
 _DATETIME_BASES = tuple(datetime(d.year, d.month, d.day, 7, 11, 13, tzinfo=UTC) for d in _DATE_BASES)
@@ -98,9 +99,10 @@ class PreparedQuery:
     """A `.values()` queryset built by `build(**inputs)` whose SQL is compiled once per process and shape.
 
     `scope` names the input that is the tenant (a Jobcenter): the compiles run in a scope of a made-up
-    jobcenter, and a call requires the active scope to be that input's jobcenter."""
+    jobcenter, and a call requires the active scope to be that input's jobcenter. `scope=None` is a read
+    outside any tenant by nature (how a request finds its tenant): a call must run in scopes_disabled()."""
 
-    def __init__(self, build: Callable[..., QuerySet], *, scope: str = "jobcenter"):
+    def __init__(self, build: Callable[..., QuerySet], *, scope: str | None = "jobcenter"):
         self.build = build
         self.scope_input = scope
         self._compiled: dict[tuple, _Compiled] = {}
@@ -145,6 +147,8 @@ class PreparedQuery:
         active = get_scope()
         if not active.get("_enabled", True):
             return False
+        if self.scope_input is None:
+            raise ScopeError(f"{self.build.__qualname__} reads across jobcenters: call it in scopes_disabled().")
         if "jobcenter" not in active:
             raise ScopeError("A scope on dimension(s) jobcenter needs to be active for this query.")
         scoped = active["jobcenter"]
@@ -157,7 +161,7 @@ class PreparedQuery:
         made_up = [{name: _made_up(inputs[name], i, p) for p, name in enumerate(names)} for i in range(3)]
         compiles = []
         for values in made_up:
-            with scope(jobcenter=values[self.scope_input]) if scoped else scopes_disabled():
+            with scope(jobcenter=values[self.scope_input]) if scoped and self.scope_input else scopes_disabled():
                 queryset = self._build(values)
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
