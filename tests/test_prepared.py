@@ -150,3 +150,11 @@ def test_the_tenant_scope_stays_a_guard(world):
             prepared(jobcenter=world.other_jobcenter, **inputs)
     with scope(), pytest.raises(ScopeError):  # no jobcenter in scope, as outside a request
         prepared(jobcenter=world.jobcenter, **inputs)
+
+
+def test_a_read_across_jobcenters_is_refused_inside_a_scope(world):
+    prepared = PreparedQuery(lambda *, user_id: Citizen.objects.filter(caseworker_id=user_id).values("id"), scope=None)
+    with scopes_disabled():
+        assert prepared(user_id=world.caseworker.pk) == []
+    with scope(jobcenter=world.jobcenter), pytest.raises(ScopeError, match="scopes_disabled"):
+        prepared(user_id=world.caseworker.pk)
