@@ -13,5 +13,6 @@ class AccountsAction(models.TextChoices):
     MEMBERSHIP_CREATED = "accounts.membership.created", _("Bruger fik en rolle i jobcentret")
     MEMBERSHIP_SWITCHED = "accounts.membership.switched", _("Bruger skiftede jobcenter")
 
+
 # Staff sign-in through KOMBIT's Context Handler registers its actions under accounts too.
 from accounts.saml import activity as _federation_activity  # noqa: E402, F401

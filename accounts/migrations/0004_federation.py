@@ -7,69 +7,102 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_user_email_unique_any_case'),
+        ("accounts", "0003_user_email_unique_any_case"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SeenAssertion',
+            name="SeenAssertion",
             fields=[
-                ('assertion_id', models.CharField(max_length=256, primary_key=True, serialize=False)),
-                ('issuer', models.CharField(max_length=500)),
-                ('expires_at', models.DateTimeField(db_index=True)),
+                ("assertion_id", models.CharField(max_length=256, primary_key=True, serialize=False)),
+                ("issuer", models.CharField(max_length=500)),
+                ("expires_at", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.AddField(
-            model_name='historicaljobcenter',
-            name='cvr',
-            field=models.CharField(blank=True, db_index=True, help_text='Bruges til log ind via Fælleskommunal adgangsstyring (KOMBIT).', max_length=8, null=True, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'CVR-nummeret skal være otte cifre.')], verbose_name='kommunens CVR-nummer'),
+            model_name="historicaljobcenter",
+            name="cvr",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="Bruges til log ind via Fælleskommunal adgangsstyring (KOMBIT).",
+                max_length=8,
+                null=True,
+                validators=[django.core.validators.RegexValidator("^\\d{8}$", "CVR-nummeret skal være otte cifre.")],
+                verbose_name="kommunens CVR-nummer",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaljobcenter',
-            name='local_passwords_disabled',
-            field=models.BooleanField(default=False, verbose_name='lokale adgangskoder slået fra'),
+            model_name="historicaljobcenter",
+            name="local_passwords_disabled",
+            field=models.BooleanField(default=False, verbose_name="lokale adgangskoder slået fra"),
         ),
         migrations.AddField(
-            model_name='jobcenter',
-            name='cvr',
-            field=models.CharField(blank=True, help_text='Bruges til log ind via Fælleskommunal adgangsstyring (KOMBIT).', max_length=8, null=True, unique=True, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'CVR-nummeret skal være otte cifre.')], verbose_name='kommunens CVR-nummer'),
+            model_name="jobcenter",
+            name="cvr",
+            field=models.CharField(
+                blank=True,
+                help_text="Bruges til log ind via Fælleskommunal adgangsstyring (KOMBIT).",
+                max_length=8,
+                null=True,
+                unique=True,
+                validators=[django.core.validators.RegexValidator("^\\d{8}$", "CVR-nummeret skal være otte cifre.")],
+                verbose_name="kommunens CVR-nummer",
+            ),
         ),
         migrations.AddField(
-            model_name='jobcenter',
-            name='local_passwords_disabled',
-            field=models.BooleanField(default=False, verbose_name='lokale adgangskoder slået fra'),
+            model_name="jobcenter",
+            name="local_passwords_disabled",
+            field=models.BooleanField(default=False, verbose_name="lokale adgangskoder slået fra"),
         ),
         migrations.CreateModel(
-            name='FederatedIdentity',
+            name="FederatedIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.CharField(max_length=500, verbose_name='identitetsudbyder')),
-                ('subject', models.CharField(max_length=500, verbose_name='vedvarende identifikator')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('last_login_at', models.DateTimeField(blank=True, null=True, verbose_name='seneste login')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='federated_identities', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("issuer", models.CharField(max_length=500, verbose_name="identitetsudbyder")),
+                ("subject", models.CharField(max_length=500, verbose_name="vedvarende identifikator")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("last_login_at", models.DateTimeField(blank=True, null=True, verbose_name="seneste login")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="federated_identities",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fødereret identitet',
-                'verbose_name_plural': 'fødererede identiteter',
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'subject'), name='federated_identity_unique_subject'), models.UniqueConstraint(fields=('user', 'issuer'), name='federated_identity_one_per_user_and_issuer')],
+                "verbose_name": "fødereret identitet",
+                "verbose_name_plural": "fødererede identiteter",
+                "constraints": [
+                    models.UniqueConstraint(fields=("issuer", "subject"), name="federated_identity_unique_subject"),
+                    models.UniqueConstraint(
+                        fields=("user", "issuer"), name="federated_identity_one_per_user_and_issuer"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='FederatedSession',
+            name="FederatedSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('session_key', models.CharField(max_length=40, unique=True)),
-                ('issuer', models.CharField(max_length=500)),
-                ('name_id', models.TextField()),
-                ('session_index', models.CharField(blank=True, max_length=256)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("session_key", models.CharField(max_length=40, unique=True)),
+                ("issuer", models.CharField(max_length=500)),
+                ("name_id", models.TextField()),
+                ("session_index", models.CharField(blank=True, max_length=256)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['issuer', 'name_id'], name='federated_session_subject')],
+                "indexes": [models.Index(fields=["issuer", "name_id"], name="federated_session_subject")],
             },
         ),
     ]
