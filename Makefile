@@ -34,7 +34,7 @@ run: setup
 # first phase (starting the workers, collecting, and one worker migrating the template database that both
 # workers then copy) leaves a core mostly idle. Their output follows pytest's; `make test` fails if pytest or
 # any check fails.
-TEST_CHECKS = "$(BIN)/ruff check ." "$(BIN)/mypy $(MYPY_ARGS)" "$(BIN)/djlint templates --lint" \
+TEST_CHECKS = "$(BIN)/ruff check ." "$(BIN)/ruff format --check ." "$(BIN)/mypy $(MYPY_ARGS)" "$(BIN)/djlint templates --lint" \
 	"$(MANAGE) check --fail-level WARNING" "$(MANAGE) makemigrations --check --dry-run"
 
 test: export DJANGO_SETTINGS_MODULE = mentorship.settings_test
