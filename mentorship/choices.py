@@ -31,7 +31,16 @@ def label(obj, field_name: str):
     field = obj._meta.get_field(field_name)
     if not isinstance(field.choices, list | tuple):
         return getattr(obj, f"get_{field_name}_display")()
-    value = getattr(obj, field.attname)
+    return _label(field, getattr(obj, field.attname))
+
+
+def value_label(model, field_name: str, value):
+    """label() for a value read without its instance (a .values() row): the label of `value` among the choices
+    of `model`'s field, else the value. Only for fields with static choices."""
+    return _label(model._meta.get_field(field_name), value)
+
+
+def _label(field, value):
     labels = _labels(field)
     try:
         answer = labels.get(value, value)

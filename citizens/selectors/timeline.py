@@ -22,7 +22,8 @@ from citizens.models import (
     ProgressAssessment,
     ProgressScore,
 )
-from mentorship.choices import label
+from mentorship.choices import label, value_label
+from mentorship.numbers import dk_hours
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,15 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
                 )
             )
     follow_ups = (
+        # Rows, not instances: up to 200 follow-ups and their authors a page, where two model instances a row cost
+        # more than everything else the row needs.
         FollowUp.objects.filter(jobcenter_id=citizen.jobcenter_id, citizen=citizen)
-        .select_related("author")
         .order_by("-occurred_on", "-id")
-    )
+        .values_list(
+            "occurred_on", "notes", "next_action", "mentor_hours", "hours_confirmed_by", "kind", "recorded_as",
+            "placement_id", "author_id", "author__full_name", "author__email",
+        )
+    )  # fmt: skip
     if limit is not None:
         follow_ups = follow_ups[:limit]
     # Up to 200 follow-ups and as many activity entries a page: each text translated, and each placement's URL
@@ -132,27 +138,38 @@ def citizen_timeline(*, citizen: Citizen, limit: int | None = None) -> list[Time
         _("Af %(who)s"),
     )
     placement_url = functools.cache(lambda pk: reverse("citizens:placement_detail", args=[pk]))
-    for follow_up in follow_ups:
-        detail = follow_up.notes[:300]
+    for (
+        on,
+        notes,
+        next_action,
+        hours,
+        confirmed_by,
+        kind,
+        recorded_as,
+        placement_id,
+        author_id,
+        name,
+        email,
+    ) in follow_ups:
         extra = []
-        if follow_up.next_action:
-            extra.append(next_step % {"action": follow_up.next_action})
-        if follow_up.mentor_hours:
+        if next_action:
+            extra.append(next_step % {"action": next_action})
+        if hours:
             extra.append(
-                hours_text % {"hours": follow_up.mentor_hours, "state": label(follow_up, "hours_confirmed_by")}
+                hours_text
+                % {"hours": dk_hours(hours), "state": value_label(FollowUp, "hours_confirmed_by", confirmed_by)}
             )
+        # The author as str(user) would give it (the name, else the e-mail); else who recorded it.
+        who = (name or email) if author_id is not None else value_label(FollowUp, "recorded_as", recorded_as)
         events.append(
             TimelineEvent(
-                follow_up.occurred_on,
+                on,
                 5,
                 "follow_up",
-                kind_text % {"kind": label(follow_up, "kind")},
-                detail,
-                placement_url(follow_up.placement_id) if follow_up.placement_id else "",
-                [
-                    by_text % {"who": follow_up.author or label(follow_up, "recorded_as")},
-                    *extra,
-                ],
+                kind_text % {"kind": value_label(FollowUp, "kind", kind)},
+                notes[:300],
+                placement_url(placement_id) if placement_id else "",
+                [by_text % {"who": who}, *extra],
             )
         )
     assessments = (

@@ -302,6 +302,29 @@ def test_timeline_shows_the_citizens_assessments_and_no_one_elses(world, login):
     assert "Progressionsvurdering" not in page
 
 
+def test_timeline_says_who_wrote_each_follow_up_its_kind_hours_and_next_step(world, login):
+    """A follow-up's lines on the timeline: its kind, the author by name (by e-mail when they have none), or who
+    recorded it when the author is gone; the mentor hours as Danish numbers with their confirmation; the next
+    step."""
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    named = UserFactory(full_name="Birgit Holm")
+    unnamed = UserFactory(full_name="", email="uden.navn@favrskov.dk")
+    FollowUpFactory(citizen=citizen, author=named, kind="phone", notes="Ringede", next_action="Besøg i uge 44")
+    FollowUpFactory(
+        citizen=citizen,
+        author=unnamed,
+        notes="Mødtes",
+        mentor_hours="2.50",
+        hours_confirmed_by="citizen",
+        hours_confirmed_at=timezone.now(),
+    )
+    FollowUpFactory(citizen=citizen, author=None, recorded_as="company", notes="Skrev selv")
+    page = login(world.caseworker).get(reverse("citizens:timeline", args=[citizen.pk])).content.decode()
+    assert "Opfølgning: Telefonopkald" in page and "Af Birgit Holm" in page and "Næste skridt: Besøg i uge 44" in page
+    assert "Af uden.navn@favrskov.dk" in page and "Mentortimer: 2,5 (Bekræftet af borgeren)" in page
+    assert "Af Virksomheden" in page
+
+
 def test_timeline_shows_everything_in_order(world, login):
     citizen = CitizenFactory(jobcenter=world.jobcenter, referred_on=TODAY - datetime.timedelta(days=60))
     AgreementFactory(citizen=citizen, starts_on=TODAY - datetime.timedelta(days=50))
