@@ -1,6 +1,7 @@
 """Database expressions several apps share."""
 
-from django.db.models import BooleanField, F, Func, QuerySet, Subquery
+from django.db.models import BooleanField, Count, F, Func, IntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 
 class InIds(Func):
@@ -22,3 +23,10 @@ class InIds(Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, template="%(column)s = ANY(ARRAY%(ids)s)", **extra_context)
+
+
+def count_subquery(queryset: QuerySet) -> Coalesce:
+    """COUNT(*) of `queryset` as a scalar subquery (one row: the grouping is on a constant), 0 when empty: several
+    counts of different tables in one SELECT (the start page's to-do list, the portal's front page)."""
+    counted = queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))

@@ -6,10 +6,12 @@ contact details, referral reason, caseworker's view or sensitive notes ever reac
 querysets use .only() so such fields are not even read from the database.
 """
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from companies.models import ClaimStatus, CompensationClaim
+from companies.models import ClaimStatus, Company, CompanyMentor, CompensationClaim
+from mentorship.expressions import count_subquery
+from mentorship.prepared import PreparedQuery
 
 PLACEMENT_FIELDS = (
     "id",
@@ -125,23 +127,30 @@ def progress_dimensions(*, jobcenter) -> QuerySet:
     return ProgressDimension.objects.filter(jobcenter=jobcenter, is_active=True).order_by("position", "name")
 
 
-def home_summary(*, company) -> dict:
-    """What the portal's front page shows: proposals to answer, active placements, mentors, open claims."""
-    from citizens.models import Placement
+def _home_counts(*, jobcenter, company) -> QuerySet:
+    """The front page's five counts in one SELECT of scalar subqueries."""
+    from citizens.models import Placement, PlacementStatus
 
-    placements = Placement.objects.filter(jobcenter=company.jobcenter_id, company=company)
-    counts = placements.aggregate(
-        proposed=Count("pk", filter=Q(status="proposed")), active=Count("pk", filter=Q(status="active"))
+    placements = Placement.objects.filter(jobcenter=jobcenter, company=company)
+    claims = CompensationClaim.objects.filter(jobcenter=jobcenter, company=company)
+    return (
+        Company.objects.filter(pk=company.pk)
+        .annotate(
+            proposed_count=count_subquery(placements.filter(status=PlacementStatus.PROPOSED)),
+            active_count=count_subquery(placements.filter(status=PlacementStatus.ACTIVE)),
+            mentor_count=count_subquery(CompanyMentor.objects.filter(company=company, is_active=True)),
+            claims_submitted=count_subquery(claims.filter(status=ClaimStatus.SUBMITTED)),
+            claims_rejected=count_subquery(claims.filter(status=ClaimStatus.REJECTED)),
+        )
+        .values("proposed_count", "active_count", "mentor_count", "claims_submitted", "claims_rejected")
     )
-    claims = CompensationClaim.objects.filter(jobcenter=company.jobcenter_id, company=company).aggregate(
-        submitted=Count("pk", filter=Q(status=ClaimStatus.SUBMITTED)),
-        rejected=Count("pk", filter=Q(status=ClaimStatus.REJECTED)),
-    )
-    return {
-        "proposals": list(placement_list(company=company).filter(status="proposed")[:10]),
-        "proposed_count": counts["proposed"],
-        "active_count": counts["active"],
-        "mentor_count": company.mentors.filter(is_active=True).count(),
-        "claims_submitted": claims["submitted"],
-        "claims_rejected": claims["rejected"],
-    }
+
+
+# Compiled once per process (mentorship.prepared): every leader's front page asks for them.
+HOME_COUNTS = PreparedQuery(_home_counts)
+
+
+def home_summary(*, jobcenter, company) -> dict:
+    """What the portal's front page shows: proposals to answer, active placements, mentors, open claims."""
+    (counts,) = HOME_COUNTS(jobcenter=jobcenter, company=company)
+    return {"proposals": list(placement_list(company=company).filter(status="proposed")[:10]), **counts}

@@ -41,7 +41,8 @@ def _log_citizen_read(request, placement, purpose: str) -> None:
 @require_GET
 def home(request):
     company = request.company
-    return render(request, "portal/home.html", {"company": company, **selectors.home_summary(company=company)})
+    summary = selectors.home_summary(jobcenter=request.jobcenter, company=company)
+    return render(request, "portal/home.html", {"company": company, **summary})
 
 
 @leader_required

@@ -157,6 +157,35 @@ def test_lists_never_contain_company_b_rows(world, login):
     assert b_name not in claim_form and "Anna Alfa" in claim_form
 
 
+def test_front_page_counts_the_leaders_own_company_only(world, login):
+    """Proposals, placements in progress, active mentors and claims waiting or rejected: of company A, whatever
+    company B and the other jobcenter hold."""
+    from django.utils import timezone
+
+    from companies.models import ClaimStatus
+
+    b_objects(world)
+    placement_for(world.other_company, status="proposed")
+    mentor = CompanyMentorFactory(company=world.company_a)
+    CompanyMentorFactory(company=world.company_a, is_active=False)
+    for status in ("proposed", "proposed", "active", "ended"):
+        placement_for(world.company_a, status=status, mentor=None if status == "proposed" else mentor)
+    active = placement_for(world.company_a, mentor=mentor)
+    claim_for(active, month=date(2026, 1, 1))
+    claim_for(
+        active,
+        month=date(2026, 2, 1),
+        status=ClaimStatus.REJECTED,
+        rejection_reason="For mange timer",
+        decided_at=timezone.now(),
+    )
+    page = login(world.leader_a).get(reverse("portal:home")).content.decode()
+    assert "Jobcentret har foreslået 2 nye forløb" in page
+    assert "2 borgere i forløb nu" in page
+    assert "1 aktiv virksomhedsmentor" in page
+    assert "1 anmodning venter på jobcentret" in page and "1 afvist – se begrundelsen" in page
+
+
 def test_leader_accepts_a_proposal_naming_their_mentor(world, login):
     mentor = CompanyMentorFactory(company=world.company_a)
     proposed = placement_for(world.company_a, status="proposed")
@@ -353,7 +382,7 @@ def test_portal_pages_have_fixed_query_counts(world, login, django_assert_max_nu
     client = login(world.leader_a)
     # Each page and its queries after the first view (at most 10, the same with many rows).
     pages = {
-        reverse("portal:home"): 5,
+        reverse("portal:home"): 3,
         reverse("portal:scheme"): 2,  # the jobcenter's own wording of the page (texts), if edited
         reverse("portal:company"): 3,
         reverse("portal:company_edit"): 5,

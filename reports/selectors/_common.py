@@ -22,6 +22,7 @@ from citizens.models import (
     CitizenStatus,
     PlacementStatus,
 )
+from mentorship.expressions import count_subquery
 from mentorship.numbers import dk_number
 
 STARTED = (CitizenStatus.ACTIVE, CitizenStatus.ENDED)
@@ -29,10 +30,7 @@ PLACEMENT_STARTED = (PlacementStatus.ACTIVE, PlacementStatus.ENDED)
 MENTOR_AGREEMENT_STARTED = (AgreementStatus.ACTIVE, AgreementStatus.ENDED, AgreementStatus.RENEWED)
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    """COUNT(*) of `queryset` as a scalar subquery (one row: the grouping is on a constant)."""
-    counted = queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+_count = count_subquery  # the reports' name for it
 
 
 def _correlated_count(queryset: QuerySet, outer_field: str) -> Coalesce:
