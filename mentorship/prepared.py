@@ -14,7 +14,8 @@ What keeps this honest:
   must be an input or an input plus one offset in all three, or the first call raises
   ImproperlyConfigured. (The third compile checks what the first two learned.)
 - An input that is None, a bool or a string changes the query's shape, not a parameter: each combination
-  is compiled on its own.
+  is compiled on its own and kept for the process's life, so a string input must come from a small fixed set
+  (a role, a status), never from a user.
 - With settings.PREPARED_QUERIES_VERIFY (on in the test settings), every call also builds and compiles
   the queryset from its real inputs and fails unless the SQL and parameters are the same, so every test
   that reaches a prepared query checks it.
