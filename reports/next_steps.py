@@ -108,21 +108,9 @@ def citizens_without_mentor(*, jobcenter, caseworker=None) -> QuerySet[Citizen]:
 def stale_draft_agreements(*, jobcenter, today: date) -> QuerySet[MentorAgreement]:
     """Draft mentor agreements created more than DRAFT_AGREEMENT_STALE_DAYS days ago, oldest first."""
     limit = today - timedelta(days=DRAFT_AGREEMENT_STALE_DAYS)
-    return (
-        MentorAgreement.objects.filter(jobcenter=jobcenter, status=AgreementStatus.DRAFT, created_at__date__lt=limit)
-        .select_related("citizen", "mentor", "company_mentor")
-        .only(
-            "id",
-            "created_at",
-            "citizen__id",
-            "citizen__name",
-            "mentor__id",
-            "mentor__full_name",
-            "company_mentor__id",
-            "company_mentor__full_name",
-        )
-        .order_by("created_at", "id")
-    )
+    return MentorAgreement.objects.filter(
+        jobcenter=jobcenter, status=AgreementStatus.DRAFT, created_at__date__lt=limit
+    ).order_by("created_at", "id")
 
 
 def placements_proposed_without_leader(*, jobcenter) -> QuerySet[Placement]:
@@ -130,8 +118,6 @@ def placements_proposed_without_leader(*, jobcenter) -> QuerySet[Placement]:
     return (
         Placement.objects.filter(jobcenter=jobcenter, status=PlacementStatus.PROPOSED)
         .exclude(portal_leader_exists("company"))
-        .select_related("citizen", "company")
-        .only("id", "starts_on", "citizen__id", "citizen__name", "company__id", "company__name")
         .order_by("starts_on", "id")
     )
 
@@ -145,17 +131,6 @@ def agreements_without_first_meeting(*, jobcenter, today: date) -> QuerySet[Ment
         MentorAgreement.objects.filter(agreement_running_on(on=today), jobcenter=jobcenter)
         .exclude(Exists(held))
         .exclude(Exists(planned))
-        .select_related("citizen", "mentor", "company_mentor")
-        .only(
-            "id",
-            "starts_on",
-            "citizen__id",
-            "citizen__name",
-            "mentor__id",
-            "mentor__full_name",
-            "company_mentor__id",
-            "company_mentor__full_name",
-        )
         .order_by("starts_on", "id")
     )
 
