@@ -17,6 +17,7 @@ from functools import lru_cache
 from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
@@ -45,7 +46,8 @@ def parse(value: str) -> tuple[str, datetime.date]:
         raise ValidationError(
             _("De første seks cifre skal være en gyldig fødselsdato (DDMMÅÅ)."), code="cpr_date"
         ) from None
-    if born > datetime.date.today():
+    # Today in Copenhagen, not on the server's clock (UTC): between midnight and one (two in summer) they differ.
+    if born > timezone.localdate():
         raise ValidationError(_("Fødselsdatoen i CPR-nummeret ligger i fremtiden."), code="cpr_future")
     return f"{match[1]}{match[2]}{match[3]}{serial}", born
 

@@ -12,7 +12,6 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
-from django.utils import timezone
 
 from citizens.models import (
     Citizen,
@@ -31,6 +30,7 @@ from citizens.tests.factories import (
     PlacementTypeFactory,
     ProgressDimensionFactory,
     TargetGroupFactory,
+    today,
 )
 from companies.models import Company, CompanyMentor, CompensationClaim, CourseNomination, LeaderInvitation
 from companies.tests.factories import CompanyMentorFactory
@@ -42,11 +42,9 @@ from matching.models import Cohort, Offer
 from mentorship.idempotency import is_idempotent_create
 from tests.double_submit import Submission, double_submit, form_errors, single_submit_errors
 
-TODAY = timezone.localdate()
-
 
 def day(offset: int) -> str:
-    return (TODAY + datetime.timedelta(days=offset)).isoformat()
+    return (today() + datetime.timedelta(days=offset)).isoformat()
 
 
 # --- Which URLs create something -------------------------------------------------------------------
@@ -360,7 +358,7 @@ def corps_qualification_add(world):
 
 def corps_hours_add(world):
     mentor = MentorFactory(jobcenter=world.jobcenter)
-    monday = TODAY - datetime.timedelta(days=TODAY.weekday() + 7)
+    monday = today() - datetime.timedelta(days=today().weekday() + 7)
     return Submission(
         user=world.coordinator,
         url=reverse("corps:hours_add"),
@@ -410,7 +408,7 @@ def course_year_plan(world):
         url=reverse("courses:year_plan"),
         answers={
             "course_type": course_type.pk,
-            "year": str(TODAY.year + 1),
+            "year": str(today().year + 1),
             "months": ["9"],
             "venue": "Rådhuset",
         },
@@ -527,10 +525,10 @@ def portal_claim_create(world):
     placement = PlacementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter),
         company=world.company_a,
-        starts_on=TODAY - datetime.timedelta(days=70),
-        ends_on=TODAY + datetime.timedelta(days=70),
+        starts_on=today() - datetime.timedelta(days=70),
+        ends_on=today() + datetime.timedelta(days=70),
     )
-    last_month = (TODAY.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+    last_month = (today().replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
     return Submission(
         user=world.leader_a,
         url=reverse("portal:claim_create"),

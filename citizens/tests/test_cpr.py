@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from citizens import cpr
@@ -34,6 +35,14 @@ def test_invalid_numbers_are_refused_in_danish(number):
 def test_future_birth_date_is_refused():
     with pytest.raises(ValidationError):
         cpr.parse("010130-4234")  # 2030
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 7, 23, 30, tzinfo=datetime.UTC), tick=False)
+def test_a_child_born_today_in_copenhagen_is_accepted_while_the_server_clock_says_yesterday():
+    # 00:30 on 8 December in Copenhagen is 23:30 on the 7th in UTC.
+    assert cpr.parse("081226-4234")[1] == datetime.date(2026, 12, 8)
+    with pytest.raises(ValidationError):
+        cpr.parse("091226-4234")
 
 
 def test_no_modulus_11_check():

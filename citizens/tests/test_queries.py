@@ -14,12 +14,12 @@ from citizens.tests.factories import (
     PlacementFactory,
     ProgressDimensionFactory,
     ProgressScoreFactory,
+    today,
 )
 from corps.tests.factories import CompetenceFactory, MentorFactory
 from matching.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _count(client, url, django_assert_max_num_queries, limit):
@@ -58,7 +58,7 @@ def test_citizen_timeline(world, login, django_assert_max_num_queries, rows):
         AgreementFactory(
             citizen=citizen,
             mentor=MentorFactory(jobcenter=world.jobcenter),
-            starts_on=TODAY - datetime.timedelta(days=i),
+            starts_on=today() - datetime.timedelta(days=i),
         )
         placement = PlacementFactory(citizen=citizen)
         FollowUpFactory(citizen=citizen, placement=placement, author=world.coordinator)
@@ -82,7 +82,7 @@ def test_placement_detail(world, login, django_assert_max_num_queries, rows):
             ProgressScoreFactory(
                 assessment__placement=placement,
                 dimension=dimension,
-                assessment__assessed_on=TODAY - datetime.timedelta(days=i),
+                assessment__assessed_on=today() - datetime.timedelta(days=i),
             )
     _count(
         login(world.coordinator),
@@ -96,15 +96,15 @@ def test_placement_detail(world, login, django_assert_max_num_queries, rows):
 def test_lists_for_coordinators(world, login, django_assert_max_num_queries, rows):
     for _ in range(rows):
         placement = PlacementFactory(
-            citizen=CitizenFactory(jobcenter=world.jobcenter), last_follow_up_on=TODAY - datetime.timedelta(days=20)
+            citizen=CitizenFactory(jobcenter=world.jobcenter), last_follow_up_on=today() - datetime.timedelta(days=20)
         )
         FollowUpFactory(citizen=placement.citizen, placement=placement, mentor_hours=2)
         AgreementFactory(
             citizen=placement.citizen,
             status="active",
             mentor=MentorFactory(jobcenter=world.jobcenter),
-            ends_on=TODAY + datetime.timedelta(days=10),
-            starts_on=TODAY - datetime.timedelta(days=100),
+            ends_on=today() + datetime.timedelta(days=10),
+            starts_on=today() - datetime.timedelta(days=100),
         )
     client = login(world.coordinator)
     limits = {

@@ -3,15 +3,13 @@ import datetime
 
 import pytest
 from django.http import Http404
-from django.utils import timezone
 from django_scopes import scope
 
 from citizens import selectors
-from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementFactory
+from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementFactory, today
 from corps.tests.factories import MentorFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_company_placements_carry_no_sensitive_fields(world):
@@ -36,43 +34,45 @@ def test_agreements_ending_within_four_weeks(world):
         citizen=CitizenFactory(jobcenter=world.jobcenter),
         status="active",
         mentor=mentor,
-        starts_on=TODAY - datetime.timedelta(days=100),
-        ends_on=TODAY + datetime.timedelta(days=28),
+        starts_on=today() - datetime.timedelta(days=100),
+        ends_on=today() + datetime.timedelta(days=28),
     )
     AgreementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter),
         status="active",
         mentor=mentor,
-        starts_on=TODAY - datetime.timedelta(days=100),
-        ends_on=TODAY + datetime.timedelta(days=29),
+        starts_on=today() - datetime.timedelta(days=100),
+        ends_on=today() + datetime.timedelta(days=29),
     )
     AgreementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter),
         status="draft",
-        starts_on=TODAY - datetime.timedelta(days=100),
-        ends_on=TODAY + datetime.timedelta(days=3),
+        starts_on=today() - datetime.timedelta(days=100),
+        ends_on=today() + datetime.timedelta(days=3),
     )
-    assert list(selectors.agreements_ending_within(jobcenter=world.jobcenter, today=TODAY)) == [soon]
+    assert list(selectors.agreements_ending_within(jobcenter=world.jobcenter, today=today())) == [soon]
     with scope(jobcenter=world.other_jobcenter):
-        assert list(selectors.agreements_ending_within(jobcenter=world.other_jobcenter, today=TODAY)) == []
+        assert list(selectors.agreements_ending_within(jobcenter=world.other_jobcenter, today=today())) == []
 
 
 def test_placements_without_follow_up_for_eight_days(world):
     def placement(**fields):
         return PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), **fields)
 
-    stale = placement(last_follow_up_on=TODAY - datetime.timedelta(days=8))
-    never = placement(starts_on=TODAY - datetime.timedelta(days=10), last_follow_up_on=None)
-    placement(last_follow_up_on=TODAY - datetime.timedelta(days=7))
-    placement(starts_on=TODAY - datetime.timedelta(days=3), last_follow_up_on=None)
-    placement(status="ended", last_follow_up_on=TODAY - datetime.timedelta(days=30), outcome="moved", ended_on=TODAY)
-    found = set(selectors.placements_without_follow_up(jobcenter=world.jobcenter, today=TODAY))
+    stale = placement(last_follow_up_on=today() - datetime.timedelta(days=8))
+    never = placement(starts_on=today() - datetime.timedelta(days=10), last_follow_up_on=None)
+    placement(last_follow_up_on=today() - datetime.timedelta(days=7))
+    placement(starts_on=today() - datetime.timedelta(days=3), last_follow_up_on=None)
+    placement(
+        status="ended", last_follow_up_on=today() - datetime.timedelta(days=30), outcome="moved", ended_on=today()
+    )
+    found = set(selectors.placements_without_follow_up(jobcenter=world.jobcenter, today=today()))
     assert found == {stale, never}
 
 
 def test_outcome_counts(world):
     for outcome in ["ordinary_job", "ordinary_job", "education"]:
-        CitizenFactory(jobcenter=world.jobcenter, status="ended", outcome=outcome, outcome_on=TODAY)
+        CitizenFactory(jobcenter=world.jobcenter, status="ended", outcome=outcome, outcome_on=today())
     CitizenFactory(jobcenter=world.jobcenter)
     counts = selectors.outcome_counts(jobcenter=world.jobcenter)
     assert counts.total == 3 and counts.by_outcome == {"ordinary_job": 2, "education": 1}

@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django_scopes import scope
 
 from audit.models import ActivityLog
@@ -27,12 +26,12 @@ from citizens.tests.factories import (
     ProgressAssessmentFactory,
     ProgressDimensionFactory,
     TargetGroupFactory,
+    today,
 )
 from companies.tests.factories import CompanyMentorFactory
 from corps.tests.factories import CompetenceFactory, MentorFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _data(world, **overrides):
@@ -124,8 +123,8 @@ def test_database_refuses_period_longer_than_184_days(world):
     with pytest.raises(IntegrityError), transaction.atomic():
         AgreementFactory(
             citizen=CitizenFactory(jobcenter=world.jobcenter),
-            starts_on=TODAY,
-            ends_on=TODAY + datetime.timedelta(days=200),
+            starts_on=today(),
+            ends_on=today() + datetime.timedelta(days=200),
         )
 
 
@@ -175,8 +174,8 @@ def test_placement_proposal_accept_and_decline(world):
         "company": world.company_a,
         "placement_type": PlacementTypeFactory(jobcenter=world.jobcenter),
         "responsible": world.coordinator,
-        "starts_on": TODAY,
-        "ends_on": TODAY + datetime.timedelta(days=60),
+        "starts_on": today(),
+        "ends_on": today() + datetime.timedelta(days=60),
         "tasks": "Kaffepause med kollegerne",
         "hours_per_week": Decimal("1"),
         "mentor_hours_per_week": Decimal("1"),
@@ -205,8 +204,8 @@ def test_placement_end_after_start_in_form_and_database(world):
         "company": world.company_a,
         "placement_type": PlacementTypeFactory(jobcenter=world.jobcenter),
         "responsible": world.coordinator,
-        "starts_on": TODAY,
-        "ends_on": TODAY,
+        "starts_on": today(),
+        "ends_on": today(),
         "tasks": "x",
         "hours_per_week": Decimal("3"),
     }
@@ -214,7 +213,7 @@ def test_placement_end_after_start_in_form_and_database(world):
         services.placement_create(actor=world.coordinator, citizen=citizen, data=data)
     assert "ends_on" in error.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
-        PlacementFactory(citizen=citizen, starts_on=TODAY, ends_on=TODAY - datetime.timedelta(days=1))
+        PlacementFactory(citizen=citizen, starts_on=today(), ends_on=today() - datetime.timedelta(days=1))
 
 
 def test_hours_cannot_be_negative_in_database(world):
@@ -229,13 +228,13 @@ def test_scores_between_1_and_5(world):
         services.progress_assessment_record(
             actor=world.coordinator,
             placement=placement,
-            assessed_on=TODAY,
+            assessed_on=today(),
             scores=[services.ScoreInput(dimension, 6)],
         )
     assessment = services.progress_assessment_record(
         actor=world.coordinator,
         placement=placement,
-        assessed_on=TODAY,
+        assessed_on=today(),
         scores=[services.ScoreInput(dimension, 4, "Fin udvikling")],
     )
     assert assessment.scores.get().score == 4
@@ -254,13 +253,13 @@ def test_follow_up_moves_last_follow_up_and_hours_confirmation(world):
         data={
             "placement": placement,
             "kind": "visit",
-            "occurred_on": TODAY - datetime.timedelta(days=2),
+            "occurred_on": today() - datetime.timedelta(days=2),
             "notes": "Besøg",
             "mentor_hours": Decimal("3"),
         },
     )
     placement.refresh_from_db()
-    assert placement.last_follow_up_on == TODAY - datetime.timedelta(days=2)
+    assert placement.last_follow_up_on == today() - datetime.timedelta(days=2)
     assert follow_up.hours_unconfirmed
     services.follow_up_confirm_hours(actor=world.coordinator, follow_up=follow_up)
     follow_up.refresh_from_db()
@@ -274,12 +273,12 @@ def test_follow_up_moves_last_follow_up_and_hours_confirmation(world):
         data={
             "placement": placement,
             "kind": "phone",
-            "occurred_on": TODAY - datetime.timedelta(days=9),
+            "occurred_on": today() - datetime.timedelta(days=9),
             "notes": "Opkald",
         },
     )
     placement.refresh_from_db()
-    assert placement.last_follow_up_on == TODAY - datetime.timedelta(days=2)
+    assert placement.last_follow_up_on == today() - datetime.timedelta(days=2)
 
 
 def test_follow_up_for_another_citizens_placement_is_refused(world):
@@ -289,7 +288,7 @@ def test_follow_up_for_another_citizens_placement_is_refused(world):
         services.follow_up_create(
             actor=world.coordinator,
             citizen=citizen,
-            data={"placement": other, "kind": "visit", "occurred_on": TODAY, "notes": "x"},
+            data={"placement": other, "kind": "visit", "occurred_on": today(), "notes": "x"},
         )
     assert "placement" in error.value.message_dict
 
@@ -298,9 +297,9 @@ def test_citizen_end_requires_nothing_running(world):
     citizen = CitizenFactory(jobcenter=world.jobcenter)
     placement = PlacementFactory(citizen=citizen)
     with pytest.raises(ValidationError, match="forløb"):
-        services.citizen_end(actor=world.coordinator, citizen=citizen, outcome="ordinary_job", outcome_on=TODAY)
-    services.placement_end(actor=world.coordinator, placement=placement, outcome="ordinary_job", ended_on=TODAY)
-    services.citizen_end(actor=world.coordinator, citizen=citizen, outcome="ordinary_job", outcome_on=TODAY)
+        services.citizen_end(actor=world.coordinator, citizen=citizen, outcome="ordinary_job", outcome_on=today())
+    services.placement_end(actor=world.coordinator, placement=placement, outcome="ordinary_job", ended_on=today())
+    services.citizen_end(actor=world.coordinator, citizen=citizen, outcome="ordinary_job", outcome_on=today())
     citizen.refresh_from_db()
     assert citizen.status == CitizenStatus.ENDED and citizen.outcome == "ordinary_job"
 

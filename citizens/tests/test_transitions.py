@@ -10,12 +10,11 @@ from django.utils import timezone
 from audit.models import ActivityLog
 from citizens import services
 from citizens.models import AgreementStatus, MentorAgreement, Outcome, Placement, PlacementStatus
-from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementFactory
+from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementFactory, today
 from companies.tests.factories import CompanyMentorFactory
 from corps.tests.factories import MentorFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _agreement(world, status=AgreementStatus.DRAFT):
@@ -36,7 +35,7 @@ def test_every_agreement_transition_is_made_by_a_service(world):
     assert draft.status == AgreementStatus.ACTIVE
     made.add((AgreementStatus.DRAFT, AgreementStatus.ACTIVE))
 
-    services.agreement_end(actor=world.coordinator, agreement=draft, ended_on=TODAY)
+    services.agreement_end(actor=world.coordinator, agreement=draft, ended_on=today())
     draft.refresh_from_db()
     assert draft.status == AgreementStatus.ENDED
     made.add((AgreementStatus.ACTIVE, AgreementStatus.ENDED))
@@ -76,7 +75,7 @@ def test_illegal_agreement_transition_is_refused_and_nothing_changes(world, stat
         if move == "activate":
             services.agreement_activate(actor=world.coordinator, agreement=agreement)
         else:
-            services.agreement_end(actor=world.coordinator, agreement=agreement, ended_on=TODAY)
+            services.agreement_end(actor=world.coordinator, agreement=agreement, ended_on=today())
     assert error.value.code == "illegal_transition"
     assert error.value.messages == [
         "Kun en kladde kan sættes i kraft." if move == "activate" else "Kun en aktiv aftale kan afsluttes."
@@ -103,7 +102,7 @@ def _proposed(world):
         company=world.company_a,
         company_mentor=None,
         status=PlacementStatus.PROPOSED,
-        starts_on=TODAY - datetime.timedelta(days=5),
+        starts_on=today() - datetime.timedelta(days=5),
     )
 
 
@@ -117,7 +116,7 @@ def test_every_placement_transition_is_made_by_a_service(world):
     assert placement.status == PlacementStatus.ACTIVE
     made.add((PlacementStatus.PROPOSED, PlacementStatus.ACTIVE))
 
-    services.placement_end(actor=world.coordinator, placement=placement, outcome=Outcome.values[0], ended_on=TODAY)
+    services.placement_end(actor=world.coordinator, placement=placement, outcome=Outcome.values[0], ended_on=today())
     placement.refresh_from_db()
     assert placement.status == PlacementStatus.ENDED
     made.add((PlacementStatus.ACTIVE, PlacementStatus.ENDED))
@@ -150,8 +149,8 @@ def test_illegal_placement_transition_is_refused_and_nothing_changes(world, stat
         company=world.company_a,
         company_mentor=None if status in (PlacementStatus.PROPOSED, PlacementStatus.DECLINED) else mentor,
         status=status,
-        starts_on=TODAY - datetime.timedelta(days=5),
-        **({"outcome": Outcome.values[0], "ended_on": TODAY} if status == PlacementStatus.ENDED else {}),
+        starts_on=today() - datetime.timedelta(days=5),
+        **({"outcome": Outcome.values[0], "ended_on": today()} if status == PlacementStatus.ENDED else {}),
     )
     before = Placement.objects.values().get(pk=placement.pk)
     logged = ActivityLog.objects.count()
@@ -162,7 +161,7 @@ def test_illegal_placement_transition_is_refused_and_nothing_changes(world, stat
             services.placement_decline(actor=world.leader_a, placement=placement, reason="Nej tak")
         else:
             services.placement_end(
-                actor=world.coordinator, placement=placement, outcome=Outcome.values[0], ended_on=TODAY
+                actor=world.coordinator, placement=placement, outcome=Outcome.values[0], ended_on=today()
             )
     assert error.value.code == "illegal_transition"
     assert Placement.objects.values().get(pk=placement.pk) == before

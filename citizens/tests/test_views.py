@@ -20,12 +20,12 @@ from citizens.tests.factories import (
     ProgressScoreFactory,
     SensitiveNoteFactory,
     TargetGroupFactory,
+    today,
 )
 from corps.tests.factories import MentorFactory
 from matching.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _no_cpr_anywhere():
@@ -44,7 +44,7 @@ def test_create_citizen_with_bad_cpr_shows_danish_error_and_saves_nothing(world,
             "postcode": "8450",
             "target_group": group.pk,
             "cpr_number": "310290-1234",
-            "referred_on": TODAY.isoformat(),
+            "referred_on": today().isoformat(),
         },
     )
     assert response.status_code == 200
@@ -57,7 +57,7 @@ def test_create_citizen_with_bad_cpr_shows_danish_error_and_saves_nothing(world,
             "postcode": "8450",
             "target_group": group.pk,
             "cpr_number": "010190-1234",
-            "referred_on": TODAY.isoformat(),
+            "referred_on": today().isoformat(),
         },
     )
     assert response.status_code == 302
@@ -143,7 +143,7 @@ def test_sensitive_note_post(world, login):
 def test_agreement_form_refuses_seven_months(world, login):
     citizen = CitizenFactory(jobcenter=world.jobcenter)
     mentor = MentorFactory(jobcenter=world.jobcenter)
-    start = TODAY
+    start = today()
     response = login(world.coordinator).post(
         reverse("citizens:agreement_create", args=[citizen.pk]),
         {
@@ -182,7 +182,7 @@ def test_activate_and_end_agreement_through_views(world, login):
     client.post(reverse("citizens:agreement_activate", args=[agreement.pk]))
     agreement.refresh_from_db()
     assert agreement.status == "active"
-    client.post(reverse("citizens:agreement_end", args=[agreement.pk]), {"ended_on": TODAY.isoformat()})
+    client.post(reverse("citizens:agreement_end", args=[agreement.pk]), {"ended_on": today().isoformat()})
     agreement.refresh_from_db()
     assert agreement.status == "ended"
 
@@ -194,7 +194,7 @@ def test_placement_detail_has_accessible_chart_with_table(world, login):
         assessment__placement=placement,
         dimension=dimension,
         score=2,
-        assessment__assessed_on=TODAY - datetime.timedelta(days=10),
+        assessment__assessed_on=today() - datetime.timedelta(days=10),
     )
     ProgressScoreFactory(assessment__placement=placement, dimension=dimension, score=4)
     page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
@@ -233,7 +233,7 @@ def test_chart_coordinates_use_a_decimal_point_under_the_danish_locale(world, lo
             assessment__placement=placement,
             dimension=dimension,
             score=score,
-            assessment__assessed_on=TODAY - datetime.timedelta(days=days_ago),
+            assessment__assessed_on=today() - datetime.timedelta(days=days_ago),
         )
     page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
     assert re.search(r'cx="\d+\.\d"', page), "the data must give a fractional coordinate"
@@ -245,10 +245,10 @@ def test_assessment_form_requires_a_score(world, login):
     dimension = ProgressDimensionFactory(jobcenter=world.jobcenter)
     client = login(world.coordinator)
     url = reverse("citizens:assessment_create", args=[placement.pk])
-    response = client.post(url, {"assessed_on": TODAY.isoformat(), "assessor_kind": "jobcenter"})
+    response = client.post(url, {"assessed_on": today().isoformat(), "assessor_kind": "jobcenter"})
     assert "Giv mindst én score" in response.content.decode()
     response = client.post(
-        url, {"assessed_on": TODAY.isoformat(), "assessor_kind": "company", f"score_{dimension.pk}": "5"}
+        url, {"assessed_on": today().isoformat(), "assessor_kind": "company", f"score_{dimension.pk}": "5"}
     )
     assert response.status_code == 302
     assert placement.assessments.get().scores.get().score == 5
@@ -258,11 +258,11 @@ def test_follow_up_overdue_and_unconfirmed_hours_pages(world, login):
     days = FOLLOW_UP_DUE_DAYS  # the reminders' OVERDUE_DAYS
     stale = PlacementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter, name="Gammel Opfølgning"),
-        last_follow_up_on=TODAY - datetime.timedelta(days=days),
+        last_follow_up_on=today() - datetime.timedelta(days=days),
     )
     PlacementFactory(
         citizen=CitizenFactory(jobcenter=world.jobcenter, name="Frisk Opfølgning"),
-        last_follow_up_on=TODAY - datetime.timedelta(days=days - 1),
+        last_follow_up_on=today() - datetime.timedelta(days=days - 1),
     )
     FollowUpFactory(citizen=stale.citizen, mentor_hours=3)
     client = login(world.coordinator)
@@ -326,14 +326,14 @@ def test_timeline_says_who_wrote_each_follow_up_its_kind_hours_and_next_step(wor
 
 
 def test_timeline_shows_everything_in_order(world, login):
-    citizen = CitizenFactory(jobcenter=world.jobcenter, referred_on=TODAY - datetime.timedelta(days=60))
-    AgreementFactory(citizen=citizen, starts_on=TODAY - datetime.timedelta(days=50))
-    placement = PlacementFactory(citizen=citizen, starts_on=TODAY - datetime.timedelta(days=40))
+    citizen = CitizenFactory(jobcenter=world.jobcenter, referred_on=today() - datetime.timedelta(days=60))
+    AgreementFactory(citizen=citizen, starts_on=today() - datetime.timedelta(days=50))
+    placement = PlacementFactory(citizen=citizen, starts_on=today() - datetime.timedelta(days=40))
     FollowUpFactory(
-        citizen=citizen, placement=placement, notes="Første besøg", occurred_on=TODAY - datetime.timedelta(days=30)
+        citizen=citizen, placement=placement, notes="Første besøg", occurred_on=today() - datetime.timedelta(days=30)
     )
     FollowUpFactory(
-        citizen=citizen, placement=placement, notes="Andet besøg", occurred_on=TODAY - datetime.timedelta(days=2)
+        citizen=citizen, placement=placement, notes="Andet besøg", occurred_on=today() - datetime.timedelta(days=2)
     )
     mentor = MentorFactory(jobcenter=world.jobcenter, full_name="Aster Tesfay")
     OfferFactory(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.models import Role
 from accounts.tests.factories import MembershipFactory, UserFactory
 from citizens.models import Placement
-from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementTypeFactory
+from citizens.tests.factories import AgreementFactory, CitizenFactory, PlacementTypeFactory, today
 from companies.models import Company, CompanyMentor
 from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 from conftest import login_verified
@@ -27,7 +27,6 @@ from submissions.tasks import expire_submission_tokens
 from tests.double_submit import FormParser, create_form
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 TOKEN = re.compile(r'name="submission_token" value="([0-9a-f]{32})"')
 
 
@@ -42,8 +41,8 @@ def placement_form(world, client):
         "company_mentor": CompanyMentorFactory(company=world.company_a).pk,
         "placement_type": PlacementTypeFactory(jobcenter=world.jobcenter).pk,
         "responsible": world.coordinator.pk,
-        "starts_on": TODAY.isoformat(),
-        "ends_on": (TODAY + datetime.timedelta(days=60)).isoformat(),
+        "starts_on": today().isoformat(),
+        "ends_on": (today() + datetime.timedelta(days=60)).isoformat(),
         "tasks": "Lager",
         "hours_per_week": "10",
     }
