@@ -3,8 +3,8 @@
 
 One VEVENT per course, with the course's stable UID and its SEQUENCE, so Outlook, Google and Apple
 Calendar replace the earlier version when a time or place changes. A multi-day course is the first
-day plus the other days: a daily RRULE when the days are consecutive with the same times (which every
-client understands), otherwise RDATE periods; the description lists every day either way.
+day plus the other days: a daily RRULE when the days are consecutive with the same times, also in UTC (which
+every client understands), otherwise RDATE periods; the description lists every day either way.
 """
 
 import datetime
@@ -30,11 +30,14 @@ def organizer_of(course) -> tuple[str, str]:
 
 
 def _consecutive_same_times(sessions) -> bool:
+    """Consecutive days at the same times, also in UTC: a daily rule on a UTC start repeats the UTC time, so
+    days on both sides of a daylight-saving change are written as RDATE periods instead."""
     first = sessions[0]
+    starts, ends = aware(first.date, first.starts_at), aware(first.date, first.ends_at)
     return all(
         s.date == first.date + datetime.timedelta(days=i)
-        and s.starts_at == first.starts_at
-        and s.ends_at == first.ends_at
+        and aware(s.date, s.starts_at) == starts + datetime.timedelta(days=i)
+        and aware(s.date, s.ends_at) == ends + datetime.timedelta(days=i)
         for i, s in enumerate(sessions)
     )
 

@@ -308,6 +308,8 @@ def test_former_participants_and_corps_are_invitable(world):
     ]
 
 
+# A fixed day: the course's two days 30 days ahead must not straddle a daylight-saving change (RDATE then).
+@time_machine.travel(datetime.datetime(2026, 11, 2, 10, tzinfo=datetime.UTC), tick=False)
 def test_invitation_update_and_cancellation_carry_one_uid_and_a_rising_sequence(
     world, django_capture_on_commit_callbacks
 ):
@@ -365,6 +367,41 @@ def test_invitation_update_and_cancellation_carry_one_uid_and_a_rising_sequence(
     assert cancel.get("status") == "CANCELLED"
     sent = message_from_bytes(mail.outbox[-1].message().as_bytes())
     assert [p.get_param("method") for p in sent.walk() if p.get_content_type() == "text/calendar"] == ["CANCEL"]
+
+
+def test_a_course_across_the_daylight_saving_change_keeps_its_local_times_in_the_calendar(world):
+    """Summer time ends on Sunday 25 October 2026: a course Saturday to Monday at 09.00 is 07.00Z on Saturday and
+    08.00Z on Sunday and Monday. A daily rule on a UTC start repeats 07.00Z, which is 08.00 in Copenhagen after the
+    change: the calendar would show Sunday's and Monday's sessions an hour early."""
+    from dateutil.rrule import rrulestr
+
+    from courses.ical import REQUEST, course_ics
+
+    first = datetime.date(2026, 10, 24)
+    course = CourseFactory(
+        jobcenter=world.jobcenter,
+        first_day=first,
+        last_day=first + datetime.timedelta(days=2),
+        registration_deadline=first - datetime.timedelta(days=7),
+    )
+    sessions = list(course.sessions.order_by("date"))
+    event = _event(
+        Calendar.from_ical(
+            course_ics(course, sessions, method=REQUEST, attendee_email="a@example.dk", attendee_name="A").content
+        )
+    )
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    starts = [start]
+    if event.get("rrule") is not None:
+        rule = event.get("rrule").to_ical().decode()
+        starts = list(rrulestr(rule, dtstart=start))
+    rdates = event.get("rdate") or []
+    for rdate in rdates if isinstance(rdates, list) else [rdates]:
+        starts += [d.dt[0] if isinstance(d.dt, tuple) else d.dt for d in rdate.dts]
+    copenhagen = timezone.get_current_timezone()
+    expected = [datetime.datetime.combine(s.date, s.starts_at, tzinfo=copenhagen) for s in sessions]
+    assert sorted(starts) == expected
+    assert end - start == datetime.timedelta(hours=6, minutes=30)
 
 
 def test_a_declined_invitation_gets_no_update(world):
