@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -143,7 +143,8 @@ def long_date(value) -> str:
         except ValueError:
             return ""
     if isinstance(value, datetime):
-        value = value.date()
+        # A moment's day in Copenhagen (a stored moment is in UTC: near midnight its date is the day before).
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if not isinstance(value, date):
         return ""
     with translation.override("da"):

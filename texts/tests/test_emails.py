@@ -304,3 +304,24 @@ def test_a_weekly_reminder_rendered_at_send_time_opens_with_its_jobcenters_text(
         else:
             assert "Det er tid til den ugentlige opfølgning (uge 48). Du er tilknyttet disse 1 forløb:" in message.body
             assert "Uge 48:" not in message.alternatives[0].content
+
+
+@pytest.mark.django_db
+@time_machine.travel(datetime(2026, 12, 7, 23, 30, tzinfo=ZoneInfo("UTC")), tick=False)
+def test_a_date_placeholder_of_a_moment_is_its_day_in_copenhagen(world):
+    """Invited at 00.30 on 8 December in Copenhagen (23.30 UTC on the 7th): the link expires at 00.30 on the
+    15th, so {dato} is the 15th, as the e-mail's own line about the expiry says, not the UTC day (the 14th)."""
+    from companies import services as company_services
+
+    Text.objects.create(
+        jobcenter=world.jobcenter,
+        key=registry.email_key("companies.leader_invitation"),
+        body="Linket virker til {dato}.",
+    )
+    company_services.leader_invite(
+        actor=world.coordinator, company=world.company_a, email="ny.leder@hammel.dk", full_name="Ny Leder"
+    )
+    with scopes_disabled():
+        message = Message.objects.get(kind="companies.leader_invitation")
+    assert "Linket udløber 15. december 2026 kl. 00.30." in message.body_text
+    assert "Linket virker til 15. december 2026." in message.body_text
