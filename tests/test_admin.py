@@ -177,3 +177,22 @@ def test_favicon_ico_leads_to_the_products_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
     assert response.content == (settings.BASE_DIR / "static" / "img" / "favicon.svg").read_bytes()
+
+
+def test_the_admins_labels_give_a_moment_in_copenhagen_time():
+    """A label (the change page's title, a delete confirmation, the history) of a row written at 00.30 on
+    8 December in Copenhagen, 23.30 UTC on the 7th, says the 8th and 00.30, not the UTC day and hour."""
+    import datetime
+
+    from audit.models import ActivityLog
+    from citizens.models import SensitiveNote
+    from corps.models import Mentor, MentorNote
+    from submissions.models import SubmissionToken
+
+    moment = datetime.datetime(2026, 12, 7, 23, 30, tzinfo=datetime.UTC)
+    note = SensitiveNote(kind="health", created_at=moment)
+    assert str(note) == "Helbred – 08.12.2026"
+    assert str(MentorNote(mentor=Mentor(full_name="Birgitte Mølgaard"), created_at=moment)).endswith(" – 08.12.2026")
+    assert str(SubmissionToken(path="/borgere/ny/", created_at=moment)) == "/borgere/ny/ (2026-12-08 00:30)"
+    assert str(AccessLog(at=moment, actor_label="Karen Holm", action="view")).startswith("2026-12-08 00:30 Karen")
+    assert str(ActivityLog(at=moment, actor_label="Karen Holm", action="x")).startswith("2026-12-08 00:30 Karen")

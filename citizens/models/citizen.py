@@ -211,4 +211,4 @@ class SensitiveNote(models.Model):
         indexes = [models.Index(fields=["citizen", "-created_at"], name="sensitive_note_citizen")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} – {self.created_at:%d.%m.%Y}"
+        return f"{self.get_kind_display()} – {timezone.localtime(self.created_at):%d.%m.%Y}"

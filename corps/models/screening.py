@@ -59,7 +59,7 @@ class MentorNote(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.mentor} – {self.created_at:%d.%m.%Y}"
+        return f"{self.mentor} – {timezone.localtime(self.created_at):%d.%m.%Y}"
 
 
 class QualificationKind(models.TextChoices):
