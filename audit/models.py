@@ -89,7 +89,7 @@ class AccessLog(AppendOnlyModel):
 
     def __str__(self) -> str:
         at = timezone.localtime(self.at)
-        return f"{at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.object_repr}"
+        return f"{at:%d.%m.%Y %H.%M} {self.actor_label} {self.get_action_display()} {self.object_repr}"
 
 
 class ActivityLog(AppendOnlyModel):
@@ -128,7 +128,7 @@ class ActivityLog(AppendOnlyModel):
         indexes = [models.Index(fields=["content_type", "object_id", "at"], name="activitylog_object_idx")]
 
     def __str__(self) -> str:
-        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        return f"{timezone.localtime(self.at):%d.%m.%Y %H.%M} {self.actor_label} {self.action} {self.object_repr}"
 
 
 class RetentionKind(models.TextChoices):

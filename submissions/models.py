@@ -27,4 +27,4 @@ class SubmissionToken(models.Model):
         constraints = [models.UniqueConstraint(fields=["token"], name="submission_token_unique")]
 
     def __str__(self) -> str:
-        return f"{self.path} ({timezone.localtime(self.created_at):%Y-%m-%d %H:%M})"
+        return f"{self.path} ({timezone.localtime(self.created_at):%d.%m.%Y %H.%M})"

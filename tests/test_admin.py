@@ -181,7 +181,8 @@ def test_favicon_ico_leads_to_the_products_icon(client):
 
 def test_the_admins_labels_give_a_moment_in_copenhagen_time():
     """A label (the change page's title, a delete confirmation, the history) of a row written at 00.30 on
-    8 December in Copenhagen, 23.30 UTC on the 7th, says the 8th and 00.30, not the UTC day and hour."""
+    8 December in Copenhagen, 23.30 UTC on the 7th, says the 8th and 00.30, not the UTC day and hour, in the
+    one Danish date style."""
     import datetime
 
     from audit.models import ActivityLog
@@ -193,6 +194,6 @@ def test_the_admins_labels_give_a_moment_in_copenhagen_time():
     note = SensitiveNote(kind="health", created_at=moment)
     assert str(note) == "Helbred – 08.12.2026"
     assert str(MentorNote(mentor=Mentor(full_name="Birgitte Mølgaard"), created_at=moment)).endswith(" – 08.12.2026")
-    assert str(SubmissionToken(path="/borgere/ny/", created_at=moment)) == "/borgere/ny/ (2026-12-08 00:30)"
-    assert str(AccessLog(at=moment, actor_label="Karen Holm", action="view")).startswith("2026-12-08 00:30 Karen")
-    assert str(ActivityLog(at=moment, actor_label="Karen Holm", action="x")).startswith("2026-12-08 00:30 Karen")
+    assert str(SubmissionToken(path="/borgere/ny/", created_at=moment)) == "/borgere/ny/ (08.12.2026 00.30)"
+    assert str(AccessLog(at=moment, actor_label="Karen Holm", action="view")).startswith("08.12.2026 00.30 Karen")
+    assert str(ActivityLog(at=moment, actor_label="Karen Holm", action="x")).startswith("08.12.2026 00.30 Karen")
