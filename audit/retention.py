@@ -77,7 +77,9 @@ def retention_apply(*, jobcenter, today: datetime.date | None = None) -> Retenti
     jobcenter's tenant scope (audit.tasks.retention_run sets it)."""
     from notifications.models import Message, MessageStatus
 
-    now = timezone.now()
+    # Months are counted on Copenhagen's calendar: months_before() of a UTC moment near midnight starts from the
+    # day before, and at the end of a shorter month that moves the limit by a day.
+    now = timezone.localtime()
     today = today or timezone.localdate()
     if today != timezone.localdate():
         now = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.utils import timezone
 
@@ -86,6 +87,21 @@ def test_old_access_log_entries_and_messages_go(world):
     assert set(AccessLog.objects.values_list("pk", flat=True)) == {new.pk, other.pk}
     assert not Message.objects.filter(pk=old_mail.pk).exists()
     assert Message.objects.filter(pk=pending.pk).exists()  # not sent yet: still needed
+
+
+def test_the_months_are_counted_on_copenhagens_calendar(world):
+    """At 01.30 on 31 March in Copenhagen (23.30 UTC on the 30th) a month back is 28 February 01.30: a message
+    sent at noon on 28 February is kept. Counted on the UTC calendar the limit was 1 March, a day early."""
+    retention_defaults_ensure(jobcenter=world.jobcenter)
+    RetentionRule.objects.filter(jobcenter=world.jobcenter, kind=RetentionKind.OUTBOX_MESSAGE).update(months=1)
+    noon = datetime.datetime(2026, 2, 28, 12, tzinfo=timezone.get_current_timezone())
+    common = {"jobcenter": world.jobcenter, "kind": "t", "recipient_email": "a@example.dk", "subject": "s"}
+    kept = Message.objects.create(**common, idempotency_key="1", status="sent", sent_at=noon, created_at=noon)
+    early = noon - datetime.timedelta(hours=11)  # 01.00, before the limit
+    gone = Message.objects.create(**common, idempotency_key="2", status="sent", sent_at=early, created_at=early)
+    with time_machine.travel(datetime.datetime(2026, 3, 30, 23, 30, tzinfo=datetime.UTC), tick=False):
+        assert retention_apply(jobcenter=world.jobcenter).messages == 1
+    assert Message.objects.filter(pk=kept.pk).exists() and not Message.objects.filter(pk=gone.pk).exists()
 
 
 @pytest.mark.postgres
