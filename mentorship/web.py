@@ -94,10 +94,14 @@ def paginate(queryset, request: HttpRequest, size: int = PAGE_SIZE) -> Page:
     return Page(rows=rows[:size], number=number, has_next=len(rows) > size)
 
 
-def counted_page(queryset, request: HttpRequest, size: int = PAGE_SIZE) -> DjangoPage:
+def counted_page(queryset, request: HttpRequest, size: int = PAGE_SIZE, count: int | None = None) -> DjangoPage:
     """The requested page through Django's Paginator, for the lists that show their total and page numbers
-    ("Side 2 af 7"); it costs a COUNT(*). The same `?side=` parameter and pager template as `paginate`."""
-    return Paginator(queryset, size).get_page(request.GET.get(PAGE_PARAMETER))
+    ("Side 2 af 7"); it costs a COUNT(*), unless the caller has counted the same rows already (`count`). The
+    same `?side=` parameter and pager template as `paginate`."""
+    paginator = Paginator(queryset, size)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached_property: this is its value, and no COUNT(*) runs.
+    return paginator.get_page(request.GET.get(PAGE_PARAMETER))
 
 
 def query_without(request: HttpRequest, *names: str) -> str:

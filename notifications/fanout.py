@@ -79,12 +79,18 @@ def schedule_for(jobcenter: Jobcenter, schedules: dict[int, ReminderSchedule]) -
     return schedule.weekday, schedule.hour, schedule.is_active
 
 
-def next_due(*, jobcenter: Jobcenter, now: datetime | None = None) -> datetime | None:
-    """When this jobcenter's next weekly reminders go out (None when it has switched them off)."""
+def next_due(
+    *, jobcenter: Jobcenter, now: datetime | None = None, schedule: ReminderSchedule | None = None
+) -> datetime | None:
+    """When this jobcenter's next weekly reminders go out (None when it has switched them off). `schedule`: the
+    jobcenter's schedule when the caller has read it already (an unsaved one stands for the defaults)."""
     now = (now or timezone.now()).astimezone(COPENHAGEN)
     # Also called by the beat tick, which has no tenant; the rows are named by the jobcenter.
     with scopes_disabled():
-        schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.filter(jobcenter=jobcenter)}
+        if schedule is None:
+            schedules = {s.jobcenter_id: s for s in ReminderSchedule.objects.filter(jobcenter=jobcenter)}
+        else:
+            schedules = {jobcenter.pk: schedule}
         runs = ReminderRun.objects.filter(jobcenter=jobcenter, kind=WEEKLY_FOLLOWUP)
         done = set(runs.values_list("period", flat=True))
     weekday, hour, active = schedule_for(jobcenter, schedules)

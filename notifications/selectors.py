@@ -50,17 +50,20 @@ def messages_delayed(*, jobcenter, now=None) -> QuerySet[Message]:
 
 
 def outbox_summary(*, jobcenter) -> dict:
-    """Counts per status, the messages held up by mail errors, and the next pending send time (one query; a
-    second one for the latest error only when messages are held up)."""
+    """Counts per status and in all, the messages held up by mail errors, and the next pending send time. Two
+    queries, so that each reads an index (message_outbox_filter_idx starts with jobcenter and status): the
+    counts from the index alone, the rest from the pending rows only; a third one for the latest error only
+    when messages are held up. One aggregate with FILTERs read every row: 60 ms for a year's 200,000."""
     now = timezone.now()
-    summary = Message.objects.filter(jobcenter=jobcenter).aggregate(
-        pending=Count("id", filter=Q(status=MessageStatus.PENDING)),
-        failed=Count("id", filter=Q(status=MessageStatus.FAILED)),
-        sent=Count("id", filter=Q(status=MessageStatus.SENT)),
-        expired=Count("id", filter=Q(status=MessageStatus.EXPIRED)),
+    # COUNT(*), not COUNT(id): the id is not in the index, and reading it would read every row.
+    by_status = Message.objects.filter(jobcenter=jobcenter).order_by().values_list("status")
+    counts = dict(by_status.annotate(n=Count("*")))
+    summary = {status: counts.get(status, 0) for status in MessageStatus.values}
+    summary["total"] = sum(counts.values())
+    summary |= Message.objects.filter(jobcenter=jobcenter, status=MessageStatus.PENDING).aggregate(
         delayed=Count("id", filter=_delayed_by_errors(now)),
         delayed_since=Min("created_at", filter=_delayed_by_errors(now)),
-        next_retry=Min("next_attempt_at", filter=Q(status=MessageStatus.PENDING, next_attempt_at__gt=now)),
+        next_retry=Min("next_attempt_at", filter=Q(next_attempt_at__gt=now)),
     )
     summary["delayed_error"] = ""
     if summary["delayed"]:

@@ -27,7 +27,8 @@ def outbox(request):
         queryset=selectors.outbox_list(jobcenter=jobcenter),
         period_choices=selectors.period_choices(jobcenter=jobcenter),
     )
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    filtered = filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    queryset = filterset.qs if filtered else filterset.queryset
     access_record(
         request=request,
         action=AccessAction.SEARCH if request.GET else AccessAction.VIEW,
@@ -35,19 +36,22 @@ def outbox(request):
         criterion=request.GET.urlencode()[:500],
     )
     labels = dict(kinds.choices())
-    page = counted_page(queryset, request)
+    schedule = selectors.reminder_schedule(jobcenter=jobcenter)
+    summary = selectors.outbox_summary(jobcenter=jobcenter)
+    # Unfiltered, the list is every message of the jobcenter: the summary has counted them.
+    page = counted_page(queryset, request, count=None if filtered else summary["total"])
     for message in page.object_list:
         message.kind_label = labels.get(message.kind, message.kind)
     context = {
         "filter": filterset,
         "page": page,
         "query": query_without(request),
-        "summary": selectors.outbox_summary(jobcenter=jobcenter),
-        "next_weekly": fanout.next_due(jobcenter=jobcenter),
+        "summary": summary,
+        "next_weekly": fanout.next_due(jobcenter=jobcenter, schedule=schedule),
         "overdue": list(placements_without_follow_up(jobcenter=jobcenter)[:OVERDUE_SHOWN]),
         "overdue_days": FOLLOW_UP_OVERDUE_DAYS,
         "daily_notices": [notice.label for notice in daily.NOTICES],
-        "daily_hour": selectors.reminder_schedule(jobcenter=jobcenter).hour,
+        "daily_hour": schedule.hour,
         "can_edit_schedule": has_role(request, ADMINS),
     }
     return render(request, "notifications/outbox.html", context)

@@ -164,3 +164,12 @@ def dk_money(value):
 def dk_hours(value):
     """Hours with one decimal: 40,0."""
     return numbers.dk_hours(value)
+
+
+@register.filter
+def page_numbers(page):
+    """The page numbers a counted page's pager shows (includes/pager.html): the first and the last, two on each
+    side of the current one, and None where numbers are left out (DKFDS's overflow item). Django's elided range,
+    so the pager never walks every page of a long list: a year of the outbox is 4,000 pages."""
+    range_ = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in range_]

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from audit.models import AccessLog, ActivityLog
@@ -16,12 +19,35 @@ def test_outbox_has_a_fixed_query_count(world, login, django_assert_max_num_quer
     client = login(world.coordinator)
     # A first view stamps the test login's session (a real login does that itself).
     assert client.get(reverse("notifications:outbox")).status_code == 200
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("notifications:outbox"))
     assert response.status_code == 200
     assert response.context["page"].paginator.count == rows + 3
     assert response.context["summary"]["failed"] == 3
     assert response.context["next_weekly"] is not None
+    # Filtered, the list is counted by its own COUNT(*).
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("notifications:outbox"), {"status": "failed"})
+    assert response.context["page"].paginator.count == 3
+
+
+def test_the_outbox_counts_every_status_and_the_list_once_each(world, login):
+    """The summary's counts per status come from one GROUP BY, and the unfiltered list's total from their sum
+    (no second COUNT): both must equal what a COUNT of the jobcenter's rows says."""
+    for status, count in ((MessageStatus.SENT, 4), (MessageStatus.FAILED, 2), (MessageStatus.EXPIRED, 1)):
+        MessageFactory.create_batch(count, jobcenter=world.jobcenter, status=status)
+    retry_at = timezone.now() + timedelta(hours=1)
+    MessageFactory.create_batch(3, jobcenter=world.jobcenter, status=MessageStatus.PENDING, next_attempt_at=retry_at)
+    MessageFactory.create_batch(5, jobcenter=world.other_jobcenter, status=MessageStatus.FAILED)
+    client = login(world.coordinator)
+    for query in ({}, {"status": "", "kind": "", "period": "", "q": ""}, {"side": "1"}):
+        response = client.get(reverse("notifications:outbox"), query)
+        summary = response.context["summary"]
+        assert (summary["pending"], summary["sent"], summary["failed"], summary["expired"]) == (3, 4, 2, 1)
+        assert summary["total"] == response.context["page"].paginator.count == 10
+        assert summary["delayed"] == 0 and summary["next_retry"] == retry_at
+    assert client.get(reverse("notifications:outbox"), {"status": "sent"}).context["page"].paginator.count == 4
+    assert client.get(reverse("notifications:outbox"), {"q": "nobody"}).context["page"].paginator.count == 0
 
 
 def test_outbox_filters_by_kind_status_and_period(world, login):
