@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
 from corps.models import DAY_PARTS, WEEKDAYS, Gender, Mentor, MentorStatus, QualificationKind
-from corps.selectors import competences_for, languages_all
+from corps.selectors import competences_for, languages_all, mentor_citizens
 from corps.services import APPLICATION_FIELDS, PROFILE_FIELDS
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField, PlanDateTimeField
@@ -300,14 +300,27 @@ class QualificationForm(forms.Form):
 # --- Hours, import, payroll ----------------------------------------------------------------------
 
 
+NO_AGREEMENT_WITH_MENTOR = _("Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere.")
+
+
 class HoursForm(forms.Form):
+    """A mentor's hours with one of their citizens in one week. The citizens to choose from are the mentor's own
+    (those with a mentor agreement with them, hours_record's rule), never the jobcenter's every citizen: the list
+    appears once the mentor is chosen (the page reloads the field with htmx, or with ?mentor= from the mentor's
+    page)."""
+
     mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None)
     week = EventDateField(
         label=_("Uge (mandag)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Vælg ugens mandag."),
     )
-    citizen = forms.ModelChoiceField(label=_("Borger"), queryset=None, required=False)
+    citizen = forms.ModelChoiceField(
+        label=_("Borger"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": NO_AGREEMENT_WITH_MENTOR},
+    )
     mentee_reference = forms.CharField(
         label=_("Reference"),
         max_length=60,
@@ -326,17 +339,35 @@ class HoursForm(forms.Form):
     )
     note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False)
 
-    def __init__(self, *args, jobcenter, **kwargs):
+    def __init__(self, *args, jobcenter, refresh_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        from django.apps import apps
-
         self.fields["mentor"].queryset = Mentor.objects.filter(
             jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED]
         ).only("id", "full_name")
-        citizen = apps.get_model("citizens", "Citizen")
-        self.fields["citizen"].queryset = citizen.objects.filter(jobcenter=jobcenter).only("id", "name")
-        self.fields["citizen"].label_from_instance = lambda c: c.name
+        self.mentor_id = self._chosen_mentor_id()
+        citizen = self.fields["citizen"]
+        citizen.queryset = mentor_citizens(jobcenter=jobcenter, mentor_id=self.mentor_id)
+        citizen.label_from_instance = lambda c: c.name
+        if self.mentor_id is None:
+            citizen.help_text = _("Vælg mentoren først. Så kan du vælge blandt mentorens borgere.")
+        if refresh_url:
+            # Choosing a mentor fetches the form again with ?mentor= and swaps in its citizen field only.
+            self.fields["mentor"].widget.attrs.update(
+                {
+                    "hx-get": refresh_url,
+                    "hx-trigger": "change",
+                    "hx-target": "#div_id_citizen",
+                    "hx-select": "#div_id_citizen",
+                    "hx-swap": "outerHTML",
+                }
+            )
         self.helper = _helper(_("Registrér timer"))
+
+    def _chosen_mentor_id(self) -> int | None:
+        """The mentor the citizens are listed for: the posted one, else ?mentor= (the initial value)."""
+        value = self.data.get("mentor") if self.is_bound else self.initial.get("mentor")
+        value = str(value or "")
+        return int(value) if value.isdigit() and len(value) < 19 else None
 
     def clean_week(self):
         week = self.cleaned_data["week"]
@@ -354,7 +385,8 @@ class HoursForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("citizen") and not cleaned.get("mentee_reference") and "mentee_reference" not in self.errors:
+        answered = "citizen" in self.errors or "mentee_reference" in self.errors
+        if not cleaned.get("citizen") and not cleaned.get("mentee_reference") and not answered:
             self.add_error("citizen", _("Vælg borgeren eller skriv en reference."))
         return cleaned
 

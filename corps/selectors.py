@@ -182,6 +182,23 @@ def mentor_hours_recent(*, mentor: Mentor, limit: int = 20) -> list[HoursEntry]:
 # --- Hours and pay -------------------------------------------------------------------------------
 
 
+def mentor_citizens(*, jobcenter, mentor_id: int | None) -> QuerySet:
+    """The citizens a mentor may record hours with (corps.services.hours_record's rule): those with a mentor
+    agreement with the mentor, of any status but a draft, by name. None when no mentor is given."""
+    citizen = apps.get_model("citizens", "Citizen")
+    if mentor_id is None:
+        return citizen.objects.none()
+    agreements = apps.get_model("citizens", "MentorAgreement").objects.filter(
+        jobcenter=jobcenter, mentor_id=mentor_id, citizen=OuterRef("pk")
+    )
+    return (
+        citizen.objects.filter(jobcenter=jobcenter)
+        .filter(Exists(agreements.exclude(status="draft")))
+        .only("id", "name")
+        .order_by("name", "id")
+    )
+
+
 def hours_for_list(*, jobcenter) -> QuerySet[HoursEntry]:
     return HoursEntry.objects.filter(mentor__jobcenter=jobcenter).select_related("mentor", "entered_by", "decided_by")
 

@@ -333,8 +333,18 @@ def hours_list(request):
 def hours_add(request):
     initial = {"week": services.week_start(timezone.localdate())}
     if request.GET.get("mentor", "").isdigit():
-        initial["mentor"] = int(request.GET["mentor"])
-    form = HoursForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
+        initial["mentor"] = request.GET["mentor"]
+    form = HoursForm(
+        request.POST or None, jobcenter=request.jobcenter, initial=initial, refresh_url=reverse("corps:hours_add")
+    )
+    if request.method == "GET" and form.mentor_id is not None:
+        # The form lists the mentor's citizens by name: a read of their data, logged as one.
+        access_record(
+            request=request,
+            action=AccessAction.VIEW,
+            purpose=_("Mentorens borgere ved registrering af timer"),
+            criterion=f"mentor={form.mentor_id}",
+        )
 
     def submit():
         data = form.cleaned_data

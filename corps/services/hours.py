@@ -16,6 +16,7 @@ from corps.models import (
     HoursStatus,
     Mentor,
 )
+from corps.selectors import mentor_citizens
 from mentorship.constraints import constraint_errors
 
 
@@ -63,6 +64,10 @@ def hours_record(
     if citizen is not None:
         if citizen.jobcenter_id != mentor.jobcenter_id:
             raise ValidationError({"citizen": _("Vælg en borger fra jobcentret.")})
+        if not mentor_citizens(jobcenter=mentor.jobcenter_id, mentor_id=mentor.pk).filter(pk=citizen.pk).exists():
+            raise ValidationError(
+                {"citizen": _("Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere.")}
+            )
         # Survives the citizen's deletion (SET_NULL) and says nothing about the person outside the product.
         mentee_reference = _("Borger nr. %(id)s") % {"id": citizen.pk}
         if agreed_hours is None:

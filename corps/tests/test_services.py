@@ -257,6 +257,22 @@ def test_hours_record_freezes_rate_and_refuses_duplicates_and_bad_weeks(world):
         )
 
 
+def test_hours_go_to_a_citizen_only_through_a_mentor_agreement_with_the_mentor(world):
+    from citizens.tests.factories import AgreementFactory, CitizenFactory
+
+    mentor = MentorFactory(jobcenter=world.jobcenter)
+    stranger = CitizenFactory(jobcenter=world.jobcenter)
+    draft = AgreementFactory(citizen__jobcenter=world.jobcenter, mentor=mentor).citizen  # not in force yet
+    for citizen in (stranger, draft):
+        with pytest.raises(ValidationError) as error:
+            services.hours_record(actor=world.coordinator, mentor=mentor, week=monday(1), citizen=citizen, hours=2)
+        assert "ingen mentoraftale med mentoren" in error.value.message_dict["citizen"][0]
+    assert not mentor.hours.exists()
+    ended = AgreementFactory(citizen__jobcenter=world.jobcenter, mentor=mentor, status="ended").citizen
+    entry = services.hours_record(actor=world.coordinator, mentor=mentor, week=monday(1), citizen=ended, hours=2)
+    assert entry.citizen == ended and entry.agreed_hours is None  # the agreement is no longer in force
+
+
 def test_hours_decide_only_touches_submitted(world):
     mentor = MentorFactory(jobcenter=world.jobcenter)
     submitted = HoursEntryFactory(mentor=mentor)

@@ -442,6 +442,60 @@ def test_hours_add_approve_and_flags(world, login):
     assert set(mentor.hours.values_list("status", flat=True)) == {HoursStatus.APPROVED}
 
 
+def test_the_hours_form_lists_only_the_mentors_own_citizens(world, login, django_assert_max_num_queries):
+    """Not the jobcenter's every citizen (12,000 names at the largest one, a second a view to render): the
+    citizens with a mentor agreement with the chosen mentor, once the mentor is chosen, and the listing is
+    logged as a read of their names."""
+    from citizens.models import AgreementStatus
+    from citizens.tests.factories import AgreementFactory, CitizenFactory
+
+    mentor, other = MentorFactory(jobcenter=world.jobcenter), MentorFactory(jobcenter=world.jobcenter)
+    mine = AgreementFactory(citizen__jobcenter=world.jobcenter, citizen__name="Egen Borger", mentor=mentor)
+    mine.status = AgreementStatus.ACTIVE
+    mine.save()
+    AgreementFactory(citizen__jobcenter=world.jobcenter, citizen__name="Kladde Borger", mentor=mentor)
+    AgreementFactory(
+        citizen__jobcenter=world.jobcenter, citizen__name="Andens Borger", mentor=other, status=AgreementStatus.ENDED
+    )
+    CitizenFactory(jobcenter=world.jobcenter, name="Fremmed Borger")
+    client = login(world.coordinator)
+    page = client.get(reverse("corps:hours_add")).content.decode()
+    assert "Vælg mentoren først" in page and "Borger" in page
+    assert not any(name in page for name in ("Egen Borger", "Andens Borger", "Fremmed Borger", "Kladde Borger"))
+    assert 'hx-get="/mentorer/timer/ny/"' in page and 'hx-select="#div_id_citizen"' in page
+    url = reverse("corps:hours_add") + f"?mentor={mentor.pk}"
+    client.get(url)
+    with django_assert_max_num_queries(6):
+        page = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="div_id_citizen"' in page and 'name="citizen"' in page and "Egen Borger" in page
+    assert not any(name in page for name in ("Andens Borger", "Fremmed Borger", "Kladde Borger"))
+    assert AccessLog.objects.filter(criterion=f"mentor={mentor.pk}", action="view").count() == 2
+    assert "Andens Borger" in client.get(reverse("corps:hours_add") + f"?mentor={other.pk}").content.decode()
+
+
+def test_hours_for_a_citizen_of_another_mentor_are_refused_at_the_field(world, login):
+    from citizens.tests.factories import AgreementFactory
+
+    mentor, other = MentorFactory(jobcenter=world.jobcenter), MentorFactory(jobcenter=world.jobcenter)
+    theirs = AgreementFactory(citizen__jobcenter=world.jobcenter, mentor=other, status="active").citizen
+    response = login(world.coordinator).post(
+        reverse("corps:hours_add"),
+        {"mentor": mentor.pk, "week": monday(1).isoformat(), "citizen": theirs.pk, "hours": "3"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["citizen"] == [
+        "Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere."
+    ]
+    assert not mentor.hours.exists()
+    response = login(world.coordinator).post(
+        reverse("corps:hours_add"),
+        {"mentor": other.pk, "week": monday(1).isoformat(), "citizen": theirs.pk, "hours": "3"},
+    )
+    assert response.status_code == 302
+    entry = other.hours.get()
+    assert (entry.citizen_id, entry.hours, entry.agreed_hours) == (theirs.pk, Decimal("3"), Decimal("2"))
+
+
 def test_hours_form_refuses_other_jobcenters_mentor(world, login):
     foreign = MentorFactory(jobcenter=world.other_jobcenter)
     response = login(world.coordinator).post(

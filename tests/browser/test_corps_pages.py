@@ -111,3 +111,31 @@ def test_coordinator_uses_the_corps_pages(page: Page, live_server, world, corps)
     expect(page.get_by_role("alert")).to_contain_text("Intet er gemt")
     assert_accessible(page, "corps-import-fejl")
     assert not Mentor.objects.filter(full_name="Dorte").exists()
+
+
+def test_registering_hours_offers_the_chosen_mentors_citizens_only(page: Page, live_server, world):
+    """The citizen field fills in when the mentor is chosen (htmx swaps in the field of the form fetched with
+    ?mentor=), with that mentor's citizens only; the hours are saved for the chosen one."""
+    from citizens.models import AgreementStatus
+    from citizens.tests.factories import AgreementFactory
+
+    aster = MentorFactory(jobcenter=world.jobcenter, full_name="Aster Tesfay")
+    bo = MentorFactory(jobcenter=world.jobcenter, full_name="Bo Jensen")
+    mine = AgreementFactory(
+        citizen__jobcenter=world.jobcenter, citizen__name="Maja Holm", mentor=aster, status=AgreementStatus.ACTIVE
+    ).citizen
+    AgreementFactory(
+        citizen__jobcenter=world.jobcenter, citizen__name="Noah Berg", mentor=bo, status=AgreementStatus.ACTIVE
+    )
+    log_in(page, world.coordinator, live_server.url)
+    page.goto(f"{live_server.url}/mentorer/timer/ny/")
+    expect(page.get_by_text("Vælg mentoren først")).to_be_visible()
+    page.get_by_label("Mentor", exact=True).select_option(label="Aster Tesfay")
+    expect(page.locator("#id_citizen option", has_text="Maja Holm")).to_have_count(1)
+    expect(page.locator("#id_citizen option", has_text="Noah Berg")).to_have_count(0)
+    assert_accessible(page, "corps-timer-ny")
+    page.locator("#id_citizen").select_option(label="Maja Holm")
+    page.get_by_label("Timer", exact=True).fill("3")
+    page.get_by_role("button", name="Registrér timer").click()
+    expect(page.get_by_text("Timerne er registreret.")).to_be_visible()
+    assert aster.hours.get().citizen == mine
