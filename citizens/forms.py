@@ -46,6 +46,7 @@ from companies.models import Company, CompanyMentor
 from corps.models import Competence, Language, Mentor, MentorStatus
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField
+from mentorship.web import chosen_id, refresh_field_attributes
 
 
 def _date_widget():
@@ -276,15 +277,25 @@ with scopes_disabled():
                 "proposal_note": forms.Textarea(attrs={"rows": 2}),
             }
 
-        def __init__(self, *args, jobcenter, **kwargs):
+        def __init__(self, *args, jobcenter, refresh_url: str = "", **kwargs):
             super().__init__(*args, **kwargs)
             self.fields["company"].queryset = Company.objects.filter(jobcenter=jobcenter).order_by("name")
-            self.fields["company_mentor"].queryset = (
-                CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True)
-                .select_related("company")
+            # The chosen company's mentors only, not every company mentor of the jobcenter (a thousand at the
+            # largest): the field fills in when the company is chosen (htmx fetches the form with ?company=).
+            company_id = chosen_id(self, "company")
+            mentors = self.fields["company_mentor"]
+            mentors.queryset = (
+                CompanyMentor.objects.filter(company__jobcenter=jobcenter, company_id=company_id, is_active=True)
+                .only("id", "full_name", "company_id")
                 .order_by("full_name")
+                if company_id is not None
+                else CompanyMentor.objects.none()
             )
-            self.fields["company_mentor"].label_from_instance = lambda m: f"{m.full_name} ({m.company.name})"
+            mentors.error_messages["invalid_choice"] = _("Virksomhedsmentoren skal være ansat i den valgte virksomhed.")
+            if company_id is None:
+                mentors.help_text = _("Vælg virksomheden først. Så kan du vælge blandt dens mentorer.")
+            if refresh_url:
+                self.fields["company"].widget.attrs.update(refresh_field_attributes(refresh_url, "company_mentor"))
             self.fields["placement_type"].queryset = placement_types_for(jobcenter=jobcenter)
             self.fields["responsible"].queryset = staff_users(jobcenter)
             if self.instance.pk:

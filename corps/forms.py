@@ -14,6 +14,7 @@ from corps.selectors import competences_for, languages_all, mentor_citizens
 from corps.services import APPLICATION_FIELDS, PROFILE_FIELDS
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField, PlanDateTimeField
+from mentorship.web import chosen_id, refresh_field_attributes
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -344,30 +345,15 @@ class HoursForm(forms.Form):
         self.fields["mentor"].queryset = Mentor.objects.filter(
             jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.RESIGNED]
         ).only("id", "full_name")
-        self.mentor_id = self._chosen_mentor_id()
+        self.mentor_id = chosen_id(self, "mentor")
         citizen = self.fields["citizen"]
         citizen.queryset = mentor_citizens(jobcenter=jobcenter, mentor_id=self.mentor_id)
         citizen.label_from_instance = lambda c: c.name
         if self.mentor_id is None:
             citizen.help_text = _("Vælg mentoren først. Så kan du vælge blandt mentorens borgere.")
         if refresh_url:
-            # Choosing a mentor fetches the form again with ?mentor= and swaps in its citizen field only.
-            self.fields["mentor"].widget.attrs.update(
-                {
-                    "hx-get": refresh_url,
-                    "hx-trigger": "change",
-                    "hx-target": "#div_id_citizen",
-                    "hx-select": "#div_id_citizen",
-                    "hx-swap": "outerHTML",
-                }
-            )
+            self.fields["mentor"].widget.attrs.update(refresh_field_attributes(refresh_url, "citizen"))
         self.helper = _helper(_("Registrér timer"))
-
-    def _chosen_mentor_id(self) -> int | None:
-        """The mentor the citizens are listed for: the posted one, else ?mentor= (the initial value)."""
-        value = self.data.get("mentor") if self.is_bound else self.initial.get("mentor")
-        value = str(value or "")
-        return int(value) if value.isdigit() and len(value) < 19 else None
 
     def clean_week(self):
         week = self.cleaned_data["week"]

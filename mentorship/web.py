@@ -116,6 +116,22 @@ def query_without(request: HttpRequest, *names: str) -> str:
 # --- Forms and services ---------------------------------------------------------------------------
 
 
+def chosen_id(form: forms.BaseForm, name: str) -> int | None:
+    """The id chosen in a form's select `name`, for a field narrowed by it (a company's mentors, a mentor's
+    citizens): the posted value, else the initial one (?name= or the instance's); None when there is none."""
+    value = form.data.get(name) if form.is_bound else form.initial.get(name)
+    value = str(getattr(value, "pk", value) or "")
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+def refresh_field_attributes(url: str, dependent: str) -> dict[str, str]:
+    """htmx attributes for a select that narrows another field: on change, fetch `url` with ?<its name>=<value>
+    (the form's page, whose view puts the value in the form's initial data) and swap in the dependent field's
+    group only (`div_id_<dependent>`, templates/dkfds/field.html)."""
+    target = f"#div_id_{dependent}"
+    return {"hx-get": url, "hx-trigger": "change", "hx-target": target, "hx-select": target, "hx-swap": "outerHTML"}
+
+
 def form_errors_from(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's ValidationError shown on the form: at the field it names when the form has that field,
     else on top of the form."""

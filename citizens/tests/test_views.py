@@ -387,3 +387,52 @@ def test_a_jobcenter_assessment_is_not_attributed_to_the_company_mentor(world, l
     )
     page = login(world.coordinator).get(reverse("citizens:placement_detail", args=[placement.pk])).content.decode()
     assert "Jobcentret (Jens Kristensen)" not in page and "<td>Jobcentret</td>" in page
+
+
+def test_the_placement_form_offers_the_chosen_companys_mentors_only(world, login, django_assert_max_num_queries):
+    """Not every company mentor of the jobcenter (a thousand at the largest, most of a page's cost): the chosen
+    company's, once it is chosen (htmx fetches the form with ?company=; an edit starts from the placement's)."""
+    from companies.tests.factories import CompanyMentorFactory
+
+    CompanyMentorFactory(company=world.company_a, full_name="Anna Fra A")
+    CompanyMentorFactory(company=world.company_b, full_name="Bent Fra B")
+    citizen = CitizenFactory(jobcenter=world.jobcenter)
+    client = login(world.coordinator)
+    url = reverse("citizens:placement_create", kwargs={"pk": citizen.pk})
+    page = client.get(url).content.decode()
+    assert "Vælg virksomheden først" in page and "Anna Fra A" not in page and "Bent Fra B" not in page
+    assert f'hx-get="{url}"' in page and 'hx-select="#div_id_company_mentor"' in page
+    with django_assert_max_num_queries(8):
+        page = client.get(f"{url}?company={world.company_a.pk}", headers={"HX-Request": "true"}).content.decode()
+    assert 'name="company_mentor"' in page and "Anna Fra A" in page and "Bent Fra B" not in page
+    placement = PlacementFactory(citizen=citizen, company=world.company_b)
+    edit = reverse("citizens:placement_update", kwargs={"pk": placement.pk})
+    page = client.get(edit).content.decode()
+    assert "Bent Fra B" in page and "Anna Fra A" not in page
+    assert "Anna Fra A" in client.get(f"{edit}?company={world.company_a.pk}").content.decode()
+
+
+def test_a_placement_with_another_companys_mentor_is_refused_at_the_field(world, login):
+    from companies.tests.factories import CompanyMentorFactory
+
+    theirs = CompanyMentorFactory(company=world.company_b)
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=world.company_a)
+    before = placement.company_mentor_id
+    response = login(world.coordinator).post(
+        reverse("citizens:placement_update", kwargs={"pk": placement.pk}),
+        {
+            "company": world.company_a.pk,
+            "company_mentor": theirs.pk,
+            "placement_type": placement.placement_type_id,
+            "responsible": placement.responsible_id,
+            "starts_on": placement.starts_on.isoformat(),
+            "tasks": "Lager",
+            "hours_per_week": "10",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["company_mentor"] == [
+        "Virksomhedsmentoren skal være ansat i den valgte virksomhed."
+    ]
+    placement.refresh_from_db()
+    assert placement.company_mentor_id == before != theirs.pk

@@ -22,6 +22,12 @@ from mentorship.idempotency import idempotent_create
 from mentorship.web import form_submit
 
 
+def _chosen_company(request) -> dict:
+    """?company=: the company whose mentors the form offers (the page fetched again when the company changes)."""
+    company = request.GET.get("company", "")
+    return {"company": company} if company.isdigit() else {}
+
+
 @role_required(*COORDINATORS)
 @require_http_methods(["GET", "POST"])
 @idempotent_create
@@ -30,7 +36,8 @@ def placement_create(request, pk: int):
     form = PlacementForm(
         request.POST or None,
         jobcenter=request.jobcenter,
-        initial={"responsible": request.user, "starts_on": timezone.localdate()},
+        initial={"responsible": request.user, "starts_on": timezone.localdate(), **_chosen_company(request)},
+        refresh_url=request.path,
     )
     if response := form_submit(
         request,
@@ -70,7 +77,13 @@ def placement_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def placement_update(request, pk: int):
     placement = selectors.placement_get(jobcenter=request.jobcenter, pk=pk)
-    form = PlacementForm(request.POST or None, instance=placement, jobcenter=request.jobcenter)
+    form = PlacementForm(
+        request.POST or None,
+        instance=placement,
+        jobcenter=request.jobcenter,
+        initial=_chosen_company(request),
+        refresh_url=request.path,
+    )
     if response := form_submit(
         request,
         form,
