@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -284,8 +285,11 @@ with scopes_disabled():
             # largest): the field fills in when the company is chosen (htmx fetches the form with ?company=).
             company_id = chosen_id(self, "company")
             mentors = self.fields["company_mentor"]
+            # Active mentors, and the placement's own even if no longer active, so an edit never drops it.
+            current = Q(pk=self.instance.company_mentor_id) if self.instance.company_mentor_id else Q(pk__in=[])
             mentors.queryset = (
-                CompanyMentor.objects.filter(company__jobcenter=jobcenter, company_id=company_id, is_active=True)
+                CompanyMentor.objects.filter(company__jobcenter=jobcenter, company_id=company_id)
+                .filter(Q(is_active=True) | current)
                 .only("id", "full_name", "company_id")
                 .order_by("full_name")
                 if company_id is not None

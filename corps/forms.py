@@ -301,7 +301,7 @@ class QualificationForm(forms.Form):
 # --- Hours, import, payroll ----------------------------------------------------------------------
 
 
-NO_AGREEMENT_WITH_MENTOR = _("Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere.")
+NO_AGREEMENT_WITH_MENTOR = _("Borgeren har ingen indgået mentoraftale med mentoren. Vælg en af mentorens borgere.")
 
 
 class HoursForm(forms.Form):
@@ -351,6 +351,8 @@ class HoursForm(forms.Form):
         citizen.label_from_instance = lambda c: c.name
         if self.mentor_id is None:
             citizen.help_text = _("Vælg mentoren først. Så kan du vælge blandt mentorens borgere.")
+        elif not citizen.queryset.exists():
+            citizen.help_text = _("Mentoren har ingen borgere med en indgået mentoraftale. Skriv en reference.")
         if refresh_url:
             self.fields["mentor"].widget.attrs.update(refresh_field_attributes(refresh_url, "citizen"))
         self.helper = _helper(_("Registrér timer"))

@@ -337,14 +337,6 @@ def hours_add(request):
     form = HoursForm(
         request.POST or None, jobcenter=request.jobcenter, initial=initial, refresh_url=reverse("corps:hours_add")
     )
-    if request.method == "GET" and form.mentor_id is not None:
-        # The form lists the mentor's citizens by name: a read of their data, logged as one.
-        access_record(
-            request=request,
-            action=AccessAction.VIEW,
-            purpose=_("Mentorens borgere ved registrering af timer"),
-            criterion=f"mentor={form.mentor_id}",
-        )
 
     def submit():
         data = form.cleaned_data
@@ -367,6 +359,15 @@ def hours_add(request):
         redirect_to="corps:hours_list",
     ):
         return response
+    if form.mentor_id is not None:
+        # The form lists the mentor's citizens by name (also when it comes back with an error): a read of their
+        # data, logged as one.
+        access_record(
+            request=request,
+            action=AccessAction.VIEW,
+            purpose=_("Mentorens borgere ved registrering af timer"),
+            criterion=f"mentor={form.mentor_id}",
+        )
     return render(request, "corps/hours_form.html", {"form": form})
 
 

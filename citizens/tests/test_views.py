@@ -410,6 +410,36 @@ def test_the_placement_form_offers_the_chosen_companys_mentors_only(world, login
     page = client.get(edit).content.decode()
     assert "Bent Fra B" in page and "Anna Fra A" not in page
     assert "Anna Fra A" in client.get(f"{edit}?company={world.company_a.pk}").content.decode()
+    emptied = client.get(f"{edit}?company=").content.decode()  # the company set back to none: no mentors
+    assert "Anna Fra A" not in emptied and "Bent Fra B" not in emptied
+
+
+def test_editing_a_placement_keeps_its_mentor_who_is_no_longer_active(world, login):
+    """The mentor list offers active mentors, and the placement's own: an edit of the tasks must not drop a
+    mentor who has left (nor refuse the edit of an active placement for want of one)."""
+    from companies.tests.factories import CompanyMentorFactory
+
+    mentor = CompanyMentorFactory(company=world.company_a, full_name="Gitte Gået")
+    placement = PlacementFactory(
+        citizen=CitizenFactory(jobcenter=world.jobcenter),
+        company=world.company_a,
+        company_mentor=mentor,
+        responsible=world.coordinator,
+    )
+    mentor.is_active = False
+    mentor.save()
+    client = login(world.coordinator)
+    url = reverse("citizens:placement_update", kwargs={"pk": placement.pk})
+    form = client.get(url).context["form"]
+    assert list(form.fields["company_mentor"].queryset) == [mentor]
+    data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
+    data |= {"tasks": "Nye opgaver på lageret", "starts_on": placement.starts_on.isoformat()}
+    if placement.ends_on:
+        data["ends_on"] = placement.ends_on.isoformat()
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    placement.refresh_from_db()
+    assert (placement.tasks, placement.company_mentor_id) == ("Nye opgaver på lageret", mentor.pk)
 
 
 def test_a_placement_with_another_companys_mentor_is_refused_at_the_field(world, login):

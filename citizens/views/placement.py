@@ -24,8 +24,11 @@ from mentorship.web import form_submit
 
 def _chosen_company(request) -> dict:
     """?company=: the company whose mentors the form offers (the page fetched again when the company changes)."""
-    company = request.GET.get("company", "")
-    return {"company": company} if company.isdigit() else {}
+    if "company" not in request.GET:
+        return {}
+    company = request.GET["company"]
+    # An emptied choice lists no mentors, rather than the placement's own company's.
+    return {"company": company if company.isdigit() else None}
 
 
 @role_required(*COORDINATORS)

@@ -66,7 +66,7 @@ def hours_record(
             raise ValidationError({"citizen": _("Vælg en borger fra jobcentret.")})
         if not mentor_citizens(jobcenter=mentor.jobcenter_id, mentor_id=mentor.pk).filter(pk=citizen.pk).exists():
             raise ValidationError(
-                {"citizen": _("Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere.")}
+                {"citizen": _("Borgeren har ingen indgået mentoraftale med mentoren. Vælg en af mentorens borgere.")}
             )
         # Survives the citizen's deletion (SET_NULL) and says nothing about the person outside the product.
         mentee_reference = _("Borger nr. %(id)s") % {"id": citizen.pk}

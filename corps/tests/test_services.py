@@ -266,7 +266,7 @@ def test_hours_go_to_a_citizen_only_through_a_mentor_agreement_with_the_mentor(w
     for citizen in (stranger, draft):
         with pytest.raises(ValidationError) as error:
             services.hours_record(actor=world.coordinator, mentor=mentor, week=monday(1), citizen=citizen, hours=2)
-        assert "ingen mentoraftale med mentoren" in error.value.message_dict["citizen"][0]
+        assert "ingen indgået mentoraftale med mentoren" in error.value.message_dict["citizen"][0]
     assert not mentor.hours.exists()
     ended = AgreementFactory(citizen__jobcenter=world.jobcenter, mentor=mentor, status="ended").citizen
     entry = services.hours_record(actor=world.coordinator, mentor=mentor, week=monday(1), citizen=ended, hours=2)

@@ -484,9 +484,11 @@ def test_hours_for_a_citizen_of_another_mentor_are_refused_at_the_field(world, l
     )
     assert response.status_code == 200
     assert response.context["form"].errors["citizen"] == [
-        "Borgeren har ingen mentoraftale med mentoren. Vælg en af mentorens borgere."
+        "Borgeren har ingen indgået mentoraftale med mentoren. Vælg en af mentorens borgere."
     ]
     assert not mentor.hours.exists()
+    # The form came back listing the mentor's citizens: that read is logged too.
+    assert AccessLog.objects.filter(criterion=f"mentor={mentor.pk}", action="view").exists()
     response = login(world.coordinator).post(
         reverse("corps:hours_add"),
         {"mentor": other.pk, "week": monday(1).isoformat(), "citizen": theirs.pk, "hours": "3"},

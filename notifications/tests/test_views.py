@@ -38,13 +38,16 @@ def test_the_outbox_counts_every_status_and_the_list_once_each(world, login):
         MessageFactory.create_batch(count, jobcenter=world.jobcenter, status=status)
     retry_at = timezone.now() + timedelta(hours=1)
     MessageFactory.create_batch(3, jobcenter=world.jobcenter, status=MessageStatus.PENDING, next_attempt_at=retry_at)
+    for status in (MessageStatus.HELD, MessageStatus.DIGESTED, MessageStatus.INBOX_ONLY):
+        MessageFactory(jobcenter=world.jobcenter, status=status)
     MessageFactory.create_batch(5, jobcenter=world.other_jobcenter, status=MessageStatus.FAILED)
     client = login(world.coordinator)
     for query in ({}, {"status": "", "kind": "", "period": "", "q": ""}, {"side": "1"}):
         response = client.get(reverse("notifications:outbox"), query)
         summary = response.context["summary"]
         assert (summary["pending"], summary["sent"], summary["failed"], summary["expired"]) == (3, 4, 2, 1)
-        assert summary["total"] == response.context["page"].paginator.count == 10
+        assert (summary["held"], summary["digested"], summary["inbox"]) == (1, 1, 1)
+        assert summary["total"] == response.context["page"].paginator.count == 13
         assert summary["delayed"] == 0 and summary["next_retry"] == retry_at
     assert client.get(reverse("notifications:outbox"), {"status": "sent"}).context["page"].paginator.count == 4
     assert client.get(reverse("notifications:outbox"), {"q": "nobody"}).context["page"].paginator.count == 0

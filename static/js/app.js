@@ -35,6 +35,23 @@
     within(scope, '[data-module="error-summary"]').forEach(function (el) { new DKFDS.ErrorSummary(el).init(); });
   }
 
+  /* A request htmx sends (a list's filters, a select that narrows another field) that the server answered by
+     sending the browser elsewhere (the session ran out: the log-in page) would swap part of that page, or
+     nothing, into this one. Go where the server sent the browser instead. */
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    var config = event.detail.requestConfig;
+    if (!xhr || !xhr.responseURL || !config || !config.path) {
+      return;
+    }
+    var asked = new URL(config.path, window.location.href);
+    var answered = new URL(xhr.responseURL);
+    if (answered.pathname !== asked.pathname) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL);
+    }
+  });
+
   document.addEventListener('htmx:load', function (event) {
     var element = event.target;
     if (element && element !== document.body && element.nodeType === Node.ELEMENT_NODE) {

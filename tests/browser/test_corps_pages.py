@@ -139,3 +139,14 @@ def test_registering_hours_offers_the_chosen_mentors_citizens_only(page: Page, l
     page.get_by_role("button", name="Registrér timer").click()
     expect(page.get_by_text("Timerne er registreret.")).to_be_visible()
     assert aster.hours.get().citizen == mine
+
+
+def test_a_field_refresh_after_the_session_ran_out_goes_to_the_log_in_page(page: Page, live_server, world):
+    """htmx follows the server's redirect to the log-in page; the page goes there instead of swapping part of it
+    (or nothing) into the form."""
+    MentorFactory(jobcenter=world.jobcenter, full_name="Aster Tesfay")
+    log_in(page, world.coordinator, live_server.url)
+    page.goto(f"{live_server.url}/mentorer/timer/ny/")
+    page.context.clear_cookies()
+    page.get_by_label("Mentor", exact=True).select_option(label="Aster Tesfay")
+    expect(page).to_have_url(re.compile(r"/konto/login/"))
