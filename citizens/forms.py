@@ -5,7 +5,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -48,6 +49,7 @@ from corps.models import Competence, Language, Mentor, MentorStatus
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField
 from mentorship.web import chosen_id, refresh_field_attributes
+from mentorship.widgets import FastSelect
 
 
 def _date_widget():
@@ -208,6 +210,9 @@ with scopes_disabled():
                 "goal": forms.Textarea(attrs={"rows": 3}),
                 "mentor_tasks": forms.Textarea(attrs={"rows": 3}),
                 "complaint_guidance": forms.Textarea(attrs={"rows": 5}),
+                # Written in Python (mentorship.widgets): a thousand options each at the largest jobcenter.
+                "mentor": FastSelect(label_field="full_name"),
+                "company_mentor": FastSelect(label_field="label"),  # annotated in __init__: "name (company)"
             }
 
         def __init__(self, *args, jobcenter, **kwargs):
@@ -218,6 +223,7 @@ with scopes_disabled():
             self.fields["company_mentor"].queryset = (
                 CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True)
                 .select_related("company")
+                .annotate(label=Concat("full_name", Value(" ("), "company__name", Value(")")))
                 .order_by("full_name")
             )
             self.fields["company_mentor"].label_from_instance = lambda m: f"{m.full_name} ({m.company.name})"
@@ -276,6 +282,7 @@ with scopes_disabled():
                 "ends_on": _date_widget(),
                 "tasks": forms.Textarea(attrs={"rows": 3}),
                 "proposal_note": forms.Textarea(attrs={"rows": 2}),
+                "company": FastSelect(label_field="name"),
             }
 
         def __init__(self, *args, jobcenter, refresh_url: str = "", **kwargs):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from corps.models import DAY_PARTS, WEEKDAYS, Employment, MentorStatus
 from corps.selectors import competences_for, languages_all
-from corps.widgets import CSVFastSelect, FastSelect
+from mentorship.widgets import CSVFastSelect, FastSelect
 
 EVERY_STATUS = "alle"
 SEARCH_FIELDS = ("full_name", "email", "phone", "postcode", "industries", "education", "work_experience")
@@ -71,7 +71,7 @@ class MentorFilter(django_filters.FilterSet):
             competences_for(jobcenter=jobcenter).values_list("pk", "name")
         )
         self.filters["language"].extra["choices"] = list(languages_all().values_list("pk", "name"))
-        # Rendered without crispy, selects in Python (corps.widgets): the list is the hot page.
+        # Rendered without crispy, selects in Python (mentorship.widgets): the list is the hot page.
         for name, field in self.form.fields.items():
             if name == "q":
                 field.widget = forms.TextInput(attrs={"type": "search", "class": "form-input"})

@@ -15,6 +15,7 @@ from corps.services import APPLICATION_FIELDS, PROFILE_FIELDS
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField, PlanDateTimeField
 from mentorship.web import chosen_id, refresh_field_attributes
+from mentorship.widgets import FastSelect
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -310,7 +311,7 @@ class HoursForm(forms.Form):
     appears once the mentor is chosen (the page reloads the field with htmx, or with ?mentor= from the mentor's
     page)."""
 
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None)
+    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=None, widget=FastSelect(label_field="full_name"))
     week = EventDateField(
         label=_("Uge (mandag)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

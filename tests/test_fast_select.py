@@ -1,0 +1,51 @@
+"""mentorship.widgets.FastSelect writes a select's options in Python; on the forms that list a jobcenter's mentors
+and companies it must write exactly what Django's own Select does, through the DKFDS template pack too."""
+
+import copy
+
+import pytest
+from crispy_forms.utils import render_crispy_form
+from django import forms
+from django.test.html import parse_html
+
+from citizens.forms import AgreementForm, PlacementForm
+from citizens.tests.factories import CitizenFactory, PlacementFactory
+from companies.tests.factories import CompanyFactory, CompanyMentorFactory
+from corps.forms import HoursForm
+from corps.tests.factories import MentorFactory
+from mentorship.widgets import FastSelect
+
+pytestmark = pytest.mark.django_db
+
+
+def _with_djangos_select(form):
+    """The same form with Django's Select in place of every FastSelect (same attributes and choices)."""
+    twin = copy.deepcopy(form)
+    for field in twin.fields.values():
+        if isinstance(field.widget, FastSelect):
+            field.widget = forms.Select(attrs=field.widget.attrs)
+            field.widget.choices = field.choices
+            field.widget.is_required = field.required
+    return twin
+
+
+def test_the_fast_selects_write_what_djangos_select_writes(world):
+    MentorFactory(jobcenter=world.jobcenter, full_name='Ane "<b>" Ø & Co', status="active")
+    chosen = MentorFactory(jobcenter=world.jobcenter, full_name="Bo Ærø", status="active")
+    company = CompanyFactory(jobcenter=world.jobcenter, name="A & B 'Lager' ApS")
+    CompanyMentorFactory(company=company, full_name="Cæcilie <Ø>")
+    placement = PlacementFactory(citizen=CitizenFactory(jobcenter=world.jobcenter), company=company)
+    forms_to_compare = [
+        HoursForm(jobcenter=world.jobcenter, initial={"mentor": chosen.pk}),
+        HoursForm({"mentor": chosen.pk, "hours": "x"}, jobcenter=world.jobcenter),
+        AgreementForm(jobcenter=world.jobcenter, initial={"mentor": chosen.pk}),
+        PlacementForm(instance=placement, jobcenter=world.jobcenter),
+        PlacementForm({"company": company.pk}, jobcenter=world.jobcenter),
+    ]
+    for form in forms_to_compare:
+        form.is_bound and form.is_valid()
+        fast = render_crispy_form(form)
+        # The same HTML (attribute order and the whitespace between tags aside: parse_html, as assertHTMLEqual).
+        assert parse_html(fast) == parse_html(render_crispy_form(_with_djangos_select(form)))
+        assert "&lt;b&gt;" in fast or "A &amp; B" in fast or "Bo Ærø" in fast
+    assert any(isinstance(field.widget, FastSelect) for form in forms_to_compare for field in form.fields.values())
