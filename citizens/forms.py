@@ -5,8 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -45,6 +44,7 @@ from citizens.services import (
     PLACEMENT_FIELDS,
 )
 from companies.models import Company, CompanyMentor
+from companies.selectors import with_mentor_label
 from corps.models import Competence, Language, Mentor, MentorStatus
 from matching.postcodes import validate_danish_postcode
 from mentorship.dates import EventDateField, PlanDateField
@@ -220,10 +220,9 @@ with scopes_disabled():
             self.fields["mentor"].queryset = Mentor.objects.filter(
                 jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.APPROVED]
             ).order_by("full_name")
-            self.fields["company_mentor"].queryset = (
+            self.fields["company_mentor"].queryset = with_mentor_label(
                 CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True)
                 .select_related("company")
-                .annotate(label=Concat("full_name", Value(" ("), "company__name", Value(")")))
                 .order_by("full_name")
             )
             self.fields["company_mentor"].label_from_instance = lambda m: f"{m.full_name} ({m.company.name})"

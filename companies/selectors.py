@@ -7,7 +7,7 @@ as well, so a selector called outside a request (a task, a command) never mixes 
 from datetime import date
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Membership, Role
@@ -249,3 +249,9 @@ def claims_for_export(*, jobcenter, month: date | None = None) -> QuerySet[Compe
     if month is not None:
         queryset = queryset.filter(month=month)
     return queryset.order_by("month", "company__name", "id")
+
+
+def with_mentor_label(mentors: QuerySet[CompanyMentor]) -> QuerySet[CompanyMentor]:
+    """Company mentors with `label`, "name (company)", as the forms' choice lists show them: the label a
+    mentorship.widgets.FastSelect(label_field="label") reads as rows."""
+    return mentors.annotate(label=Concat("full_name", Value(" ("), "company__name", Value(")")))

@@ -11,10 +11,12 @@ from django_scopes import scopes_disabled
 from accounts.models import Membership, User
 from accounts.permissions import STAFF
 from companies.models import Company, CompanyMentor
+from companies.selectors import with_mentor_label
 from corps.models import Mentor, MentorStatus
 from courses.models import Course, CourseType, InvitationSource
 from courses.services import SessionData, YearPlan
 from mentorship.dates import PlanDateField
+from mentorship.widgets import FastSelect
 
 # Form classes build their choice fields when defined; tenant querysets then need the scope lifted (the
 # real choices are narrowed per request in __init__). The scope is restored at the end of the module.
@@ -323,22 +325,33 @@ class InviteForm(forms.Form):
 class RegisterForm(forms.Form):
     """A coordinator registers a corps mentor, a company mentor, or another person."""
 
-    corps_mentor = forms.ModelChoiceField(queryset=Mentor.objects.none(), required=False, label=_("Mentor i korpset"))
+    # The selects are written in Python (mentorship.widgets): each lists hundreds of a jobcenter's people.
+    corps_mentor = forms.ModelChoiceField(
+        queryset=Mentor.objects.none(),
+        required=False,
+        label=_("Mentor i korpset"),
+        widget=FastSelect(label_field="full_name"),
+    )
     company_mentor = forms.ModelChoiceField(
-        queryset=CompanyMentor.objects.none(), required=False, label=_("Virksomhedsmentor")
+        queryset=CompanyMentor.objects.none(),
+        required=False,
+        label=_("Virksomhedsmentor"),
+        widget=FastSelect(label_field="label"),
     )
     name = forms.CharField(label=_("Eller: navn"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    company = forms.ModelChoiceField(queryset=Company.objects.none(), required=False, label=_("Virksomhed"))
+    company = forms.ModelChoiceField(
+        queryset=Company.objects.none(), required=False, label=_("Virksomhed"), widget=FastSelect(label_field="name")
+    )
 
     def __init__(self, *args, jobcenter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["corps_mentor"].queryset = Mentor.objects.filter(
             jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED, MentorStatus.APPROVED]
         )
-        self.fields["company_mentor"].queryset = CompanyMentor.objects.filter(
-            company__jobcenter=jobcenter, is_active=True
-        ).select_related("company")
+        self.fields["company_mentor"].queryset = with_mentor_label(
+            CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True).select_related("company")
+        )
         self.fields["company_mentor"].label_from_instance = lambda m: f"{m.full_name} ({m.company.name})"
         self.fields["company"].queryset = Company.objects.filter(jobcenter=jobcenter)
 
@@ -390,15 +403,30 @@ class EvaluationForm(forms.Form):
 class ShadowingForm(forms.Form):
     KIND_CHOICES = [("corps", _("Mentorkorpset")), ("company", _("Virksomhedsmentorer"))]
     kind = forms.ChoiceField(choices=KIND_CHOICES, widget=forms.RadioSelect, label=_("Type"), initial="corps")
-    new_corps = forms.ModelChoiceField(queryset=Mentor.objects.none(), required=False, label=_("Ny mentor (korps)"))
+    # The selects are written in Python (mentorship.widgets): each lists hundreds of a jobcenter's people.
+    new_corps = forms.ModelChoiceField(
+        queryset=Mentor.objects.none(),
+        required=False,
+        label=_("Ny mentor (korps)"),
+        widget=FastSelect(label_field="full_name"),
+    )
     experienced_corps = forms.ModelChoiceField(
-        queryset=Mentor.objects.none(), required=False, label=_("Erfaren mentor (korps)")
+        queryset=Mentor.objects.none(),
+        required=False,
+        label=_("Erfaren mentor (korps)"),
+        widget=FastSelect(label_field="full_name"),
     )
     new_company = forms.ModelChoiceField(
-        queryset=CompanyMentor.objects.none(), required=False, label=_("Ny virksomhedsmentor")
+        queryset=CompanyMentor.objects.none(),
+        required=False,
+        label=_("Ny virksomhedsmentor"),
+        widget=FastSelect(label_field="label"),
     )
     experienced_company = forms.ModelChoiceField(
-        queryset=CompanyMentor.objects.none(), required=False, label=_("Erfaren virksomhedsmentor")
+        queryset=CompanyMentor.objects.none(),
+        required=False,
+        label=_("Erfaren virksomhedsmentor"),
+        widget=FastSelect(label_field="label"),
     )
     starts_on = PlanDateField(label=_("Fra"), widget=DATE)
     ends_on = PlanDateField(label=_("Til og med"), widget=DATE)
@@ -407,7 +435,9 @@ class ShadowingForm(forms.Form):
     def __init__(self, *args, jobcenter, **kwargs):
         super().__init__(*args, **kwargs)
         corps = Mentor.objects.filter(jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.APPROVED])
-        company = CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True).select_related("company")
+        company = with_mentor_label(
+            CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True).select_related("company")
+        )
         for name in ("new_corps", "experienced_corps"):
             self.fields[name].queryset = corps
         for name in ("new_company", "experienced_company"):

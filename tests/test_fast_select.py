@@ -13,6 +13,7 @@ from citizens.tests.factories import CitizenFactory, PlacementFactory
 from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 from corps.forms import HoursForm
 from corps.tests.factories import MentorFactory
+from courses.forms import RegisterForm, ShadowingForm
 from mentorship.widgets import FastSelect
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,9 @@ def test_the_fast_selects_write_what_djangos_select_writes(world):
         AgreementForm(jobcenter=world.jobcenter, initial={"mentor": chosen.pk}),
         PlacementForm(instance=placement, jobcenter=world.jobcenter),
         PlacementForm({"company": company.pk}, jobcenter=world.jobcenter),
+        RegisterForm(jobcenter=world.jobcenter),
+        RegisterForm({"company": company.pk, "corps_mentor": chosen.pk}, jobcenter=world.jobcenter),
+        ShadowingForm(jobcenter=world.jobcenter, initial={"new_corps": chosen.pk}),
     ]
     for form in forms_to_compare:
         form.is_bound and form.is_valid()
