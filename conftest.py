@@ -196,8 +196,11 @@ def pytest_runtest_teardown(item, nextitem):
     re-emits post_migrate, which clears Django's content-type cache. A running process has those cached, so the
     next test's query counts would count a lookup no request makes: once the test's teardown is done, the cache
     is filled again, in one query. Not after a browser test: its flush leaves the database empty for serialized
-    rollback to refill."""
+    rollback to refill. Nor after the session's last test (nextitem None): its teardown has destroyed the test
+    database by then (the session fixtures end with it), and the query would go to the database it was copied from."""
     result = yield
+    if nextitem is None:
+        return result
     marker = item.get_closest_marker("django_db")
     transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
         marker is not None and marker.kwargs.get("transaction", False)
