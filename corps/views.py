@@ -36,7 +36,7 @@ from corps.forms import (
 from corps.models import HoursEntry, HoursStatus, MentorStatus
 from mentorship.idempotency import idempotent_create
 from mentorship.ratelimit import over_limit
-from mentorship.web import form_errors_from, form_submit, paginate, query_without
+from mentorship.web import chosen_in_query, form_errors_from, form_submit, paginate, query_without
 from texts import selectors as text_selectors
 
 PAGE_SIZE = 25
@@ -331,9 +331,7 @@ def hours_list(request):
 @require_http_methods(["GET", "POST"])
 @idempotent_create
 def hours_add(request):
-    initial = {"week": services.week_start(timezone.localdate())}
-    if request.GET.get("mentor", "").isdigit():
-        initial["mentor"] = request.GET["mentor"]
+    initial = {"week": services.week_start(timezone.localdate()), **chosen_in_query(request, "mentor")}
     form = HoursForm(
         request.POST or None, jobcenter=request.jobcenter, initial=initial, refresh_url=reverse("corps:hours_add")
     )

@@ -124,6 +124,15 @@ def chosen_id(form: forms.BaseForm, name: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
+def chosen_in_query(request: HttpRequest, name: str) -> dict:
+    """A form's initial data for the select `name` from ?name= (the page fetched again when it changes): its id,
+    None when it was set back to empty (so the dependent field lists nothing), nothing when it is not in the query."""
+    if name not in request.GET:
+        return {}
+    value = request.GET[name]
+    return {name: value if value.isdigit() else None}
+
+
 def refresh_field_attributes(url: str, dependent: str) -> dict[str, str]:
     """htmx attributes for a select that narrows another field: on change, fetch `url` with ?<its name>=<value>
     (the form's page, whose view puts the value in the form's initial data) and swap in the dependent field's

@@ -57,6 +57,19 @@ def test_a_counted_page_given_its_count_runs_no_count(django_assert_num_queries)
         assert list(page.object_list) == [] and page.paginator.num_pages == 3
 
 
+@pytest.mark.parametrize(
+    ("query", "initial"),
+    [
+        ({}, {}),
+        ({"company": "7"}, {"company": "7"}),
+        ({"company": ""}, {"company": None}),
+        ({"company": "x"}, {"company": None}),
+    ],
+)
+def test_a_choice_in_the_query_becomes_initial_data_and_an_emptied_one_none(query, initial):
+    assert web.chosen_in_query(_request(data=query), "company") == initial
+
+
 def test_query_without_drops_the_page_and_keeps_the_filters():
     request = _request(data={"q": "Ærø", "side": "4", "status": "aktiv"})
     assert web.query_without(request) == "q=%C3%86r%C3%B8&status=aktiv"

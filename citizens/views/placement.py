@@ -19,16 +19,7 @@ from citizens.forms import (
 )
 from citizens.views._common import _citizen_form_page, _is_coordinator
 from mentorship.idempotency import idempotent_create
-from mentorship.web import form_submit
-
-
-def _chosen_company(request) -> dict:
-    """?company=: the company whose mentors the form offers (the page fetched again when the company changes)."""
-    if "company" not in request.GET:
-        return {}
-    company = request.GET["company"]
-    # An emptied choice lists no mentors, rather than the placement's own company's.
-    return {"company": company if company.isdigit() else None}
+from mentorship.web import chosen_in_query, form_submit
 
 
 @role_required(*COORDINATORS)
@@ -39,7 +30,7 @@ def placement_create(request, pk: int):
     form = PlacementForm(
         request.POST or None,
         jobcenter=request.jobcenter,
-        initial={"responsible": request.user, "starts_on": timezone.localdate(), **_chosen_company(request)},
+        initial={"responsible": request.user, "starts_on": timezone.localdate(), **chosen_in_query(request, "company")},
         refresh_url=request.path,
     )
     if response := form_submit(
@@ -84,7 +75,7 @@ def placement_update(request, pk: int):
         request.POST or None,
         instance=placement,
         jobcenter=request.jobcenter,
-        initial=_chosen_company(request),
+        initial=chosen_in_query(request, "company"),
         refresh_url=request.path,
     )
     if response := form_submit(
