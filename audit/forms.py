@@ -1,11 +1,14 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import CharField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import AccessAction, RetentionRule
 from mentorship.dates import PlanDateField
+from mentorship.widgets import FastSelect
 
 
 def _helper(submit_label) -> FormHelper:
@@ -19,7 +22,10 @@ def _date_widget():
 
 
 class AccessLogFilterForm(forms.Form):
-    actor = forms.ModelChoiceField(label=_("Bruger"), required=False, queryset=None, empty_label=_("Alle"))
+    # Every user with a membership of the jobcenter, company leaders too (hundreds): written in Python.
+    actor = forms.ModelChoiceField(
+        label=_("Bruger"), required=False, queryset=None, empty_label=_("Alle"), widget=FastSelect(label_field="label")
+    )
     q = forms.CharField(label=_("Person eller post"), required=False, max_length=100)
     action = forms.ChoiceField(label=_("Handling"), required=False, choices=[("", _("Alle")), *AccessAction.choices])
     date_from = PlanDateField(label=_("Fra og med"), required=False, widget=_date_widget())
@@ -28,7 +34,11 @@ class AccessLogFilterForm(forms.Form):
     def __init__(self, *args, jobcenter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = (
-            User.objects.filter(memberships__jobcenter=jobcenter).distinct().order_by("full_name", "email")
+            User.objects.filter(memberships__jobcenter=jobcenter)
+            .distinct()
+            # User.__str__: the full name, else the e-mail address.
+            .annotate(label=Coalesce(NullIf("full_name", Value("")), "email", output_field=CharField()))
+            .order_by("full_name", "email")
         )
 
     def clean(self):
