@@ -34,6 +34,7 @@ def objs(slug):
     """The jobcenter's busiest objects and its users, as ids and users for page_list()."""
     from django.db.models import Count
     from django_scopes import scopes_disabled
+    from query_counts import busiest
 
     from accounts.models import Jobcenter, Membership, Role, User
     from accounts.scale import coordinator_email
@@ -47,31 +48,10 @@ def objs(slug):
     o = {}
     with scopes_disabled():
         jc = Jobcenter.objects.get(slug=slug)
-        o["citizen"] = (
-            FollowUp.objects.filter(jobcenter=jc)
-            .values("citizen_id")
-            .order_by()
-            .annotate(n=Count("id"))
-            .order_by("-n")
-            .first()["citizen_id"]
-        )
+        o["citizen"] = busiest(FollowUp.objects.filter(jobcenter=jc), "citizen_id")["citizen_id"]
         o["referred"] = Citizen.objects.filter(jobcenter=jc, status="referred").order_by("id").first().pk
-        o["mentor"] = (
-            HoursEntry.objects.filter(mentor__jobcenter=jc)
-            .values("mentor_id")
-            .order_by()
-            .annotate(n=Count("id"))
-            .order_by("-n")
-            .first()["mentor_id"]
-        )
-        co = (
-            Placement.objects.filter(jobcenter=jc)
-            .values("company_id")
-            .order_by()
-            .annotate(n=Count("id"))
-            .order_by("-n")
-            .first()
-        )
+        o["mentor"] = busiest(HoursEntry.objects.filter(mentor__jobcenter=jc), "mentor_id")["mentor_id"]
+        co = busiest(Placement.objects.filter(jobcenter=jc), "company_id")
         o["company"], o["company_n"] = co["company_id"], co["n"]
         o["cmentor"] = CompanyMentor.objects.filter(company_id=o["company"]).order_by("id").first().pk
         o["placement"] = Placement.objects.filter(jobcenter=jc, status="active").order_by("id").first().pk

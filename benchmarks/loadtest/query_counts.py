@@ -19,8 +19,14 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentorship.settings")
 
 
-def pages(slug: str):
+def busiest(queryset, field: str) -> dict:
+    """The row of `field` (e.g. "citizen_id") that has the most rows in `queryset`, with its count as `n`."""
     from django.db.models import Count
+
+    return queryset.values(field).order_by().annotate(n=Count("id")).order_by("-n").first()
+
+
+def pages(slug: str):
     from django_scopes import scopes_disabled
 
     from accounts.models import Jobcenter, Membership, Role
@@ -31,14 +37,7 @@ def pages(slug: str):
     with scopes_disabled():
         jobcenter = Jobcenter.objects.get(slug=slug)
         # A citizen with many follow-ups (the timeline's worst case), a referred one, a busy mentor.
-        busy = (
-            FollowUp.objects.filter(jobcenter=jobcenter)
-            .values("citizen_id")
-            .order_by()
-            .annotate(n=Count("id"))
-            .order_by("-n")
-            .first()
-        )
+        busy = busiest(FollowUp.objects.filter(jobcenter=jobcenter), "citizen_id")
         citizen = busy["citizen_id"]
         referred = Citizen.objects.filter(jobcenter=jobcenter, status="referred").order_by("id").first().pk
         mentor = Mentor.objects.filter(jobcenter=jobcenter, status="active").order_by("id").first().pk

@@ -38,38 +38,33 @@ def _company_profiles(*, jobcenter, placement_type_id: int | None) -> tuple[list
         .annotate(n=Count("pk"))
         .values("n")
     )
+    statuses = [CollaborationStatus.ACTIVE, CollaborationStatus.INTERESTED]
     rows = list(
-        Company.objects.filter(
-            jobcenter=jobcenter, status__in=[CollaborationStatus.ACTIVE, CollaborationStatus.INTERESTED]
-        )
+        Company.objects.filter(jobcenter=jobcenter, status__in=statuses)
         .annotate(taken=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0)))
         .annotate(free=F("capacity") - F("taken"))
         .values_list("id", "name", "free")
     )
-    in_scope = {
-        "company__jobcenter": jobcenter,
-        "company__status__in": [CollaborationStatus.ACTIVE, CollaborationStatus.INTERESTED],
-    }
     offering: set[int] | None = None
     if placement_type_id is not None:
         offering = set(
             Company.placement_types.through.objects.filter(
                 placementtype_id=placement_type_id,
                 company__jobcenter=jobcenter,
-                company__status__in=in_scope["company__status__in"],
+                company__status__in=statuses,
             ).values_list("company_id", flat=True)
         )
     # In the mentors' own order (CompanyMentor.Meta.ordering), as the prefetch gave them: ties keep their order.
     mentors = list(
-        CompanyMentor.objects.filter(is_active=True, **in_scope).values_list(
-            "id", "company_id", "full_name", "years_in_company", "course_completed_on"
-        )
+        CompanyMentor.objects.filter(
+            is_active=True, company__jobcenter=jobcenter, company__status__in=statuses
+        ).values_list("id", "company_id", "full_name", "years_in_company", "course_completed_on")
     )
     competences: dict[int, set[str]] = {}
     for mentor_id, name in CompanyMentor.competences.through.objects.filter(
         companymentor__is_active=True,
         companymentor__company__jobcenter=jobcenter,
-        companymentor__company__status__in=in_scope["company__status__in"],
+        companymentor__company__status__in=statuses,
     ).values_list("companymentor_id", "competence__name"):
         competences.setdefault(mentor_id, set()).add(_need_name(name))
     by_company: dict[int, list[tuple]] = {}
