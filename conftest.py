@@ -161,7 +161,7 @@ def django_db_setup(
 
 @contextmanager
 def _flush_filled_tables_only(django_db_blocker) -> Iterator[None]:
-    """Transactional tests end by emptying only the tables they filled (tests/flush.py), on PostgreSQL."""
+    """Transactional tests end by emptying only the tables they filled (tests/flush.py)."""
     from tests.flush import flush_filled_tables_only
 
     with django_db_blocker.unblock():
@@ -249,8 +249,16 @@ WAITING_TESTS = (
 )
 
 
+# A page's query count is a property of the production database: on PostgreSQL the product saves queries SQLite
+# cannot (writable CTEs that log an access in the query that reads, prepared queries), so a test that counts
+# queries needs PostgreSQL, and on the embedded SQLite it is skipped with that reason.
+QUERY_COUNT_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
+        if QUERY_COUNT_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.postgres)
         if TENANT_SCOPED_MODULES.match(item.path.name) and item.get_closest_marker("tenant_scope") is None:
             item.add_marker(pytest.mark.tenant_scope)
     items.sort(key=lambda item: not item.nodeid.startswith(WAITING_TESTS))

@@ -1,7 +1,7 @@
 """Emptying the test database after a transactional test: DELETE from the tables that hold rows instead of
 Django's TRUNCATE of every table, and the migrated rows put back.
 
-conftest.py's `django_db_setup` installs `MigratedStateFlush` on the session's connection (PostgreSQL only), so
+conftest.py's `django_db_setup` installs `MigratedStateFlush` on the session's connection (PostgreSQL or SQLite), so
 every transactional test (the double-submit races, the Celery worker and broker fault tests) leaves the database
 as the migrations built it, vocabularies included, for a fraction of the cost of Django's flush, which leaves
 the seeded vocabularies empty for every later test of the worker. The browser tests' package fixture empties
@@ -17,17 +17,20 @@ class FilledTablesFlush:
     the tables that hold rows, with DELETE, in the one transaction Django runs a flush in; Django's flush truncates
     all ~130 tables, which costs PostgreSQL new files for every table and index (3-5 s a test under load).
 
-    The tables end up just as empty: every foreign key is DEFERRABLE INITIALLY DEFERRED, so the order of the
-    deletes does not matter and the keys are checked at commit. Tables with a trigger on DELETE (the
-    append-only audit logs) are truncated instead, as Django's flush does; nothing refers to them, so
-    PostgreSQL lets them be truncated alone (else it refuses loudly). Sequences are left as they are, as
-    TRUNCATE without RESTART IDENTITY leaves them. A flush that resets sequences or cascades (`manage.py flush`)
-    is Django's own.
+    The tables end up just as empty: every foreign key is DEFERRABLE INITIALLY DEFERRED (on SQLite too, where
+    Django declares them so), so the order of the deletes does not matter and the keys are checked at commit.
+    Tables with a trigger on DELETE (PostgreSQL's append-only audit logs) are truncated instead, as Django's
+    flush does; nothing refers to them, so PostgreSQL lets them be truncated alone (else it refuses loudly).
+    Sequences are left as they are, as TRUNCATE without RESTART IDENTITY leaves them. A flush that resets
+    sequences or cascades (`manage.py flush`) is Django's own.
     """
 
     def __init__(self, connection) -> None:
         self.connection = connection
         self.django_sql_flush = connection.ops.sql_flush
+        self.delete_guarded: set[str] = set()
+        if connection.vendor != "postgresql":
+            return  # the append-only triggers are PostgreSQL's (audit/migrations/0002); SQLite has none
         with connection.cursor() as cursor:
             # tgtype bit 3 (8): the trigger fires on DELETE.
             cursor.execute(
@@ -59,10 +62,12 @@ class FilledTablesFlush:
 
 class MigratedStateFlush(FilledTablesFlush):
     """A FilledTablesFlush that then puts back the rows the database held when it was made (the migrated rows:
-    vocabularies, content types, permissions), in the same transaction, from copies in the schema `test_seed`,
-    and sets those tables' sequences past their highest ids."""
+    vocabularies, content types, permissions), in the same transaction, from copies in the schema `test_seed`
+    (on SQLite, which has no schemas: tables named `test_seed__<table>`), and sets those tables' sequences past
+    their highest ids (SQLite keeps its AUTOINCREMENT counters through a DELETE)."""
 
     SCHEMA = "test_seed"
+    SQLITE_PREFIX = f"{SCHEMA}__"
 
     def __init__(self, connection) -> None:
         from django.apps import apps
@@ -73,13 +78,17 @@ class MigratedStateFlush(FilledTablesFlush):
         tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
         self.refill: list[str] = []
         seeded = set()
+        postgresql = connection.vendor == "postgresql"
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE; CREATE SCHEMA {self.SCHEMA}")
+            if postgresql:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE; CREATE SCHEMA {self.SCHEMA}")
             for table in sorted(tables):
                 cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")  # noqa: S608 (model table names)
                 if not cursor.fetchone()[0]:
                     continue
-                copy = f"{self.SCHEMA}.{quote(table)}"
+                copy = f"{self.SCHEMA}.{quote(table)}" if postgresql else quote(f"{self.SQLITE_PREFIX}{table}")
+                if not postgresql:
+                    cursor.execute(f"DROP TABLE IF EXISTS {copy}")
                 cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {quote(table)}")  # noqa: S608
                 columns = ", ".join(
                     quote(column.name) for column in connection.introspection.get_table_description(cursor, table)
@@ -98,7 +107,10 @@ class MigratedStateFlush(FilledTablesFlush):
 
 def _immediate_foreign_keys(connection) -> int:
     """Foreign keys checked at each statement rather than at commit: with one, the order of the DELETEs would
-    matter, so Django's own flush is kept (Django makes every key it creates DEFERRABLE INITIALLY DEFERRED)."""
+    matter, so Django's own flush is kept (Django makes every key it creates DEFERRABLE INITIALLY DEFERRED, on
+    SQLite too, where no migration of ours adds a key by hand)."""
+    if connection.vendor == "sqlite":
+        return 0
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT (condeferrable AND condeferred)"
@@ -111,7 +123,7 @@ def _immediate_foreign_keys(connection) -> int:
 def flush_filled_tables_only(connection) -> Iterator[FilledTablesFlush | None]:
     """While inside, the connection's flushes after transactional tests empty only the filled tables and put the
     migrated rows back."""
-    if connection.vendor != "postgresql" or _immediate_foreign_keys(connection):
+    if connection.vendor not in ("postgresql", "sqlite") or _immediate_foreign_keys(connection):
         yield None
         return
     flush = MigratedStateFlush(connection)

@@ -71,6 +71,7 @@ def test_rows_are_the_querysets_for_every_input(world, scoped):
     assert {0, 3, 5}.issubset(seen)
 
 
+@pytest.mark.postgres  # compiled on PostgreSQL only; elsewhere the queryset runs as it is
 def test_the_queryset_is_compiled_once_per_shape(world, settings):
     settings.PREPARED_QUERIES_VERIFY = False
     builds = []
@@ -92,6 +93,7 @@ def test_the_queryset_is_compiled_once_per_shape(world, settings):
     assert len(builds) == 6
 
 
+@pytest.mark.postgres  # compiled on PostgreSQL only; elsewhere the queryset runs as it is
 def test_verification_fails_when_the_prepared_parameters_are_wrong(world):
     _data(world)
     prepared = PreparedQuery(_referred)
@@ -120,6 +122,7 @@ def _shape_from_value(*, jobcenter, today):
     return queryset.values("id")
 
 
+@pytest.mark.postgres  # compiled on PostgreSQL only; elsewhere the queryset runs as it is
 @pytest.mark.parametrize(
     ("build", "inputs", "message"),
     [
@@ -135,6 +138,7 @@ def test_what_cannot_be_prepared_is_refused(world, build, inputs, message):
         PreparedQuery(build)(jobcenter=world.jobcenter, **inputs)
 
 
+@pytest.mark.postgres  # compiled on PostgreSQL only; elsewhere the queryset runs as it is
 def test_a_naive_datetime_is_refused(world):
     with pytest.raises(ImproperlyConfigured, match="aware datetimes"):
         PreparedQuery(_referred)(jobcenter=world.jobcenter, caseworker=None, today=TODAY, now=datetime.datetime.now())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from datetime import time
 from io import StringIO
 from typing import TYPE_CHECKING
 
@@ -110,8 +111,13 @@ def _chromium() -> Iterator[_LazyChromium]:
     holder.close()
 
 
+def _sqlite_value(value):
+    return value.isoformat() if isinstance(value, time) else value
+
+
 class _MigratedData:
-    """The migrated data as PostgreSQL COPY output, table by table, restored with COPY FROM.
+    """The migrated data as PostgreSQL COPY output, table by table, restored with COPY FROM (on SQLite: the rows,
+    restored with INSERT).
 
     Taken once per run from what Django's own serialized rollback loads (its deserialization of the copy
     `create_test_db` serialized after migrating, into an empty database), so the rows are exactly those;
@@ -128,13 +134,20 @@ class _MigratedData:
         quote = connection.ops.quote_name
         tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
         self.tables: list[tuple[str, bytes]] = []
+        self.rows: list[tuple[str, list[tuple]]] = []  # the same on SQLite, which has no COPY: rows to re-insert
         with connection.cursor() as cursor:
             for table in sorted(tables):
+                if connection.vendor != "postgresql":
+                    cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 (model table names)
+                    if rows := cursor.fetchall():
+                        # Django reads SQLite's time columns as datetime.time, which sqlite3 cannot bind back.
+                        self.rows.append((quote(table), [tuple(map(_sqlite_value, row)) for row in rows]))
+                    continue
                 with cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
                     data = b"".join(bytes(chunk) for chunk in copy)
                 if data:
                     self.tables.append((quote(table), data))
-        seeded = {table for table, _data in self.tables}
+        seeded = {table for table, _data in [*self.tables, *self.rows]}
         models = [m for m in apps.get_models(include_auto_created=True) if quote(m._meta.db_table) in seeded]
         self.sequences = connection.ops.sequence_reset_sql(no_style(), models)
         self.restore_sequences()
@@ -147,6 +160,9 @@ class _MigratedData:
             for table, data in self.tables:
                 with cursor.copy(f"COPY {table} FROM STDIN") as copy:
                     copy.write(data)
+            for table, rows in self.rows:
+                marks = ", ".join(["%s"] * len(rows[0]))
+                cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)  # noqa: S608 (model table names)
         self.restore_sequences()
 
     def restore_sequences(self) -> None:
