@@ -278,6 +278,8 @@ def cohort_create(request):
         redirect_to=lambda cohort: reverse("matching:cohort_detail", kwargs={"pk": cohort.pk}),
     ):
         return response
+    # The form lists every candidate citizen by name (also when it comes back with an error): a read, logged.
+    access_record(request=request, action=AccessAction.VIEW, purpose=_("Kandidater til et nyt hold"))
     status = 400 if request.method == "POST" else 200
     return render(request, "matching/cohort_form.html", {"form": form}, status=status)
 

@@ -15,10 +15,12 @@ import json
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from audit.models import AccessLog
 from citizens.models import Citizen
+from citizens.tests.factories import CitizenFactory
 from tests.test_permission_matrix import MATRIX, client_for
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +77,9 @@ def _text(response) -> str:
     content_type = response.get("Content-Type", "")
     if content_type.startswith("application/pdf"):
         return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    if content_type.startswith("application/vnd.openxmlformats"):
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return "\n".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row)
     if content_type.startswith("application/json"):
         return json.dumps(json.loads(content), ensure_ascii=False)
     return html.unescape(content.decode("utf-8"))
@@ -116,3 +121,32 @@ def test_a_page_that_shows_a_citizen_logs_the_read_for_that_citizen(name, world)
     )
     missing = [citizen.name for citizen in shown if str(citizen.pk) not in logged]
     assert not missing, f"{name} ({url}) shows {missing} but wrote no access-log entry for them"
+
+
+def _list_rows():
+    return sorted(
+        (name, row)
+        for name, row in MATRIX.items()
+        if not row.kwargs and any(row.expected(r) == 200 for r in READERS) and "admin" not in name
+    )
+
+
+@pytest.mark.parametrize("name", [name for name, _row in _list_rows()])
+def test_a_page_that_lists_citizens_logs_the_listing(name, world):
+    """A page without an object of its own (a list, a report, a form with choices) that names any citizen of the
+    jobcenter writes an access-log entry for the listing, as the citizen list does."""
+    row = MATRIX[name]
+    role = next(role for role in READERS if row.expected(role) == 200)
+    client = client_for(role, world)
+    CitizenFactory(jobcenter=world.jobcenter, name="Nyhenvist Borgersen")  # referred, no placement: a candidate
+    names = set(Citizen.objects.filter(jobcenter=world.jobcenter).values_list("name", flat=True))
+    url = reverse(name) + (f"?{row.query}" if row.query else "")
+    last_entry = AccessLog.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+    response = client.get(url)
+
+    assert response.status_code == 200, url
+    text = _text(response)
+    shown = sorted(citizen for citizen in names if citizen in text)
+    if shown:
+        assert AccessLog.objects.filter(id__gt=last_entry).exists(), f"{name} ({url}) lists {shown} but logs nothing"
