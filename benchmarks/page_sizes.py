@@ -223,11 +223,21 @@ def measure(client, url, runs):
     return {"status": status, "q": len(n), "kb": round(size / 1024, 1), "cpu": round(statistics.median(cpus), 1)}
 
 
+def profile(client, url, top: int) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, url)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slugs", default="jc001,jc060")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default="", help="only the pages whose address contains this")
+    parser.add_argument("--profile", type=int, default=0, help="after each page: its N costliest functions (own time)")
     arguments = parser.parse_args()
     import query_counts
 
@@ -246,6 +256,8 @@ def main() -> None:
                 clients[role] = query_counts.client_for(users[role])
             m = measure(clients[role], url, arguments.runs)
             print(f"{slug:<9} {role:<11} {url:<58} {m['status']:>6} {m['q']:>7} {m['kb']:>7} {m['cpu']:>7}", flush=True)
+            if arguments.profile:
+                profile(clients[role], url, arguments.profile)
     print(f"load average (1 min) at the end {os.getloadavg()[0]:.2f}")
 
 

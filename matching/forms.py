@@ -15,6 +15,7 @@ from matching.cohort_seats import companies_with_room, room_of
 from matching.models import Cohort, CohortCompany
 from matching.selectors import cohort_candidate_choices
 from mentorship.dates import PlanDateField
+from mentorship.widgets import RowCheckboxSelectMultiple
 
 ANSWERS = [("accept", _("Ja, mentoren tager opgaven")), ("decline", _("Nej, mentoren siger nej"))]
 # The same answers on the mentor's own page (the e-mail link), spoken to the mentor.
@@ -92,7 +93,7 @@ with scopes_disabled():  # built at import, narrowed per request (see OfferCreat
             label=_("Sagsbehandlerens foretrukne mentorer"),
             queryset=Mentor.objects.none(),
             required=False,
-            widget=forms.CheckboxSelectMultiple,
+            widget=RowCheckboxSelectMultiple(label_field="full_name"),  # Mentor.__str__
         )
 
         def __init__(self, *args, jobcenter, **kwargs):
@@ -104,7 +105,9 @@ with scopes_disabled():  # built at import, narrowed per request (see OfferCreat
 
     class CohortForm(forms.ModelForm):
         citizens = forms.ModelMultipleChoiceField(
-            label=_("Kandidater"), queryset=Company.objects.none(), widget=forms.CheckboxSelectMultiple
+            label=_("Kandidater"),
+            queryset=Company.objects.none(),
+            widget=RowCheckboxSelectMultiple(label_field="name"),  # Citizen.__str__; thousands at a large jobcenter
         )
         companies = forms.ModelMultipleChoiceField(
             label=_("Virksomheder"), queryset=Company.objects.none(), widget=forms.CheckboxSelectMultiple

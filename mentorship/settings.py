@@ -109,7 +109,10 @@ TEMPLATES = [
             ],
             # The project's own library (mentorship isn't an app): Danish dates and choice labels,
             # remembered, under their own names; templates `{% load dk %}` on purpose.
-            "libraries": {"dk": "mentorship.templatetags.dk"},
+            "libraries": {
+                "dk": "mentorship.templatetags.dk",
+                "dkfds_choices": "mentorship.templatetags.dkfds_choices",
+            },
         },
     },
 ]

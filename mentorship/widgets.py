@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django_filters.widgets import BaseCSVWidget
 
 
-def _escape(value) -> str:
+def escape_fast(value) -> str:
     """django.utils.html.conditional_escape, without its per-call lazy-argument check."""
     if isinstance(value, Promise):
         value = str(value)
@@ -22,16 +22,12 @@ def _escape(value) -> str:
     return html.escape(str(value))
 
 
-class FastSelect(forms.Select):
-    """A <select> whose options are written in Python. Django renders every <option> through a template,
-    about 0.3 ms each; the largest jobcenters have over a thousand mentors and hundreds of companies.
+class RowChoices:
+    """With `label_field`, a model choice field's choices are read as (pk, label_field) rows instead of model
+    instances (about 30 µs each): the label field must be what the model's __str__ shows (ModelChoiceField's
+    label)."""
 
-    With `label_field`, a model choice's options are read as (pk, label_field) pairs instead of model
-    instances: the label field must be what the model's __str__ shows (ModelChoiceField's label)."""
-
-    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
-        super().__init__(attrs, choices)
-        self.label_field = label_field
+    label_field: str | None = None
 
     def _options(self):
         choices = self.choices
@@ -42,13 +38,22 @@ class FastSelect(forms.Select):
             yield "", choices.field.empty_label
         yield from choices.queryset.values_list("pk", self.label_field)
 
+
+class FastSelect(RowChoices, forms.Select):
+    """A <select> whose options are written in Python. Django renders every <option> through a template,
+    about 0.3 ms each; the largest jobcenters have over a thousand mentors and hundreds of companies."""
+
+    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
+        super().__init__(attrs, choices)
+        self.label_field = label_field
+
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(key) for key in self.format_value(value)}
         options = []
         for key, label in self._options():
             key = str(key)
             chosen = " selected" if key in selected else ""
-            options.append(f'<option value="{_escape(key)}"{chosen}>{_escape(label)}</option>')
+            options.append(f'<option value="{escape_fast(key)}"{chosen}>{escape_fast(label)}</option>')
         # name first, as Django writes it: the DKFDS field template restyles a select by that prefix.
         return format_html(
             '<select name="{}"{}>{}</select>',
@@ -56,6 +61,23 @@ class FastSelect(forms.Select):
             flatatt(self.build_attrs(self.attrs, attrs)),
             mark_safe("".join(options)),  # noqa: S308 (every key and label is escaped above)
         )
+
+
+class RowCheckboxSelectMultiple(RowChoices, forms.CheckboxSelectMultiple):
+    """A checkbox list whose model choices are read as rows (RowChoices); the DKFDS pack writes the boxes in
+    Python (mentorship/templatetags/dkfds_choices.py). For a new cohort's thousands of candidates."""
+
+    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
+        super().__init__(attrs, choices)
+        self.label_field = label_field
+
+    def optgroups(self, name, value, attrs=None):
+        choices = self.choices
+        self.choices = list(self._options())
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = choices
 
 
 class CSVFastSelect(BaseCSVWidget, FastSelect):
