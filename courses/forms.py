@@ -16,7 +16,7 @@ from corps.models import Mentor, MentorStatus
 from courses.models import Course, CourseType, InvitationSource
 from courses.services import SessionData, YearPlan
 from mentorship.dates import PlanDateField
-from mentorship.widgets import FastSelect
+from mentorship.widgets import FastSelect, RowCheckboxSelectMultiple
 
 # Form classes build their choice fields when defined; tenant querysets then need the scope lifted (the
 # real choices are narrowed per request in __init__). The scope is restored at the end of the module.
@@ -231,18 +231,12 @@ def _raise(message):
     raise ValidationError(message)
 
 
-class PickerCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+class PickerCheckboxSelectMultiple(RowCheckboxSelectMultiple):
     """A checkbox list for long lists of names: the DKFDS template pack renders it as a scrollable box with a
     filter field ("Søg i listen") and "Vælg alle"/"Fravælg alle" buttons above it (static/js/courses.js
-    shows them; without JavaScript the list still works)."""
+    shows them; without JavaScript the list still works). The names are read as rows (`label_field`)."""
 
     picker = True
-
-
-class NameChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        company = getattr(obj, "company", None)
-        return f"{obj.full_name} ({company.name})" if company else obj.full_name
 
 
 class InviteForm(forms.Form):
@@ -257,19 +251,19 @@ class InviteForm(forms.Form):
         required=False,
         label=_("Udvalgte virksomheder"),
         help_text=_("Virksomhedens kontaktperson får invitationen."),
-        widget=PickerCheckboxSelectMultiple,
+        widget=PickerCheckboxSelectMultiple(label_field="name"),
     )
-    corps_mentors = NameChoiceField(
+    corps_mentors = forms.ModelMultipleChoiceField(
         queryset=Mentor.objects.none(),
         required=False,
         label=_("Udvalgte mentorer i korpset"),
-        widget=PickerCheckboxSelectMultiple,
+        widget=PickerCheckboxSelectMultiple(label_field="full_name"),
     )
-    company_mentors = NameChoiceField(
+    company_mentors = forms.ModelMultipleChoiceField(
         queryset=CompanyMentor.objects.none(),
         required=False,
         label=_("Udvalgte virksomhedsmentorer"),
-        widget=PickerCheckboxSelectMultiple,
+        widget=PickerCheckboxSelectMultiple(label_field="label"),  # "name (company)"
     )
     emails = forms.CharField(
         label=_("Andre e-mailadresser"),
@@ -284,7 +278,7 @@ class InviteForm(forms.Form):
         self.fields["corps_mentors"].queryset = Mentor.objects.filter(
             jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED]
         )
-        self.fields["company_mentors"].queryset = (
+        self.fields["company_mentors"].queryset = with_mentor_label(
             CompanyMentor.objects.filter(company__jobcenter=jobcenter, is_active=True)
             .exclude(email="")
             .select_related("company")

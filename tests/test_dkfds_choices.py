@@ -99,17 +99,33 @@ def test_row_checkboxes_list_what_the_model_instances_listed(world):
     CitizenFactory(jobcenter=world.jobcenter, name="Bent Ærø")
     mentor = MentorFactory(jobcenter=world.jobcenter, full_name="Cæcilie <Ø>", status="active")
     MentorFactory(jobcenter=world.jobcenter, full_name="Dan Dø", status="active")
+    company = CompanyFactory(jobcenter=world.jobcenter, name="A & B 'Lager' ApS", contact_email="a@b.dk")
+    company_mentor = CompanyMentorFactory(company=company, full_name="Eva <Ø>", email="eva@b.dk")
+    CompanyMentorFactory(
+        company=CompanyFactory(jobcenter=world.jobcenter, name="Øst", contact_email="o@b.dk"), email="x@b.dk"
+    )
+    invite = InviteForm(
+        {"companies": [company.pk], "corps_mentors": [mentor.pk], "company_mentors": [company_mentor.pk]},
+        jobcenter=world.jobcenter,
+    )
     fields = [
         CohortForm(jobcenter=world.jobcenter)["citizens"],
         CohortForm({"citizens": [chosen.pk]}, jobcenter=world.jobcenter)["citizens"],
         PreferencesForm(jobcenter=world.jobcenter, initial={"preferred_mentors": [mentor.pk]})["preferred_mentors"],
+        invite["companies"],
+        invite["corps_mentors"],
+        invite["company_mentors"],
+        InviteForm(jobcenter=world.jobcenter)["company_mentors"],
     ]
     for field in fields:
         assert isinstance(field.field.widget, RowCheckboxSelectMultiple)
         twin_form = copy.deepcopy(field.form)
         twin = twin_form.fields[field.name]
         twin.widget = forms.CheckboxSelectMultiple(attrs=twin.widget.attrs)
+        twin.widget.picker = getattr(field.field.widget, "picker", False)
         twin.widget.choices = twin.choices
+        if field.name == "company_mentors":  # as the invitation form listed them before it read rows
+            twin.label_from_instance = lambda m: f"{m.full_name} ({m.company.name})"
         _loop, rows = _both(field)
         _loop, instances = _both(twin_form[field.name])
         assert parse_html(rows) == parse_html(instances), field.name
@@ -121,3 +137,5 @@ def test_row_checkboxes_list_what_the_model_instances_listed(world):
         picked,
     )
     assert picked.count(" checked>") == 1
+    _loop, people = _both(invite["company_mentors"])
+    assert "Eva &lt;Ø&gt; (A &amp; B &#x27;Lager&#x27; ApS)</label>" in people
