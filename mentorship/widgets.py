@@ -15,6 +15,8 @@ from django_filters.widgets import BaseCSVWidget
 
 def escape_fast(value) -> str:
     """django.utils.html.conditional_escape, without its per-call lazy-argument check."""
+    if type(value) is int:  # a primary key: nothing to escape
+        return str(value)
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):

@@ -40,17 +40,22 @@ def choice_inputs(field) -> str:
     """A bound field's radio buttons or checkboxes, each in its DKFDS form-group with its label, grouped choices
     under a label paragraph."""
     parts = []
+    starts: dict[tuple, str] = {}  # the options' shared opening, by type and name: escaped once a list
     for group, options, _index in optgroups(field):
         if group:
             parts.append(f'<p class="form-label">{_escape(group)}</p>')
         for option in options:
-            kind = option["type"]
-            box = "radio" if kind == "radio" else "checkbox"
+            kind, name = option["type"], option["name"]
+            start = starts.get((kind, name))
+            if start is None:
+                box = "radio" if kind == "radio" else "checkbox"
+                kind = _escape(kind)
+                start = f'<div class="form-group-{box}"><input type="{kind}" name="{_escape(name)}" class="form-{kind}"'
+                starts[option["type"], name] = start
             attrs = option["attrs"]
             label = _escape(_shown(option["label"]))
             parts.append(
-                f'<div class="form-group-{box}"><input type="{_escape(kind)}" name="{_escape(option["name"])}"'
-                f' class="form-{_escape(kind)}" value="{_escape(option["value"])}"{_attributes(attrs)}>'
+                f'{start} value="{_escape(option["value"])}"{_attributes(attrs)}>'
                 f'<label class="form-label" for="{_escape(attrs.get("id", ""))}">{label}</label></div>'
             )
     return mark_safe("".join(parts))  # noqa: S308 (every name, value, attribute and label is escaped above)
