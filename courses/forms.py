@@ -16,7 +16,7 @@ from corps.models import Mentor, MentorStatus
 from courses.models import Course, CourseType, InvitationSource
 from courses.services import SessionData, YearPlan
 from mentorship.dates import PlanDateField
-from mentorship.widgets import FastSelect, RowCheckboxSelectMultiple
+from mentorship.widgets import FastSelect, PickerCheckboxSelectMultiple
 
 # Form classes build their choice fields when defined; tenant querysets then need the scope lifted (the
 # real choices are narrowed per request in __init__). The scope is restored at the end of the module.
@@ -229,14 +229,6 @@ class YearPlanForm(forms.Form):
 
 def _raise(message):
     raise ValidationError(message)
-
-
-class PickerCheckboxSelectMultiple(RowCheckboxSelectMultiple):
-    """A checkbox list for long lists of names: the DKFDS template pack renders it as a scrollable box with a
-    filter field ("Søg i listen") and "Vælg alle"/"Fravælg alle" buttons above it (static/js/courses.js
-    shows them; without JavaScript the list still works). The names are read as rows (`label_field`)."""
-
-    picker = True
 
 
 class InviteForm(forms.Form):

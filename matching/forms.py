@@ -15,7 +15,7 @@ from matching.cohort_seats import companies_with_room, room_of
 from matching.models import Cohort, CohortCompany
 from matching.selectors import cohort_candidate_choices
 from mentorship.dates import PlanDateField
-from mentorship.widgets import RowCheckboxSelectMultiple
+from mentorship.widgets import PickerCheckboxSelectMultiple, RowCheckboxSelectMultiple
 
 ANSWERS = [("accept", _("Ja, mentoren tager opgaven")), ("decline", _("Nej, mentoren siger nej"))]
 # The same answers on the mentor's own page (the e-mail link), spoken to the mentor.
@@ -107,10 +107,11 @@ with scopes_disabled():  # built at import, narrowed per request (see OfferCreat
         citizens = forms.ModelMultipleChoiceField(
             label=_("Kandidater"),
             queryset=Company.objects.none(),
-            widget=RowCheckboxSelectMultiple(label_field="name"),  # Citizen.__str__; thousands at a large jobcenter
+            # Citizen.__str__; thousands at a large jobcenter, so with a filter and "Vælg alle".
+            widget=PickerCheckboxSelectMultiple(label_field="name"),
         )
         companies = forms.ModelMultipleChoiceField(
-            label=_("Virksomheder"), queryset=Company.objects.none(), widget=forms.CheckboxSelectMultiple
+            label=_("Virksomheder"), queryset=Company.objects.none(), widget=PickerCheckboxSelectMultiple
         )
         capacity = forms.IntegerField(
             label=_("Pladser pr. virksomhed"),

@@ -82,5 +82,13 @@ class RowCheckboxSelectMultiple(RowChoices, forms.CheckboxSelectMultiple):
             self.choices = choices
 
 
+class PickerCheckboxSelectMultiple(RowCheckboxSelectMultiple):
+    """A checkbox list for long lists of names: the DKFDS template pack renders it as a scrollable box with a
+    filter field ("Søg i listen") and "Vælg alle"/"Fravælg alle" buttons above it (static/js/app.js shows them;
+    without JavaScript the list is a plain checkbox list). The names are read as rows with `label_field`."""
+
+    picker = True
+
+
 class CSVFastSelect(BaseCSVWidget, FastSelect):
     """For django-filter's OrderingFilter, whose field reads its value as a comma-separated list."""

@@ -11,6 +11,47 @@
 
   DKFDS.init();
 
+  // A checkbox picker (mentorship.widgets.PickerCheckboxSelectMultiple): the filter hides the choices whose label
+  // does not contain the typed text; "Vælg alle"/"Fravælg alle" tick or clear the choices that are shown.
+  function picker(tools) {
+    var list = tools.parentNode.querySelector("[data-picker-list]");
+    var filter = tools.querySelector("[data-picker-filter]");
+    var count = tools.querySelector("[data-picker-count]");
+    var items = Array.prototype.slice.call(list.querySelectorAll(".form-group-checkbox"));
+    function shown() {
+      return items.filter(function (item) {
+        return !item.hidden;
+      });
+    }
+    function update() {
+      var needle = filter.value.trim().toLocaleLowerCase("da");
+      items.forEach(function (item) {
+        var label = item.querySelector("label");
+        item.hidden = needle !== "" && label.textContent.toLocaleLowerCase("da").indexOf(needle) === -1;
+      });
+      count.textContent = needle === "" ? "" : (count.dataset.template || "").replace("%s", String(shown().length));
+    }
+    function tick(value) {
+      shown().forEach(function (item) {
+        item.querySelector("input").checked = value;
+      });
+    }
+    filter.addEventListener("input", update);
+    filter.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+      }
+    });
+    tools.querySelector("[data-picker-all]").addEventListener("click", function () {
+      tick(true);
+    });
+    tools.querySelector("[data-picker-none]").addEventListener("click", function () {
+      tick(false);
+    });
+    tools.hidden = false;
+    update();
+  }
+
   /* The elements in `scope` (scope itself included) that match `selector`. */
   function within(scope, selector) {
     var found = Array.prototype.slice.call(scope.querySelectorAll(selector));
@@ -19,6 +60,8 @@
     }
     return found;
   }
+
+  document.querySelectorAll('[data-picker-tools]').forEach(picker);
 
   /* Content that htmx swaps in needs its components started too. DKFDS.init() would also start the
      page-wide header navigation again, so that every menu button would get a second click handler
@@ -33,6 +76,7 @@
     within(scope, 'div.tab-container').forEach(function (el) { new DKFDS.Tabs(el).init(); });
     within(scope, '.tooltip-wrapper').forEach(function (el) { new DKFDS.Tooltip(el).init(); });
     within(scope, '[data-module="error-summary"]').forEach(function (el) { new DKFDS.ErrorSummary(el).init(); });
+    within(scope, '[data-picker-tools]').forEach(picker);
   }
 
   /* A request htmx sends (a list's filters, a select that narrows another field) that the server answered by
