@@ -49,7 +49,7 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
     page.get_by_role("link", name="Henvis eller opret borger").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_accessible(page, "journey-borger-henvis")
-    page.get_by_label("Navn", exact=True).fill("Jonas Kristensen")
+    page.get_by_label("Navn", exact=True).fill("Jonas Qvistborg")
     page.get_by_label("Postnummer").fill("8450")
     page.get_by_label("Målgruppe").select_option(index=1)
     page.get_by_label("Baggrund for henvisningen").fill(
@@ -59,9 +59,9 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
     page.get_by_label("Struktur i hverdagen").check()
     page.get_by_role("button", name="Gem", exact=True).click()
     expect(page.get_by_text("Borgeren er oprettet.")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Jonas Kristensen")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jonas Qvistborg")
     assert_accessible(page, "journey-borger-henvist")
-    citizen = Citizen.objects.get(name="Jonas Kristensen")
+    citizen = Citizen.objects.get(name="Jonas Qvistborg")
     assert citizen.caseworker == world.caseworker
 
     # --- The coordinator opens the citizen and finds a mentor among the suggestions.
@@ -69,7 +69,7 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
     log_in(page, world.coordinator, live_server.url)
     page.goto(f"/borgere/{citizen.pk}/")
     page.get_by_role("link", name="Find mentor").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mentor til Jonas Kristensen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mentor til Jonas Qvistborg")
     suggestions = page.locator(".matching-suggestion h3")
     expect(suggestions.first).to_contain_text("Anna Lund")
     expect(suggestions.nth(1)).to_contain_text("Bent Holm")
@@ -81,7 +81,7 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
 
     # --- Anna declines through the link in her e-mail (no login).
     (offer_mail,) = mails_to("anna@example.dk")
-    assert "Jonas" in offer_mail.body and "Kristensen" not in offer_mail.body  # first name only
+    assert "Jonas" in offer_mail.body and "Qvistborg" not in offer_mail.body  # first name only
     anna_link = link_in_mail(offer_mail, r"^/matchning/svar/")
     with second_browser(page, live_server) as answer_page:
         answer_page.goto(anna_link)
@@ -120,7 +120,7 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
     expect(page.locator("#waiting")).to_contain_text("Bent Holm sagde ja")
     expect(page.get_by_role("row", name=re.compile("Anna Lund"))).to_contain_text("Jeg har ikke tid")
     assert_accessible(page, "journey-borger-mentor-fundet")
-    page.get_by_role("link", name="Tilbage til Jonas Kristensen").click()
+    page.get_by_role("link", name="Tilbage til Jonas Qvistborg").click()
     page.get_by_role("link", name="Ny mentoraftale").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ny mentoraftale")
     assert_accessible(page, "journey-borger-ny-aftale")
@@ -135,7 +135,7 @@ def test_referral_to_first_meeting(page: Page, live_server, world, corps):
     page.get_by_label("Timer om ugen").fill("2")
     page.get_by_role("button", name="Gem", exact=True).click()
     expect(page.get_by_text("Mentoraftalen er oprettet som kladde.")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mentoraftale for Jonas Kristensen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mentoraftale for Jonas Qvistborg")
     assert_accessible(page, "journey-borger-aftale-kladde")
 
     # Printed: the print view and the PDF.

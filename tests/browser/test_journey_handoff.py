@@ -27,7 +27,7 @@ def test_proposal_reaches_the_leader_and_the_answer_the_job_consultant(page: Pag
     jobcenter_ready(world.jobcenter)
     company = world.company_a
     CompanyMentorFactory(company=company, full_name="Per Svendsen")
-    citizen = CitizenFactory(jobcenter=world.jobcenter, name="Mikkel Dahl")
+    citizen = CitizenFactory(jobcenter=world.jobcenter, name="Mikkel Zederkop")
     leader = MembershipFactory(
         jobcenter=world.jobcenter,
         role=Role.COMPANY_LEADER,
@@ -55,7 +55,7 @@ def test_proposal_reaches_the_leader_and_the_answer_the_job_consultant(page: Pag
     # The e-mail: the proposal, the citizen's first name only, and the link to the placement in the portal.
     (mail,) = mails_to("lise@hammel.dk")
     assert mail.subject == f"Jobcentret foreslår et forløb hos {company.name}"
-    assert "Mikkel" in mail.body and "Dahl" not in mail.body
+    assert "Mikkel" in mail.body and "Zederkop" not in mail.body
     portal_link = link_in_mail(mail, r"^/portal/forloeb/\d+/$")
 
     with second_browser(page, live_server) as portal:
