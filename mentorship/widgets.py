@@ -5,6 +5,7 @@ Django's own widget would."""
 import html
 
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.functional import Promise
@@ -14,7 +15,9 @@ from django_filters.widgets import BaseCSVWidget
 
 
 def escape_fast(value) -> str:
-    """django.utils.html.conditional_escape, without its per-call lazy-argument check."""
+    """django.utils.html.conditional_escape, without its per-call lazy-argument check. It returns a plain str
+    (not a SafeString): for markup the caller assembles and marks safe itself; passed on to format_html or a
+    template it would be escaped twice."""
     if type(value) is int:  # a primary key: nothing to escape
         return str(value)
     if isinstance(value, Promise):
@@ -36,6 +39,15 @@ class RowChoices:
         if self.label_field is None or not isinstance(choices, ModelChoiceIterator):
             yield from choices
             return
+        field = choices.field
+        if field.to_field_name not in (None, "", "pk", choices.queryset.model._meta.pk.attname):
+            # The rows hold the pk: a field keyed on another column would offer values it then refuses. (A field
+            # with its own label_from_instance must label as label_field does: the forms set both, and
+            # tests/test_fast_select.py and tests/test_dkfds_choices.py compare the two.)
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}(label_field=...) reads (pk, {self.label_field}) rows; the field "
+                f"{field.label!r} is keyed on {field.to_field_name!r}."
+            )
         if choices.field.empty_label is not None:
             yield "", choices.field.empty_label
         yield from choices.queryset.values_list("pk", self.label_field)

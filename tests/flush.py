@@ -108,10 +108,14 @@ class MigratedStateFlush(FilledTablesFlush):
 def _immediate_foreign_keys(connection) -> int:
     """Foreign keys checked at each statement rather than at commit: with one, the order of the DELETEs would
     matter, so Django's own flush is kept (Django makes every key it creates DEFERRABLE INITIALLY DEFERRED, on
-    SQLite too, where no migration of ours adds a key by hand)."""
-    if connection.vendor == "sqlite":
-        return 0
+    SQLite too, where a key is a clause of its table's CREATE statement)."""
     with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES%'")
+            return sum(
+                clause.count("REFERENCES") - clause.count("DEFERRABLE INITIALLY DEFERRED")
+                for (clause,) in cursor.fetchall()
+            )
         cursor.execute(
             "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND NOT (condeferrable AND condeferred)"
             " AND connamespace = 'public'::regnamespace"

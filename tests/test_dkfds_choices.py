@@ -6,9 +6,11 @@ import re
 
 import pytest
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.template import Context, Template
 from django.test.html import parse_html
 
+from citizens.models import Citizen
 from citizens.tests.factories import CitizenFactory
 from companies.tests.factories import CompanyFactory, CompanyMentorFactory
 from corps.tests.factories import MentorFactory
@@ -139,3 +141,14 @@ def test_row_checkboxes_list_what_the_model_instances_listed(world):
     assert picked.count(" checked>") == 1
     _loop, people = _both(invite["company_mentors"])
     assert "Eva &lt;Ø&gt; (A &amp; B &#x27;Lager&#x27; ApS)</label>" in people
+
+
+def test_rows_refuse_a_field_keyed_on_another_column(world):
+    field = forms.ModelMultipleChoiceField(
+        queryset=Citizen.objects.filter(jobcenter=world.jobcenter),
+        to_field_name="name",
+        widget=RowCheckboxSelectMultiple(label_field="name"),
+    )
+    field.widget.choices = field.choices
+    with pytest.raises(ImproperlyConfigured, match="keyed on 'name'"):
+        field.widget.optgroups("citizens", [])

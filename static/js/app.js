@@ -18,6 +18,10 @@
     var filter = tools.querySelector("[data-picker-filter]");
     var count = tools.querySelector("[data-picker-count]");
     var items = Array.prototype.slice.call(list.querySelectorAll(".form-group-checkbox"));
+    // The labels in lower case, once: a new cohort's list has thousands of candidates.
+    var labels = items.map(function (item) {
+      return item.querySelector("label").textContent.toLocaleLowerCase("da");
+    });
     function shown() {
       return items.filter(function (item) {
         return !item.hidden;
@@ -25,9 +29,8 @@
     }
     function update() {
       var needle = filter.value.trim().toLocaleLowerCase("da");
-      items.forEach(function (item) {
-        var label = item.querySelector("label");
-        item.hidden = needle !== "" && label.textContent.toLocaleLowerCase("da").indexOf(needle) === -1;
+      items.forEach(function (item, index) {
+        item.hidden = needle !== "" && labels[index].indexOf(needle) === -1;
       });
       count.textContent = needle === "" ? "" : (count.dataset.template || "").replace("%s", String(shown().length));
     }
