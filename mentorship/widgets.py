@@ -34,6 +34,11 @@ class RowChoices:
 
     label_field: str | None = None
 
+    # A mixin before a ChoiceWidget (Select, CheckboxSelectMultiple): super() is that widget.
+    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
+        super().__init__(attrs, choices)
+        self.label_field = label_field
+
     def _options(self):
         choices = self.choices
         if self.label_field is None or not isinstance(choices, ModelChoiceIterator):
@@ -57,10 +62,6 @@ class FastSelect(RowChoices, forms.Select):
     """A <select> whose options are written in Python. Django renders every <option> through a template,
     about 0.3 ms each; the largest jobcenters have over a thousand mentors and hundreds of companies."""
 
-    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
-        super().__init__(attrs, choices)
-        self.label_field = label_field
-
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(key) for key in self.format_value(value)}
         options = []
@@ -80,10 +81,6 @@ class FastSelect(RowChoices, forms.Select):
 class RowCheckboxSelectMultiple(RowChoices, forms.CheckboxSelectMultiple):
     """A checkbox list whose model choices are read as rows (RowChoices); the DKFDS pack writes the boxes in
     Python (mentorship/templatetags/dkfds_choices.py). For a new cohort's thousands of candidates."""
-
-    def __init__(self, attrs=None, choices=(), label_field: str | None = None):
-        super().__init__(attrs, choices)
-        self.label_field = label_field
 
     def optgroups(self, name, value, attrs=None):
         choices = self.choices
