@@ -264,8 +264,19 @@ class InviteForm(forms.Form):
         help_text=_("Én pr. linje, fx sociale mentorer eller koordinerende sagsbehandlere."),
     )
 
+    PICKED_LISTS = ("companies", "corps_mentors", "company_mentors")
+
     def __init__(self, *args, jobcenter, **kwargs):
         super().__init__(*args, **kwargs)
+        # The picked lists (at the largest jobcenter 2,400 people and companies, half a megabyte) are read and shown
+        # only when "Udvalgte modtagere" is the choice: posted, or asked for with ?source=picked (the page fetches
+        # them so when the choice is made). Otherwise they are left out, and a post ignores them.
+        source = self.data.get("source") if self.is_bound else self.initial.get("source")
+        self.lists_shown = source == InvitationSource.PICKED
+        if not self.lists_shown:
+            for name in self.PICKED_LISTS:
+                self.fields[name].disabled = True
+            return
         self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).exclude(contact_email="")
         self.fields["corps_mentors"].queryset = Mentor.objects.filter(
             jobcenter=jobcenter, status__in=[MentorStatus.ACTIVE, MentorStatus.PAUSED]

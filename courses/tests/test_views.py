@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -214,9 +216,15 @@ def test_invite_page_lists_companies_as_a_filterable_checkbox_list(world, login,
     world.other_company.contact_email = "gartner@haderslev.dk"
     world.other_company.save(update_fields=["contact_email"])
     client = login(world.coordinator)
+    url = reverse("courses:invite", args=[course.pk])
+    # Until "Udvalgte modtagere" is chosen, the lists are neither read nor sent: the page fetches them then.
+    html = client.get(url).content.decode()
+    assert "data-picker-list" not in html and "Hammel Maskinfabrik A/S" not in html
+    assert f'hx-get="{url}?source=picked"' in html and 'href="?source=picked"' in html
     with django_assert_max_num_queries(30):
-        response = client.get(reverse("courses:invite", args=[course.pk]))
+        response = client.get(f"{url}?source=picked")
     html = response.content.decode()
+    assert re.search(r'value="picked" id="id_source_\d" (required )?checked', html)
     assert "<select" not in html  # no squashed multi-select any more
     assert 'type="checkbox" name="companies"' in html
     assert html.count("data-picker-list") == 3  # companies, corps mentors, company mentors

@@ -25,7 +25,9 @@ from mentorship.web import action_submit, form_errors_from, form_submit, paginat
 @idempotent_create
 def invite(request, pk: int):
     course = selectors.course_get(jobcenter=request.jobcenter, pk=pk)
-    form = InviteForm(request.POST or None, jobcenter=request.jobcenter)
+    wanted = request.GET.get("source")
+    initial = {"source": wanted} if wanted in InvitationSource.values else {}
+    form = InviteForm(request.POST or None, jobcenter=request.jobcenter, initial=initial)
 
     def submit():
         source = form.cleaned_data["source"]

@@ -17,6 +17,10 @@
           }
         });
       });
+      // Parts shown for one option only (the invitation's lists, fetched by htmx once they show).
+      form.querySelectorAll("[data-courses-when]").forEach(function (part) {
+        part.classList.toggle("courses-hidden", part.dataset.coursesWhen !== value);
+      });
     }
     radios.forEach(function (radio) {
       radio.addEventListener("change", update);

@@ -1,5 +1,6 @@
-"""The course invitation's company picker in Chromium (issue 21): the coordinator filters the list of companies,
-ticks two, and sends; exactly those two get an invitation. The page passes axe at desktop width and at 390 px.
+"""The course invitation's company picker in Chromium (issue 21): the lists are fetched when "Udvalgte modtagere"
+is chosen; the coordinator filters the list of companies, ticks two, and sends; exactly those two get an invitation.
+The page passes axe at desktop width and at 390 px.
 Screenshots: var/screenshots/kursus-inviter-*.png.
 """
 
@@ -63,6 +64,11 @@ def test_the_coordinator_filters_ticks_two_companies_and_invites_them(page: Page
     companies.get_by_label("Hinnerup Bageri ApS").check()
     companies.get_by_label("Søg i listen").fill("ulstrup")
     companies.get_by_label("Ulstrup Auto ApS").check()
+    # The lists were fetched once: choosing another source and back keeps what is ticked.
+    page.get_by_label("Alle virksomheder i kommunen").check()
+    expect(box).to_be_hidden()
+    page.get_by_label("Udvalgte modtagere").check()
+    expect(companies.locator("input:checked")).to_have_count(2)
     assert not Invitation.objects.filter(course=course).exists()
     page.get_by_role("button", name="Send invitationer").click()
     expect(page.get_by_text("2 invitationer er sendt.")).to_be_visible()
