@@ -276,6 +276,7 @@ class InviteForm(forms.Form):
         if not self.lists_shown:
             for name in self.PICKED_LISTS:
                 self.fields[name].disabled = True
+            self.fields["company_mentors"].queryset = with_mentor_label(CompanyMentor.objects.none())
             return
         self.fields["companies"].queryset = Company.objects.filter(jobcenter=jobcenter).exclude(contact_email="")
         self.fields["corps_mentors"].queryset = Mentor.objects.filter(

@@ -67,7 +67,7 @@ def test_choice_inputs_write_what_the_template_loop_wrote(world):
     MentorFactory(jobcenter=world.jobcenter, full_name="Bo Ærø", status="active")
     CompanyMentorFactory(company=company, full_name="Cæcilie <Ø>")
     fields = [
-        *InviteForm(jobcenter=world.jobcenter),
+        *InviteForm(jobcenter=world.jobcenter, initial={"source": InvitationSource.PICKED}),
         *InviteForm(
             {"source": InvitationSource.PICKED, "corps_mentors": [chosen.pk], "companies": [company.pk]},
             jobcenter=world.jobcenter,
@@ -85,7 +85,8 @@ def test_choice_inputs_write_what_the_template_loop_wrote(world):
         compared += 1
     assert compared == 14
     # Spot checks of the escaping and the states, in the new markup itself.
-    _loop, invite = _both(InviteForm({"corps_mentors": [chosen.pk]}, jobcenter=world.jobcenter)["corps_mentors"])
+    picked = InviteForm({"source": InvitationSource.PICKED, "corps_mentors": [chosen.pk]}, jobcenter=world.jobcenter)
+    _loop, invite = _both(picked["corps_mentors"])
     assert "Ane &quot;&lt;b&gt;&quot; Ø" in invite
     assert f'value="{chosen.pk}" id="id_corps_mentors_0" checked>' in invite
     _loop, numbers = _both(_Kinds(initial={"numbers": 1000})["numbers"])
@@ -107,7 +108,12 @@ def test_row_checkboxes_list_what_the_model_instances_listed(world):
         company=CompanyFactory(jobcenter=world.jobcenter, name="Øst", contact_email="o@b.dk"), email="x@b.dk"
     )
     invite = InviteForm(
-        {"companies": [company.pk], "corps_mentors": [mentor.pk], "company_mentors": [company_mentor.pk]},
+        {
+            "source": InvitationSource.PICKED,
+            "companies": [company.pk],
+            "corps_mentors": [mentor.pk],
+            "company_mentors": [company_mentor.pk],
+        },
         jobcenter=world.jobcenter,
     )
     fields = [
@@ -117,7 +123,7 @@ def test_row_checkboxes_list_what_the_model_instances_listed(world):
         invite["companies"],
         invite["corps_mentors"],
         invite["company_mentors"],
-        InviteForm(jobcenter=world.jobcenter)["company_mentors"],
+        InviteForm(jobcenter=world.jobcenter, initial={"source": InvitationSource.PICKED})["company_mentors"],
     ]
     for field in fields:
         assert isinstance(field.field.widget, RowCheckboxSelectMultiple)
@@ -152,3 +158,12 @@ def test_rows_refuse_a_field_keyed_on_another_column(world):
     field.widget.choices = field.choices
     with pytest.raises(ImproperlyConfigured, match="keyed on 'name'"):
         field.widget.optgroups("citizens", [])
+
+
+def test_the_invitation_lists_are_empty_until_picked_recipients_are_chosen(world):
+    CompanyMentorFactory(company=CompanyFactory(jobcenter=world.jobcenter, contact_email="a@b.dk"), email="x@b.dk")
+    MentorFactory(jobcenter=world.jobcenter, status="active")
+    form = InviteForm(jobcenter=world.jobcenter)
+    for name in InviteForm.PICKED_LISTS:
+        _loop, python = _both(form[name])
+        assert python == "" and form.fields[name].disabled
